@@ -1,0 +1,68 @@
+# xxgk — the two commands are `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+VENV := .venv
+MANAGE := $(VENV)/bin/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/xxgk
+PYTEST_ARGS ?=
+
+.PHONY: help install system-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean
+
+help:
+	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
+	@echo "make test       run the whole test suite on SQLite (browser tests included)"
+	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
+	@echo "make lint       ruff check and format check"
+
+$(UV):
+	$(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)" || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+
+# The virtualenv follows the lock file exactly.
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced
+
+# Debian packages the test suite needs: Chromium for Playwright, CJK fonts for screenshots.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+		echo "Installing Debian packages: chromium fonts-noto-cjk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+serve: install
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+run: setup serve
+
+test: install system-deps
+	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+
+pg-start:
+	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
+
+test-pg: install system-deps pg-start
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf var/ test-results/

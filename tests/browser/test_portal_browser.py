@@ -1,0 +1,59 @@
+"""A visitor browses the portal in a real browser (Playwright + Debian chromium)."""
+
+import datetime
+
+import pytest
+
+from tests.factories import published_disclosure
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_visitor_follows_catalogue_to_disclosure_and_view_count_rises(
+    live_server, page, screenshot_dir, office, dept_a, item_a
+):
+    disclosure = published_disclosure(
+        item=item_a,
+        department=dept_a,
+        author=office,
+        title="2022年普通本科招生章程",
+        body="<p>第一条 为保证学校招生工作顺利进行……</p>",
+        publication_date=datetime.date(2022, 5, 20),
+    )
+    page.goto(live_server.url + "/")
+    assert page.locator("main#main").is_visible()
+    assert page.get_by_role("search").is_visible()
+    # The catalogue tree: open category 2 and follow item 7.
+    category = page.locator("details", has=page.get_by_role("link", name="2. 招生考试信息"))
+    category.locator("summary").click(position={"x": 2, "y": 10})
+    page.get_by_role("link", name="7. 招生章程及特殊类型招生办法").click()
+    page.wait_for_url(f"**{item_a.url}")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("7. ")
+    page.get_by_role("link", name="2022年普通本科招生章程").click()
+    page.wait_for_url(f"**{disclosure.url}")
+
+    count = page.get_by_test_id("view-count")
+    first = int(count.inner_text())
+    assert page.get_by_text(disclosure.index_number).is_visible()
+    page.reload()
+    second = int(page.get_by_test_id("view-count").inner_text())
+    assert second == first + 1
+    page.screenshot(path=str(screenshot_dir / "disclosure-page.png"), full_page=True)
+
+
+def test_home_fits_a_phone_screen(live_server, browser, screenshot_dir):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    phone.goto(live_server.url + "/")
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    for landmark in ("banner", "navigation", "main", "contentinfo", "search"):
+        assert phone.get_by_role(landmark).count() >= 1, landmark
+    # The skip link becomes visible on keyboard focus.
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.className") == "skip-link"
+    phone.screenshot(path=str(screenshot_dir / "home-phone.png"), full_page=True)
+    context.close()

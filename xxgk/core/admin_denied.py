@@ -1,0 +1,27 @@
+"""A refused back-office action answers 403, not Wagtail's redirect to the dashboard.
+
+Wagtail turns PermissionDenied raised in admin views into a flash message and a 302 to the
+admin home. For a disclosure platform a refusal must be unambiguous to people, scripts and
+audits alike ("谁公开、谁负责": refused, nothing saved), so the refusal is a 403 page.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+
+
+def permission_denied(request):
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        raise PermissionDenied
+    response = TemplateResponse(
+        request,
+        "core/admin_403.html",
+        {"reason": "您没有执行此操作的权限：只能在本部门负责的信息公开事项下发布和修改信息。"},
+        status=403,
+    )
+    return response.render()
+
+
+def install():
+    from wagtail.admin import auth
+
+    auth.permission_denied = permission_denied

@@ -1,0 +1,236 @@
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.search import index
+
+from xxgk.orgs.models import Department
+from xxgk.orgs.selectors import is_office, user_department
+
+
+class DisclosurePermissionTester(PagePermissionTester):
+    """谁公开、谁负责: besides the item's subtree rights, an editor touches only their own
+    department's disclosures; the office touches all."""
+
+    def _own_department(self):
+        if is_office(self.user):
+            return True
+        department = user_department(self.user)
+        return (
+            department is not None and self.page.specific.publishing_department_id == department.pk
+        )
+
+    def can_edit(self):
+        return self._own_department() and super().can_edit()
+
+    def can_delete(self, ignore_bulk=False):
+        # Published disclosures are withdrawn, not deleted; drafts may be discarded.
+        return (
+            self._own_department()
+            and not self.page.first_published_at
+            and super().can_delete(ignore_bulk)
+        )
+
+    def can_unpublish(self):
+        return is_office(self.user) and super().can_unpublish()
+
+    def can_move(self):
+        return is_office(self.user) and super().can_move()
+
+    def can_copy(self):
+        return self._own_department() and super().can_copy()
+
+
+class DisclosureForm(WagtailAdminPageForm):
+    """Restricts the publishing department to the editor's own, so nothing else can be saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("publishing_department")
+        if field is not None and self.for_user is not None and not is_office(self.for_user):
+            department = user_department(self.for_user)
+            field.queryset = Department.objects.filter(pk=getattr(department, "pk", None))
+            field.initial = getattr(department, "pk", None)
+            field.empty_label = None
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = self.parent_page.specific if self.parent_page else None
+        department = cleaned.get("publishing_department")
+        if parent is not None and department is not None:
+            responsible = parent.responsible_departments.filter(pk=department.pk).exists()
+            if not responsible and not is_office(self.for_user):
+                self.add_error("publishing_department", "该部门不是本事项的责任部门。")
+        return cleaned
+
+
+class DisclosurePage(Page):
+    """One disclosed piece of information (一条公开信息), filed under one catalogue item."""
+
+    catalogue_item = models.ForeignKey(
+        "catalogue.CatalogueItemPage",
+        on_delete=models.PROTECT,
+        related_name="disclosures",
+        null=True,
+        editable=False,
+        verbose_name="所属事项",
+    )
+    publishing_department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="disclosures", verbose_name="发布部门"
+    )
+    index_number = models.CharField(
+        "索引号", max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    publication_date = models.DateField(
+        "发布日期",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="留空则取首次发布当日；导入历史信息时填写原发布日期。",
+    )
+    formed_on = models.DateField(
+        "信息形成日期",
+        null=True,
+        blank=True,
+        help_text="信息制作完成或获取的日期，用于计算公开时限。",
+    )
+    summary = models.CharField("摘要", max_length=300, blank=True)
+    body = RichTextField("正文", blank=True)
+    source_url = models.URLField("原始地址", blank=True, max_length=500, editable=False)
+
+    parent_page_types = ["catalogue.CatalogueItemPage"]
+    subpage_types = []
+    base_form_class = DisclosureForm
+    exclude_fields_in_copy = ["index_number", "publication_date", "source_url"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("publishing_department"), FieldPanel("formed_on")]),
+        FieldPanel("publication_date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="附件"),
+    ]
+    promote_panels = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("publishing_department"),
+        index.FilterField("catalogue_item"),
+    ]
+
+    class Meta:
+        verbose_name = "公开信息"
+        verbose_name_plural = "公开信息"
+        indexes = [models.Index(fields=["publication_date", "page_ptr"], name="disclosure_pubdate")]
+
+    def permissions_for_user(self, user):
+        return DisclosurePermissionTester(user, self)
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = timezone.now().strftime("%Y%m%d%H%M%S%f")
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.formed_on and self.formed_on > timezone.localdate():
+            raise ValidationError({"formed_on": "信息形成日期不能晚于今天。"})
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.catalogue_item_id = self.get_parent().pk
+        if self.pk and not self.index_number:
+            # A revision made before the first publish carries no number: keep the one issued.
+            self.index_number = (
+                DisclosurePage.objects.filter(pk=self.pk)
+                .values_list("index_number", flat=True)
+                .first()
+            )
+        if self.live:
+            with transaction.atomic():
+                if not self.publication_date:
+                    self.publication_date = timezone.localdate()
+                if not self.index_number:
+                    from .services import allocate_index_number
+
+                    self.index_number = allocate_index_number(
+                        year=self.publication_date.year,
+                        item_number=self.get_parent().specific.item_number,
+                    )
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        from .services import record_view
+
+        if request.method == "GET" and not getattr(request, "is_preview", False):
+            self.view_count = record_view(self)
+        else:
+            from .selectors import view_count
+
+            self.view_count = view_count(self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.select_related("document"))
+        context["item"] = self.catalogue_item
+        return context
+
+
+class DisclosureAttachment(Orderable):
+    page = ParentalKey(DisclosurePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name="文件"
+    )
+    title = models.CharField("附件名称", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "附件"
+        verbose_name_plural = "附件"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class IndexNumberCounter(models.Model):
+    """The last serial issued per (year, catalogue item): numbers only ever go up."""
+
+    year = models.PositiveSmallIntegerField()
+    item_key = models.CharField(max_length=16)
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["year", "item_key"], name="unique_index_counter")
+        ]
+
+    def __str__(self):
+        return f"{self.year}-{self.item_key}: {self.last_serial}"
+
+
+class PageViewCount(models.Model):
+    """Kept apart from the page row so that counting never touches revisions or locks pages."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="view_count_row"
+    )
+    count = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "浏览次数"
+        verbose_name_plural = "浏览次数"
+
+    def __str__(self):
+        return f"{self.page_id}: {self.count}"

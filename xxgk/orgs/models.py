@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.validators import RegexValidator
+from django.db import models
+
+from .roles import ROLE_GROUP_NAMES, Role
+
+department_code_validator = RegexValidator(
+    r"^[A-Z][A-Z0-9]{1,15}$", "部门代码须为 2-16 位大写字母或数字，且以字母开头。"
+)
+
+
+class Department(models.Model):
+    """An office or school unit that answers for catalogue items (谁公开、谁负责)."""
+
+    name = models.CharField("部门名称", max_length=100, unique=True)
+    code = models.CharField(
+        "部门代码", max_length=16, unique=True, validators=[department_code_validator]
+    )
+    contact_person = models.CharField("联系人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=50, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    is_active = models.BooleanField("在用", default=True)
+    sort_order = models.PositiveIntegerField("排序", default=100)
+    # The group whose members edit this department's catalogue items; page permissions hang
+    # off it, so Wagtail's explorer and our services read the same rules.
+    editor_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="department", editable=False
+    )
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = "部门"
+        verbose_name_plural = "部门"
+
+    def __str__(self):
+        return self.name
+
+
+class StaffProfile(models.Model):
+    """The department a staff account belongs to; roles live in auth groups."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        null=True,
+        blank=True,
+        verbose_name="所属部门",
+    )
+    phone = models.CharField("联系电话", max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = "工作人员档案"
+        verbose_name_plural = "工作人员档案"
+
+    def __str__(self):
+        return f"{self.user} ({self.department or '—'})"
+
+
+def role_group_name(role: Role) -> str:
+    return ROLE_GROUP_NAMES[Role(role)]

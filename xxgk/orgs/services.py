@@ -1,0 +1,93 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Site
+
+from .models import Department, StaffProfile
+from .roles import (
+    DEPARTMENT_GROUP_PREFIX,
+    OFFICE_PAGE_PERMISSIONS,
+    ROLE_GROUP_NAMES,
+    ROLE_PERMISSIONS,
+    Role,
+)
+
+
+def ensure_role_groups() -> dict[Role, Group]:
+    """Create the role groups and (re)grant their model permissions. Idempotent."""
+    groups = {}
+    for role, name in ROLE_GROUP_NAMES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for dotted in ROLE_PERMISSIONS[role]:
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:
+                wanted.append(perm)
+        group.permissions.add(*wanted)
+        groups[role] = group
+    _grant_office_page_permissions(groups[Role.OFFICE])
+    return groups
+
+
+def _grant_office_page_permissions(group: Group) -> None:
+    """The office manages the whole page tree under every site's home page."""
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=OFFICE_PAGE_PERMISSIONS
+    )
+    for site in Site.objects.all():
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=site.root_page_id, permission=permission
+            )
+
+
+@transaction.atomic
+def create_department(*, name: str, code: str, **fields) -> Department:
+    group, _ = Group.objects.get_or_create(name=f"{DEPARTMENT_GROUP_PREFIX}{code}")
+    department = Department(name=name, code=code, editor_group=group, **fields)
+    department.full_clean()
+    department.save()
+    return department
+
+
+@transaction.atomic
+def create_staff_user(
+    *,
+    username: str,
+    password: str,
+    roles: list[Role],
+    department: Department | None = None,
+    email: str = "",
+    full_name: str = "",
+    **user_fields,
+):
+    """Create a staff account with its roles and department, in one step."""
+    user = get_user_model().objects.create_user(
+        username=username, password=password, email=email, first_name=full_name, **user_fields
+    )
+    StaffProfile.objects.create(user=user, department=department)
+    set_roles(user, roles, department=department)
+    return user
+
+
+@transaction.atomic
+def set_roles(user, roles: list[Role], *, department: Department | None = None) -> None:
+    """Replace a user's roles. An editor is also put in their department's editor group."""
+    roles = {Role(r) for r in roles}
+    if Role.EDITOR in roles and department is None:
+        raise ValueError("部门信息员必须属于一个部门。")
+    groups = ensure_role_groups()
+    user.groups.remove(*[g for r, g in groups.items() if r not in roles])
+    user.groups.remove(*Group.objects.filter(name__startswith=DEPARTMENT_GROUP_PREFIX))
+    user.groups.add(*[groups[r] for r in roles])
+    if Role.EDITOR in roles:
+        user.groups.add(department.editor_group)
+    profile, _ = StaffProfile.objects.get_or_create(user=user)
+    if department is not None and profile.department_id != department.pk:
+        profile.department = department
+        profile.save(update_fields=["department"])
+    if hasattr(user, "_xxgk_roles"):
+        del user._xxgk_roles

@@ -1,0 +1,45 @@
+"""Small but real PDF attachments for the demo, with Chinese text (reportlab CID font)."""
+
+import io
+
+from django.core.files.base import ContentFile
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from wagtail.documents import get_document_model
+
+FONT = "STSong-Light"
+
+
+def render_pdf(title: str, lines: list[str]) -> bytes:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=A4)
+    sheet.setTitle(title)
+    width, height = A4
+    sheet.setFont(FONT, 16)
+    sheet.drawCentredString(width / 2, height - 72, title)
+    sheet.setFont(FONT, 11)
+    y = height - 110
+    for line in lines:
+        sheet.drawString(64, y, line)
+        y -= 20
+    sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def make_document(title: str, department: str, day):
+    content = render_pdf(
+        title,
+        [f"发布部门：{department}", f"发布日期：{day:%Y年%m月%d日}", "", f"{title}（全文）。"],
+    )
+    Document = get_document_model()
+    document = Document(title=title)
+    document.file.save(
+        f"{day:%Y%m%d}-{abs(hash(title)) % 10**8}.pdf", ContentFile(content), save=False
+    )
+    document.save()
+    return document

@@ -1,0 +1,162 @@
+"""Load a demo school year (2021-09-01 to 2022-08-31). Running it twice changes nothing."""
+
+import datetime
+import random
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from xxgk.catalogue.data.moe_2014 import ITEMS
+from xxgk.catalogue.models import CatalogueItemPage
+from xxgk.catalogue.services import assign_default_departments
+from xxgk.orgs.models import Department
+from xxgk.orgs.roles import Role
+from xxgk.orgs.services import create_department, create_staff_user
+from xxgk.portal.demo import pdf
+from xxgk.portal.demo.departments import ACCOUNTS, DEPARTMENTS
+from xxgk.portal.demo.titles import TITLES
+
+SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
+SCHOOL_YEAR_DAYS = 365
+ACCOUNTS_FILE = "demo-accounts.txt"
+ATTACH_EVERY = 15
+DEMO_DIR = Path(pdf.__file__).resolve().parent  # one disclosure in so many gets a PDF attachment
+
+
+class Command(BaseCommand):
+    help = "Load demo departments, role accounts, ~200 disclosures and the 2021-2022 report."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quiet-accounts", action="store_true", help="不打印账号密码")
+
+    def handle(self, *args, quiet_accounts=False, **options):
+        with transaction.atomic():
+            departments = self._departments()
+            assign_default_departments({str(n): codes for n, _, _, _, codes, _ in ITEMS})
+            accounts = self._accounts(departments)
+        created = self._disclosures(departments)
+        report_created = self._annual_report()
+        self.stdout.write(
+            f"演示数据：部门 {len(departments)} 个，新增公开信息 {created} 条，"
+            f"新增年度报告 {report_created} 份。"
+        )
+        if not quiet_accounts:
+            self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
+            for username, password, label in accounts:
+                self.stdout.write(f"  {username:<12} {password:<20} {label}")
+            self.stdout.write(f"账号清单保存在 {Path(settings.VAR_DIR) / ACCOUNTS_FILE}")
+
+    def _departments(self):
+        existing = {d.code: d for d in Department.objects.all()}
+        for order, (code, name, contact, phone) in enumerate(DEPARTMENTS):
+            if code not in existing:
+                existing[code] = create_department(
+                    name=name,
+                    code=code,
+                    contact_person=contact,
+                    phone=phone,
+                    sort_order=order * 10,
+                )
+        return existing
+
+    def _accounts(self, departments):
+        path = Path(settings.VAR_DIR) / ACCOUNTS_FILE
+        saved = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                username, _, password = line.partition(" ")
+                saved[username] = password.strip()
+        User = get_user_model()
+        rows = []
+        if not User.objects.filter(username="admin").exists():
+            saved["admin"] = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@localhost", saved["admin"])
+        rows.append(("admin", saved.get("admin", "（见首次输出）"), "超级管理员"))
+        for username, full_name, role, code in ACCOUNTS:
+            if not User.objects.filter(username=username).exists():
+                saved[username] = secrets.token_urlsafe(12)
+                create_staff_user(
+                    username=username,
+                    password=saved[username],
+                    roles=[Role(role)],
+                    department=departments.get(code),
+                    full_name=full_name,
+                    email=f"{username}@example.edu.cn",
+                    is_staff=True,
+                )
+            rows.append((username, saved.get(username, "（见首次输出）"), Role(role).label))
+        path.write_text("".join(f"{u} {p}\n" for u, p in saved.items()), encoding="utf-8")
+        path.chmod(0o600)
+        return rows
+
+    def _disclosures(self, departments):
+        from xxgk.disclosures.models import DisclosurePage
+        from xxgk.disclosures.services import create_disclosure, publish_disclosure
+
+        rng = random.Random(20210901)
+        office = get_user_model().objects.get(username="office")
+        items = {i.item_number: i for i in CatalogueItemPage.objects.all()}
+        existing = set(
+            DisclosurePage.objects.filter(slug__startswith="demo-").values_list("slug", flat=True)
+        )
+        created = serial = 0
+        for number, titles in TITLES.items():
+            item = items[number]
+            item_departments = list(item.responsible_departments.all()) or [departments["DZB"]]
+            for position, title in enumerate(titles, start=1):
+                serial += 1
+                slug = f"demo-{number}-{position}"  # stable while the title lists only grow
+                day = SCHOOL_YEAR_START + datetime.timedelta(days=rng.randrange(SCHOOL_YEAR_DAYS))
+                department = item_departments[serial % len(item_departments)]
+                if slug in existing:
+                    continue
+                documents = []
+                if serial % ATTACH_EVERY == 0:
+                    documents = [pdf.make_document(title, department.name, day)]
+                with transaction.atomic():
+                    page = create_disclosure(
+                        user=office,
+                        item=item,
+                        title=title,
+                        publishing_department=department,
+                        body=_body(title, department.name, day),
+                        publication_date=day,
+                        formed_on=day - datetime.timedelta(days=rng.randrange(1, 10)),
+                        documents=documents,
+                        slug=slug,
+                    )
+                    publish_disclosure(page, user=office)
+                created += 1
+        return created
+
+    def _annual_report(self):
+        from xxgk.reports.models import AnnualReportIndexPage, AnnualReportPage
+
+        if AnnualReportPage.objects.filter(school_year_start=2021).exists():
+            return 0
+        text = (DEMO_DIR / "report_2021_2022.txt").read_text(encoding="utf-8")
+        paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        index = AnnualReportIndexPage.objects.get()
+        report = AnnualReportPage(
+            title="衢州学院2021-2022学年信息公开工作报告",
+            slug="2021-2022",
+            school_year_start=2021,
+            publication_date=datetime.date(2022, 10, 31),
+            body=body,
+        )
+        index.add_child(instance=report)
+        report.save_revision().publish()
+        return 1
+
+
+def _body(title, department, day):
+    return (
+        f"<p>根据《高等学校信息公开办法》和学校信息公开工作安排，现将“{title}”有关情况公开如下。</p>"
+        f"<p>本信息由{department}负责解释，于{day.year}年{day.month}月{day.day}日经保密审查后发布。"
+        "如有疑问，请在工作日与发布部门联系。</p>"
+    )

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from xxgk.catalogue import urls as catalogue_urls
+from xxgk.core import views as core_views
+
+handler400 = "xxgk.core.views.bad_request"
+handler403 = "xxgk.core.views.permission_denied"
+handler404 = "xxgk.core.views.page_not_found"
+handler500 = "xxgk.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("catalogue-history/", include(catalogue_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree serves everything else, so it must come last.
+urlpatterns += [path("", include(wagtail_urls))]
