@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "xxgk.disclosures",
     "xxgk.portal",
     "xxgk.reports",
+    "xxgk.workdays",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -44,6 +44,13 @@ ROLE_PERMISSIONS = {
         "catalogue.view_cataloguechange",
         "auth.add_user",
         "auth.change_user",
+        "workdays.add_calendarday",
+        "workdays.change_calendarday",
+        "workdays.delete_calendarday",
+        "workdays.view_calendarday",
+        "workdays.add_confirmedyear",
+        "workdays.change_confirmedyear",
+        "workdays.view_confirmedyear",
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",

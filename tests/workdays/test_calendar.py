@@ -1,0 +1,76 @@
+import datetime
+
+import pytest
+
+from xxgk.workdays.calendar import add_working_days, is_working_day, working_days_between
+from xxgk.workdays.models import DayKind
+from xxgk.workdays.services import confirm_year, record_days
+
+D = datetime.date
+
+
+@pytest.mark.django_db
+def test_weekends_holidays_and_makeup_workdays():
+    assert is_working_day(D(2022, 9, 30))  # Friday
+    assert not is_working_day(D(2022, 10, 1))  # National Day
+    assert not is_working_day(D(2022, 10, 7))  # National Day holiday (a Friday)
+    assert is_working_day(D(2022, 10, 8))  # Saturday make-up workday (调休补班)
+    assert not is_working_day(D(2022, 10, 15))  # ordinary Saturday
+
+
+@pytest.mark.django_db
+def test_fifteen_working_days_across_national_day():
+    # Received Thursday 2022-09-29: 9-30 is day 1; 10-1..10-7 are holidays; Saturday 10-8
+    # and Sunday 10-9 are make-up workdays (2, 3); then 10-10..10-14 (4-8), 10-17..10-21
+    # (9-13), 10-24 (14) and 10-25 (15).
+    deadline = add_working_days(D(2022, 9, 29), 15)
+    assert deadline.date == D(2022, 10, 25)
+    assert not deadline.is_provisional
+
+
+@pytest.mark.django_db
+def test_start_day_is_not_counted():
+    assert add_working_days(D(2022, 3, 7), 1).date == D(2022, 3, 8)  # Monday -> Tuesday
+    assert add_working_days(D(2022, 3, 4), 1).date == D(2022, 3, 7)  # Friday -> Monday
+    assert add_working_days(D(2022, 3, 4), 0).date == D(2022, 3, 4)
+
+
+@pytest.mark.django_db
+def test_working_days_between_inverse_of_add():
+    start = D(2022, 1, 20)
+    for days in (1, 5, 15, 20, 40):
+        end = add_working_days(start, days).date
+        assert working_days_between(start, end) == days
+    assert working_days_between(D(2022, 5, 1), D(2022, 4, 1)) == 0
+
+
+@pytest.mark.django_db
+def test_year_beyond_bundled_data_is_provisional_until_confirmed():
+    deadline = add_working_days(D(2026, 12, 24), 15)
+    assert deadline.date == D(2027, 1, 14)  # Monday to Friday, 1 January counted
+    assert deadline.is_provisional and deadline.provisional_years == (2027,)
+    assert "2027年节假日安排尚未录入" in deadline.explain()
+    # The office enters 2027: New Year's Day holiday on Friday 1 January.
+    confirm_year(
+        year=2027,
+        source="国务院办公厅通知",
+        days=[(D(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+    )
+    confirmed = add_working_days(D(2026, 12, 24), 15)
+    assert not confirmed.is_provisional
+    assert confirmed.date == D(2027, 1, 15)
+    assert not is_working_day(D(2027, 1, 1))
+
+
+@pytest.mark.django_db
+def test_office_override_wins_over_bundled_data():
+    assert is_working_day(D(2022, 6, 1))
+    record_days(days=[(D(2022, 6, 1), DayKind.HOLIDAY, "校庆放假")])
+    assert not is_working_day(D(2022, 6, 1))
+    record_days(days=[(D(2022, 6, 4), DayKind.WORKDAY, "补班")])
+    assert is_working_day(D(2022, 6, 4))
+
+
+def test_negative_days_rejected():
+    with pytest.raises(ValueError):
+        add_working_days(D(2022, 1, 1), -1)

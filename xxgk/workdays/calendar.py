@@ -1,0 +1,104 @@
+"""Chinese working days: weekends, statutory holidays and make-up workdays (调休补班).
+
+Deadlines in 《高等学校信息公开办法》 and 《政府信息公开条例》 are counted in working days.
+The rules: office overrides (CalendarDay) win; then the bundled `chinesecalendar` data for
+the years it covers; beyond that, Monday to Friday, and the result says it is provisional
+so that people see the date may move once the year's arrangement is published.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import chinese_calendar
+
+from .models import CalendarDay, ConfirmedYear, DayKind
+
+ONE_DAY = datetime.timedelta(days=1)
+# Generous bound for loops: 366 working days is far beyond any statutory period.
+MAX_SPAN_DAYS = 3 * 366
+
+
+@dataclass
+class WorkCalendar:
+    """One snapshot of the overrides for a date range: one query, then pure computation."""
+
+    start: datetime.date
+    end: datetime.date
+    overrides: dict = field(default_factory=dict)
+    confirmed_years: frozenset = frozenset()
+    provisional_years: set = field(default_factory=set)
+
+    @classmethod
+    def load(cls, start: datetime.date, end: datetime.date) -> "WorkCalendar":
+        rows = CalendarDay.objects.filter(date__range=(start, end)).values_list("date", "kind")
+        years = ConfirmedYear.objects.filter(year__range=(start.year, end.year))
+        return cls(
+            start=start,
+            end=end,
+            overrides={day: kind == DayKind.WORKDAY for day, kind in rows},
+            confirmed_years=frozenset(years.values_list("year", flat=True)),
+        )
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        if day.year not in self.confirmed_years:
+            try:
+                return chinese_calendar.is_workday(day)
+            except NotImplementedError:
+                self.provisional_years.add(day.year)
+        return day.weekday() < 5
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: datetime.date
+    provisional_years: tuple = ()
+
+    @property
+    def is_provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    def explain(self) -> str:
+        if not self.provisional_years:
+            return ""
+        years = "、".join(str(y) for y in self.provisional_years)
+        return f"{years}年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return WorkCalendar.load(day, day).is_working_day(day)
+
+
+def add_working_days(start: datetime.date, days: int) -> Deadline:
+    """The date on which `days` working days have passed after `start`.
+
+    The start day itself is not counted (a request received on a Friday evening starts its
+    clock on the next working day), as the regulations count "自收到申请之日起".
+    """
+    if days < 0:
+        raise ValueError("工作日数不能为负数。")
+    calendar = WorkCalendar.load(start, start + datetime.timedelta(days=MAX_SPAN_DAYS))
+    day, counted = start, 0
+    while counted < days:
+        day += ONE_DAY
+        if day > calendar.end:
+            raise ValueError("期限超出可计算范围。")
+        if calendar.is_working_day(day):
+            counted += 1
+    return Deadline(day, tuple(sorted(calendar.provisional_years)))
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days in (start, end]: how many of a period's days have been used by `end`."""
+    if end <= start:
+        return 0
+    if (end - start).days > MAX_SPAN_DAYS:
+        raise ValueError("日期跨度过大。")
+    calendar = WorkCalendar.load(start, end)
+    day, counted = start, 0
+    while day < end:
+        day += ONE_DAY
+        if calendar.is_working_day(day):
+            counted += 1
+    return counted
