@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
 
-from .roles import ROLE_GROUP_NAMES, Role
+from .roles import DEPARTMENT_GROUP_PREFIX, ROLE_GROUP_NAMES, Role
 
 department_code_validator = RegexValidator(
     r"^[A-Z][A-Z0-9]{1,15}$", "部门代码须为 2-16 位大写字母或数字，且以字母开头。"
@@ -36,6 +36,15 @@ class Department(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Every department has its editors' group, whichever path created it (service,
+        # back office, fixture): page permissions hang off that group.
+        if self.editor_group_id is None:
+            self.editor_group, _ = Group.objects.get_or_create(
+                name=f"{DEPARTMENT_GROUP_PREFIX}{self.code}"
+            )
+        super().save(*args, **kwargs)
 
 
 class StaffProfile(models.Model):

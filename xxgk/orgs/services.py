@@ -46,9 +46,8 @@ def _grant_office_page_permissions(group: Group) -> None:
 
 @transaction.atomic
 def create_department(*, name: str, code: str, **fields) -> Department:
-    group, _ = Group.objects.get_or_create(name=f"{DEPARTMENT_GROUP_PREFIX}{code}")
-    department = Department(name=name, code=code, editor_group=group, **fields)
-    department.full_clean()
+    department = Department(name=name, code=code, **fields)
+    department.full_clean(exclude=["editor_group"])
     department.save()
     return department
 
@@ -81,13 +80,32 @@ def set_roles(user, roles: list[Role], *, department: Department | None = None) 
         raise ValueError("部门信息员必须属于一个部门。")
     groups = ensure_role_groups()
     user.groups.remove(*[g for r, g in groups.items() if r not in roles])
-    user.groups.remove(*Group.objects.filter(name__startswith=DEPARTMENT_GROUP_PREFIX))
     user.groups.add(*[groups[r] for r in roles])
-    if Role.EDITOR in roles:
-        user.groups.add(department.editor_group)
     profile, _ = StaffProfile.objects.get_or_create(user=user)
     if department is not None and profile.department_id != department.pk:
         profile.department = department
         profile.save(update_fields=["department"])
+    sync_department_group(user)
+
+
+def sync_department_group(user) -> None:
+    """Keep an editor in exactly their department's editors' group, and nobody else in any.
+
+    Called whenever roles or the department change, from the services and from the back
+    office (signals), so page rights always follow role + department.
+    """
     if hasattr(user, "_xxgk_roles"):
         del user._xxgk_roles
+    department_groups = Group.objects.filter(name__startswith=DEPARTMENT_GROUP_PREFIX)
+    profile = StaffProfile.objects.filter(user=user).select_related("department").first()
+    wanted = None
+    is_editor = user.groups.filter(name=ROLE_GROUP_NAMES[Role.EDITOR]).exists()
+    if is_editor and profile is not None and profile.department is not None:
+        wanted = profile.department.editor_group
+    stale = department_groups.filter(user=user)
+    if wanted is not None:
+        stale = stale.exclude(pk=wanted.pk)
+    if stale.exists():
+        user.groups.remove(*stale)
+    if wanted is not None and not user.groups.filter(pk=wanted.pk).exists():
+        user.groups.add(wanted)

@@ -1,6 +1,9 @@
 from django.apps import apps
-from django.db.models.signals import post_migrate
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
+
+from .models import StaffProfile
 
 
 def _last_app_with_models():
@@ -16,3 +19,30 @@ def create_role_groups(sender, **kwargs):
     from .services import ensure_role_groups
 
     ensure_role_groups()
+
+
+_syncing = set()
+
+
+def _sync(user):
+    # sync_department_group itself changes user.groups; don't recurse into it.
+    if user.pk in _syncing:
+        return
+    from .services import sync_department_group
+
+    _syncing.add(user.pk)
+    try:
+        sync_department_group(user)
+    finally:
+        _syncing.discard(user.pk)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def user_groups_changed(sender, instance, action, reverse, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and not reverse:
+        _sync(instance)
+
+
+@receiver(post_save, sender=StaffProfile)
+def staff_profile_saved(sender, instance, **kwargs):
+    _sync(instance.user)
