@@ -12,13 +12,14 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/xxgk
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean
+.PHONY: help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean
 
 help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite on SQLite (browser tests included)"
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
 	@echo "make lint       ruff check and format check"
+	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)" || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -36,25 +37,43 @@ system-deps:
 		echo "Installing Debian packages: chromium fonts-noto-cjk"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	fi
+	@$(MAKE) --no-print-directory serving-deps
+
+# nginx (the serving test and `make bench` run gunicorn behind it), wrk (bench), Redis (the
+# shared view-count buffer's test starts its own server).
+serving-deps:
+	@if ! [ -x /usr/sbin/nginx ] || ! command -v wrk >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then \
+		echo "Installing Debian packages: nginx-light wrk redis-server"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk redis-server >/dev/null; \
+	fi
 
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
+# The task worker (scheduled supervision reminders) runs in the background and stops with
+# the server; `supervise --enqueue` plants the daily job if none is waiting.
 serve: install
+	$(MANAGE) supervise --enqueue
+	$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 run: setup serve
 
+# Browser tests run in their own process after the rest: live-server tests flush the
+# database, and keeping them apart keeps every run's data the same whatever xdist does.
 test: install system-deps
-	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
 pg-start:
 	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
 
 test-pg: install system-deps pg-start
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -63,6 +82,11 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Every bench/*_bench.py, one table (bench/README.md). The portal's dataset is kept in
+# var/bench/portal/ and rebuilt only when its generator or the migrations change.
+bench: install serving-deps
+	$(VENV)/bin/python bench/run_all.py
 
 clean:
 	rm -rf var/ test-results/

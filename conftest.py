@@ -13,6 +13,56 @@ from xxgk.orgs.roles import Role
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Password hashing is the slowest part of creating accounts; tests need no strength.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data (catalogue, site) when it ends,
+    so that a flush never leaves later tests on the same worker without a catalogue."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
+                append=False,
+            )
+
+
+@pytest.fixture(autouse=True)
+def _site_tree(request):
+    """Safety net for transactional tests: rebuild the migrated site tree if it is gone."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from tests.site_tree import ensure_site_tree
+
+        request.getfixturevalue("transactional_db")
+        ensure_site_tree()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_pages_and_view_counts(settings):
+    """Pages are rendered afresh (tests/pagecache turns the whole-page cache on), and views
+    buffered by one test never reach another."""
+    from xxgk.viewcounts.buffer import reset_buffer
+
+    settings.XXGK_PAGE_CACHE = False
+    settings.CACHES = {
+        **settings.CACHES,
+        "pagecache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    settings.XXGK_VIEWCOUNT_REDIS_URL = ""
+    settings.XXGK_VIEWCOUNT_FLUSH_SECONDS = 0
+    reset_buffer()
+    yield
+    reset_buffer()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.catalogue.services import update_item
-from xxgk.disclosures.services import create_disclosure, publish_disclosure
+from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.roles import Role
 from xxgk.orgs.services import create_department, create_staff_user
 
@@ -55,8 +55,36 @@ def make_responsible(item, *departments, by=None):
     return update_item(item, user=by, departments=[d.pk for d in departments])
 
 
+def factory_reviewer():
+    """A confidentiality reviewer for tests that only need a disclosure to be published."""
+    user = get_user_model().objects.filter(username="factory_reviewer").first()
+    return user or StaffFactory(username="factory_reviewer", roles=[Role.REVIEWER])
+
+
+def review_through(page, *, submitter, reviewer=None, decision="approved", opinion="同意公开。"):
+    """Drive a disclosure through the confidentiality review (先审查、后公开): submit it,
+    then decide with every checklist question answered 否. Returns the review record."""
+    from xxgk.review.models import CHECKLIST
+    from xxgk.review.services import decide_review, submit_for_review
+
+    state = submit_for_review(page, user=submitter)
+    state.refresh_from_db()
+    return decide_review(
+        state.current_task_state,
+        user=reviewer or factory_reviewer(),
+        decision=decision,
+        opinion=opinion,
+        basis="《中华人民共和国保守国家秘密法》",
+        checklist={field: False for field, _ in CHECKLIST},
+        scan_acknowledged=True,
+    )
+
+
 def published_disclosure(*, item, department, author, title="测试公开信息", **fields):
+    """A disclosure published the only way there is: through the confidentiality review."""
+    fields.setdefault("body", "<p>测试正文。</p>")
     page = create_disclosure(
         user=author, item=item, title=title, publishing_department=department, **fields
     )
-    return publish_disclosure(page, user=author)
+    review_through(page, submitter=author)
+    return type(page).objects.get(pk=page.pk)

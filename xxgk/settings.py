@@ -49,6 +49,19 @@ INSTALLED_APPS = [
     "xxgk.portal",
     "xxgk.reports",
     "xxgk.workdays",
+    "xxgk.api",
+    "xxgk.feeds",
+    "xxgk.importer",
+    "xxgk.search",
+    "xxgk.supervision",
+    "xxgk.mailbox",
+    "xxgk.complaints",
+    "xxgk.evaluation",
+    "xxgk.review",
+    "xxgk.requests",
+    "xxgk.pagecache",
+    "xxgk.viewcounts",
+    "xxgk.security",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,6 +79,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
+    "ninja",  # serves the API docs' Swagger UI from local static files, not a CDN
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -79,10 +94,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so that cached copies carry the headers too.
+    "xxgk.security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Inside LocaleMiddleware (copies are per language) and CsrfViewMiddleware (which sets
+    # the visitor's CSRF cookie on copies that carry a form), before everything that renders.
+    "xxgk.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -137,18 +157,43 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "xxgk",
-        }
+        },
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "xxgk-pages",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Whole pages and their generation tokens live apart from the default cache and on
+        # disk, so that every gunicorn worker and `publish_scheduled` (a separate process
+        # that unpublishes expired pages) see the same tokens: a purge anywhere is a purge
+        # everywhere. A per-process local-memory cache would keep serving a withdrawn page
+        # in the workers that did not handle the withdrawal.
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("XXGK_PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")),
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
 
 # --- Tasks (Django's task framework, via the django-tasks backport on Django 5.2) ------------
 TASKS = {
+    # Wagtail's own tasks (search index, reference index) run immediately, as before.
     "default": {
         "BACKEND": os.environ.get(
             "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         ),
-    }
+    },
+    # Deferred and scheduled jobs (supervision reminders) are stored in the database and run
+    # by `manage.py db_worker --backend database`, which `make run` starts alongside the server.
+    "database": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "supervision"],
+    },
 }
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -208,11 +253,18 @@ WAGTAIL_SITE_NAME = os.environ.get("XXGK_SITE_NAME", "信息公开网")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "doc", "xls", "jpg", "jpeg", "png"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploaded documents pass xxgk.security's check: extension, size and sniffed content.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "xxgk.security.forms.SafeDocumentForm"
+XXGK_DOCUMENT_MAX_BYTES = int(os.environ.get("XXGK_DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # 先审查、后公开: an edit during review must be reviewed again (一事一审).
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+# Workflow on; decisions go through xxgk.review's own tasks and review page, so Wagtail's
+# moderation e-mails (built for GroupApprovalTask) are replaced by xxgk.review's notices.
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
@@ -221,6 +273,30 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 XXGK_ORG_CODE = os.environ.get("XXGK_ORG_CODE", "QZXY")
 XXGK_SCHOOL_NAME = os.environ.get("XXGK_SCHOOL_NAME", "衢州学院")
 XXGK_DISCLOSURES_PER_PAGE = 20
+
+# --- Page cache, view counts, serving behind nginx (xxgk.pagecache, xxgk.viewcounts) --------
+# Off under DEBUG so that template edits show at once; on in production.
+XXGK_PAGE_CACHE = env_bool("XXGK_PAGE_CACHE", not DEBUG)
+XXGK_PAGE_CACHE_ALIAS = "pagecache"
+XXGK_PAGE_CACHE_SECONDS = int(os.environ.get("XXGK_PAGE_CACHE_SECONDS", "600"))
+# Where leaf pages are also written for nginx to serve without Python (deploy sets it).
+XXGK_PAGE_CACHE_EDGE_DIR = os.environ.get("XXGK_PAGE_CACHE_EDGE_DIR", "")
+# Views are buffered (Redis when REDIS_URL is set, else in each process) and flushed this often.
+XXGK_VIEWCOUNT_REDIS_URL = os.environ.get("XXGK_VIEWCOUNT_REDIS_URL", REDIS_URL)
+XXGK_VIEWCOUNT_FLUSH_SECONDS = float(os.environ.get("XXGK_VIEWCOUNT_FLUSH_SECONDS", "5"))
+# Uploaded documents are always downloads (Content-Disposition: attachment), never rendered
+# in the site's origin, PDFs included.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+if env_bool("XXGK_NGINX_ACCEL", False):
+    # Document downloads: Django checks privacy, nginx sends the file (X-Accel-Redirect).
+    SENDFILE_BACKEND = "xxgk.pagecache.sendfile_nginx"
+    SENDFILE_URL = "/_protected_media/"
+# Supervision: remind editors this many working days before a due date; escalate an overdue
+# obligation to the office this many working days after it became overdue; the hour at which
+# the scheduled job runs each day.
+XXGK_SUPERVISION_REMIND_DAYS = int(os.environ.get("XXGK_SUPERVISION_REMIND_DAYS", "5"))
+XXGK_SUPERVISION_ESCALATE_DAYS = int(os.environ.get("XXGK_SUPERVISION_ESCALATE_DAYS", "5"))
+XXGK_SUPERVISION_RUN_HOUR = int(os.environ.get("XXGK_SUPERVISION_RUN_HOUR", "8"))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

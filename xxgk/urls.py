@@ -5,8 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from xxgk.api import urls as api_urls
 from xxgk.catalogue import urls as catalogue_urls
 from xxgk.core import views as core_views
+from xxgk.feeds import urls as feeds_urls
 
 handler400 = "xxgk.core.views.bad_request"
 handler403 = "xxgk.core.views.permission_denied"
@@ -19,6 +21,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("catalogue-history/", include(catalogue_urls)),
+    path("search/", include("xxgk.search.urls")),
+    path("mailbox/", include("xxgk.mailbox.urls")),
+    path("complaints/", include("xxgk.complaints.urls")),
+    path("evaluation/", include("xxgk.evaluation.urls")),
+    path("apply/", include("xxgk.requests.urls")),
+    path("views/", include("xxgk.viewcounts.urls")),  # view counts of cached pages
+    path("", include(api_urls)),  # /api/v1/…
+    path("", include(feeds_urls)),  # /feeds/…, /sitemap.xml, /robots.txt
 ]
 
 if settings.DEBUG:

@@ -179,3 +179,13 @@ def test_office_edit_in_wagtail_admin_is_recorded(client, office):
     revision.publish(user=office)
     change = item.changes.order_by("-id").first()
     assert change.kind == ChangeKind.RETITLED and change.user == office
+
+
+@pytest.mark.django_db
+def test_tree_counts_published_disclosures_per_item(office, dept_a, item_a):
+    for n in range(3):
+        published_disclosure(item=item_a, department=dept_a, author=office, title=f"信息{n}")
+    node = next(n for n in catalogue_tree() if n["category"].number == 2)
+    item = next(i for i in node["items"] if i.pk == item_a.pk)
+    assert item.disclosure_count == 3
+    assert node["disclosure_count"] == 3

@@ -68,6 +68,11 @@ class CataloguePageMixin:
     def permissions_for_user(self, user):
         return CataloguePagePermissionTester(user, self)
 
+    def get_workflow(self):
+        # The catalogue is the office's own to edit and publish directly; the review
+        # workflow applies to the disclosures filed under it (DisclosurePage.get_workflow).
+        return None
+
 
 class CatalogueIndexPage(CataloguePageMixin, Page):
     intro = RichTextField("说明", blank=True)

@@ -26,6 +26,7 @@ def catalogue_tree(*, include_retired: bool = False) -> list[dict]:
         items = items.filter(retired_on__isnull=True)
     counts = dict(
         DisclosurePage.objects.live()
+        .order_by()  # Page's default ordering by path would split the GROUP BY
         .values("catalogue_item")
         .annotate(n=Count("pk"))
         .values_list("catalogue_item", "n")

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -10,6 +11,11 @@ from wagtail.search import index
 
 from xxgk.orgs.models import Department
 from xxgk.orgs.selectors import is_office, user_department
+
+
+def rich_text_is_empty(html) -> bool:
+    """The editor saves an untouched body as an empty paragraph: that is no content."""
+    return not strip_tags(html or "").strip()
 
 
 class DisclosurePermissionTester(PagePermissionTester):
@@ -38,6 +44,13 @@ class DisclosurePermissionTester(PagePermissionTester):
     def can_unpublish(self):
         return is_office(self.user) and super().can_unpublish()
 
+    def can_publish(self):
+        # 先审查、后公开: nobody publishes by rank or permission; only a revision that has
+        # passed the confidentiality review may go live (the workflow publishes it).
+        from xxgk.review.selectors import revision_cleared_for_publishing
+
+        return revision_cleared_for_publishing(self.page.get_latest_revision())
+
     def can_move(self):
         return is_office(self.user) and super().can_move()
 
@@ -65,7 +78,22 @@ class DisclosureForm(WagtailAdminPageForm):
             responsible = parent.responsible_departments.filter(pk=department.pk).exists()
             if not responsible and not is_office(self.for_user):
                 self.add_error("publishing_department", "该部门不是本事项的责任部门。")
+        empty = rich_text_is_empty(cleaned.get("body"))
+        if self._submitting() and empty and not self._has_attachments():
+            self.add_error("body", "提交审查前须填写正文或上传附件。")
         return cleaned
+
+    def _submitting(self):
+        return any(self.data.get(name) for name in ("action-submit", "action-restart-workflow"))
+
+    def _has_attachments(self):
+        formset = self.formsets.get("attachments")
+        return formset is not None and any(
+            form.is_valid()
+            and form.cleaned_data.get("document")
+            and not form.cleaned_data.get("DELETE")
+            for form in formset.forms
+        )
 
 
 class DisclosurePage(Page):
@@ -134,6 +162,46 @@ class DisclosurePage(Page):
     def permissions_for_user(self, user):
         return DisclosurePermissionTester(user, self)
 
+    def get_workflow(self):
+        """Always a workflow that opens with the confidentiality review (xxgk.review)."""
+        from xxgk.review.services import workflow_for_disclosure
+
+        return workflow_for_disclosure(self)
+
+    def publish(self, revision, *args, **kwargs):
+        """Every Revision.publish path (workflow, scheduled publishing, services, commands,
+        bulk actions) passes this gate; the admin's direct publish is caught in save()."""
+        from xxgk.review.services import ensure_publishable
+
+        ensure_publishable(self, revision)
+        return super().publish(revision, *args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        revision = super().save_revision(*args, **kwargs)
+        from xxgk.review.services import revision_saved
+
+        revision_saved(self, revision)
+        return revision
+
+    def _guard_publication(self, update_fields):
+        """A disclosure becomes live only with a reviewed revision; copies and new pages
+        start as drafts (一事一审: a copy is a new item to review)."""
+        if not self.live:
+            return
+        if self._state.adding or not self.pk:
+            self.live = False
+            return
+        if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+            return
+        before = (
+            DisclosurePage.objects.filter(pk=self.pk).values("live", "live_revision_id").first()
+        )
+        if before and before["live"] and before["live_revision_id"] == self.live_revision_id:
+            return
+        from xxgk.review.services import ensure_publishable
+
+        ensure_publishable(self, self.live_revision)
+
     def full_clean(self, *args, **kwargs):
         if not self.slug:
             self.slug = timezone.now().strftime("%Y%m%d%H%M%S%f")
@@ -145,6 +213,7 @@ class DisclosurePage(Page):
             raise ValidationError({"formed_on": "信息形成日期不能晚于今天。"})
 
     def save(self, *args, **kwargs):
+        self._guard_publication(kwargs.get("update_fields"))
         if self.path:
             self.catalogue_item_id = self.get_parent().pk
         if self.pk and not self.index_number:
@@ -172,7 +241,9 @@ class DisclosurePage(Page):
         from .services import record_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):
-            self.view_count = record_view(self)
+            # Counted here, so the copy the page cache keeps is marked as counted by the
+            # server; the count endpoint refreshes the number on cached copies.
+            self.view_count = record_view(self, request)
         else:
             from .selectors import view_count
 

@@ -1,4 +1,4 @@
-from .models import DisclosurePage, PageViewCount
+from .models import DisclosurePage
 
 
 def published_disclosures():
@@ -18,9 +18,10 @@ def latest_disclosures(limit: int = 10):
 
 
 def view_count(page) -> int:
-    return (
-        PageViewCount.objects.filter(page_id=page.pk).values_list("count", flat=True).first() or 0
-    )
+    """Stored views plus those still buffered."""
+    from xxgk.viewcounts.selectors import current_count
+
+    return current_count(page.pk)
 
 
 def drafts_of_department(department):

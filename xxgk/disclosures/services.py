@@ -5,7 +5,7 @@ from django.db.models import F
 
 from xxgk.catalogue.selectors import can_author_under
 
-from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter, PageViewCount
+from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter
 
 
 def format_item_key(item_number: str) -> str:
@@ -53,7 +53,8 @@ def create_disclosure(
 ) -> DisclosurePage:
     """Create a draft disclosure under a catalogue item, enforcing 谁公开、谁负责.
 
-    Drafts are not public: making one live is the review workflow's business.
+    Drafts are not public: making one live is the review workflow's business
+    (xxgk.review.services.submit_for_review).
     """
     if not can_author_under(user, item):
         raise PermissionDenied("您所在部门不负责该信息公开事项，不能在此发布信息。")
@@ -84,22 +85,24 @@ def create_disclosure(
     return page
 
 
-def record_view(page) -> int:
-    """Count one view and return the new total, in one UPDATE (no read-modify-write)."""
-    updated = PageViewCount.objects.filter(page_id=page.pk).update(count=F("count") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                PageViewCount.objects.create(page_id=page.pk, count=1)
-        except IntegrityError:
-            PageViewCount.objects.filter(page_id=page.pk).update(count=F("count") + 1)
-    return PageViewCount.objects.filter(page_id=page.pk).values_list("count", flat=True).get()
+def record_view(page, request=None) -> int:
+    """Count one view and return the total shown. The view is buffered, not written: the
+    request path never writes to the database (see xxgk.viewcounts)."""
+    from xxgk.viewcounts.services import count_view
+
+    return count_view(page.pk, request=request)
 
 
 @transaction.atomic
 def publish_disclosure(page: DisclosurePage, *, user) -> DisclosurePage:
-    """Publish the latest revision of a disclosure."""
+    """Publish the latest revision of a disclosure, which must have passed the
+    confidentiality review (先审查、后公开): imports, the API and commands cannot bypass it.
+
+    Approval normally publishes by itself; this is for callers that hold an approved
+    revision (e.g. one scheduled for later that should go live now). Raises
+    xxgk.review.services.PublishRefused (a PermissionDenied) for unreviewed content.
+    """
     page = DisclosurePage.objects.get(pk=page.pk)
-    revision = page.save_revision(user=user, log_action=True)
+    revision = page.get_latest_revision()
     revision.publish(user=user)
     return DisclosurePage.objects.get(pk=page.pk)

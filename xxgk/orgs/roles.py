@@ -54,6 +54,57 @@ ROLE_PERMISSIONS = {
         "workdays.add_confirmedyear",
         "workdays.change_confirmedyear",
         "workdays.view_confirmedyear",
+        # Leaders' mailbox, complaints and evaluation (issue 6): configuration snippets; the
+        # handling of letters and complaints is gated by role in xxgk.mailbox.selectors.
+        "mailbox.add_mailbox",
+        "mailbox.change_mailbox",
+        "mailbox.view_mailbox",
+        "mailbox.add_sensitiveword",
+        "mailbox.change_sensitiveword",
+        "mailbox.delete_sensitiveword",
+        "mailbox.view_sensitiveword",
+        "evaluation.add_survey",
+        "evaluation.change_survey",
+        "evaluation.view_survey",
+        # Disclosure on request (issue 5): casework, applicants' personal data, letter wording.
+        # requests.approve_extension is granted to the office head's account only.
+        "requests.view_application",
+        "requests.handle_application",
+        "requests.view_personal_data",
+        "requests.add_lettertemplate",
+        "requests.change_lettertemplate",
+        "requests.view_lettertemplate",
+        # Department integration tokens and their call log (issue 11), the site importer.
+        "xxgk_api.add_integrationtoken",
+        "xxgk_api.change_integrationtoken",
+        "xxgk_api.view_integrationtoken",
+        "xxgk_api.view_apicalllog",
+        "importer.add_importrun",
+        "importer.view_importrun",
+        "supervision.view_dashboard",
+        "supervision.view_supervisionaction",
+        "supervision.add_pendinginformation",
+        "supervision.change_pendinginformation",
+        "supervision.view_pendinginformation",
+        "supervision.add_inspection",
+        "supervision.change_inspection",
+        "supervision.view_inspection",
+        # The records the annual report counts (issue 8): entered and imported by the office.
+        *[
+            f"reports.{action}_{model}"
+            for model in (
+                "channel",
+                "channelmonth",
+                "admissionresult",
+                "outreachevent",
+                "outreachmember",
+                "feeschedule",
+                "procurementnotice",
+                "cadrechange",
+                "probationassessment",
+            )
+            for action in ("add", "change", "delete", "view")
+        ],
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
@@ -61,6 +112,9 @@ ROLE_PERMISSIONS = {
         "wagtaildocs.choose_document",
         "wagtailimages.add_image",
         "wagtailimages.choose_image",
+        # Editors declare formed-but-unpublished information of their own department.
+        "supervision.add_pendinginformation",
+        "supervision.view_pendinginformation",
     ],
     Role.REVIEWER: [
         "wagtailadmin.access_admin",
@@ -70,9 +124,35 @@ ROLE_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "orgs.view_department",
         "catalogue.view_cataloguechange",
+        "supervision.view_dashboard",
+        "supervision.view_supervisionaction",
+        "supervision.view_pendinginformation",
+        "supervision.view_inspection",
+        "xxgk_api.view_apicalllog",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",
+        "supervision.view_dashboard",
+        "supervision.view_inspection",
+    ],
+}
+
+# Wagtail checks documents and images by collection: these are granted on the root
+# collection, so that the office manages all files and editors upload and attach theirs.
+COLLECTION_PERMISSIONS = {
+    Role.OFFICE: [
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ],
+    Role.EDITOR: [
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
     ],
 }
 

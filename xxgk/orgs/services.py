@@ -1,10 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
 from .models import Department, StaffProfile
 from .roles import (
+    COLLECTION_PERMISSIONS,
     DEPARTMENT_GROUP_PREFIX,
     OFFICE_PAGE_PERMISSIONS,
     ROLE_GROUP_NAMES,
@@ -29,7 +30,24 @@ def ensure_role_groups() -> dict[Role, Group]:
         group.permissions.add(*wanted)
         groups[role] = group
     _grant_office_page_permissions(groups[Role.OFFICE])
+    _grant_collection_permissions(groups)
     return groups
+
+
+def _grant_collection_permissions(groups: dict[Role, Group]) -> None:
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for role, dotted_names in COLLECTION_PERMISSIONS.items():
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".", 1)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[role], collection=root, permission=permission
+                )
 
 
 def _grant_office_page_permissions(group: Group) -> None:

@@ -1,0 +1,329 @@
+"""Benchmark of xxgk's Chinese full-text search.
+
+Generates N disclosures (default 10,000; ~800 characters each, from the vocabulary of the
+demo titles and the real 2021-2022 annual report) into a scratch database, builds the index,
+and times a mix of queries through the same code path the /search/ page uses (count + first
+page of hits, then with snippets). As a baseline it runs the same queries as a plain
+``icontains`` scan over a subset and scales that linearly to N.
+
+    .venv/bin/python bench/search_bench.py                 # 10,000 docs, temp SQLite file
+    .venv/bin/python bench/search_bench.py --docs 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/xxgk_bench \\
+        .venv/bin/python bench/search_bench.py             # a scratch PostgreSQL database
+
+With DATABASE_URL the generated pages are deleted again at the end (unless --keep); point
+it at a scratch database all the same.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Words people type (issue 4) plus a few that must find nothing.
+KNOWN_QUERIES = [
+    "招生章程", "预算", "奖助学金", "专升本", "2022年", "QQ群", "信息公开", "收费标准",
+    "学生", "招生 计划", "财务", "决算", "研究生", "申诉", "就业质量", "PDF", "Excel",
+    "2021", "12345", "依申请公开", "学术委员会", "国有资产", "教代会", "宿舍",
+    "不存在的词语组合", "xyzzy",
+]  # fmt: skip
+EXTRA_PHRASES = [
+    "咨询QQ群：{n}", "2022年专升本考试", "附件：名单.xlsx", "详见PDF文件", "联系电话0570-{n}",
+    "Excel表格", "第{k}条", "共计{n}元", "奖助学金发放", "收费标准为每学年{n}元",
+]  # fmt: skip
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000, help="disclosures to generate")
+    parser.add_argument("--chars", type=int, default=800, help="body length in characters")
+    parser.add_argument("--queries", type=int, default=200, help="queries to time")
+    parser.add_argument(
+        "--baseline-docs", type=int, default=10_000, help="subset scanned by icontains"
+    )
+    parser.add_argument("--seed", type=int, default=20220901)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch data")
+    return parser.parse_args()
+
+
+def setup_django(scratch: Path | None):
+    if scratch is not None:
+        os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
+        os.environ["XXGK_VAR_DIR"] = str(scratch)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+class Corpus:
+    """Chinese text with a realistic long tail: clauses of the real annual report (common
+    words), runs of words from a Zipf-distributed vocabulary of 30,000 pseudo-words built
+    from the same characters (rare words stay rare), and demo titles."""
+
+    VOCABULARY = 30_000
+
+    def __init__(self, rng: random.Random):
+        from xxgk.portal.demo.titles import TITLES
+
+        report = (ROOT / "xxgk/portal/demo/report_2021_2022.txt").read_text(encoding="utf-8")
+        self.clauses = [
+            c for c in re.findall(r"[^，。；：、\n]+[，。；：、]?", report) if c.strip()
+        ]
+        self.titles = [title for titles in TITLES.values() for title in titles]
+        self.rng = rng
+        chars = sorted(set(re.findall(r"[\u4e00-\u9fff]", report + "".join(self.titles))))
+        self.words = [
+            "".join(rng.choices(chars, k=rng.choice([2, 2, 2, 3, 4])))
+            for _ in range(self.VOCABULARY)
+        ]
+        weights, total = [], 0.0
+        for rank in range(1, self.VOCABULARY + 1):
+            total += 1 / rank**1.05
+            weights.append(total)
+        self.cumulative = weights
+
+    def word_run(self) -> str:
+        words = self.rng.choices(self.words, cum_weights=self.cumulative, k=self.rng.randint(3, 8))
+        return "".join(words) + self.rng.choice("，。；")
+
+    def title(self) -> str:
+        year = self.rng.choice(["2019", "2020", "2021", "2022", "2023"])
+        return re.sub(r"20\d\d", year, self.rng.choice(self.titles))
+
+    def body(self, length: int) -> str:
+        parts, size = [], 0
+        while size < length:
+            roll = self.rng.random()
+            if roll < 0.05:
+                part = self.rng.choice(EXTRA_PHRASES).format(
+                    n=self.rng.randrange(1000, 99999), k=self.rng.randrange(1, 40)
+                )
+            elif roll < 0.5:
+                part = self.rng.choice(self.clauses)
+            else:
+                part = self.word_run()
+            parts.append(part)
+            size += len(part)
+        return "".join(parts)[:length]
+
+    def queries(self, count: int) -> list[str]:
+        """Known words; vocabulary words as often as they occur; common words cut from the
+        report; pairs; title beginnings."""
+        queries = list(KNOWN_QUERIES)
+        while len(queries) < count:
+            roll = self.rng.random()
+            if roll < 0.45:
+                queries.append(self.rng.choices(self.words, cum_weights=self.cumulative)[0])
+            elif roll < 0.65:
+                clause = self.rng.choice(self.clauses)
+                size = self.rng.choice([2, 3, 4])
+                word = clause[: size + 1][-size:]
+                if re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                    queries.append(word)
+            elif roll < 0.85:
+                pair = self.rng.choices(self.words, cum_weights=self.cumulative, k=2)
+                queries.append(" ".join(pair))
+            else:
+                queries.append(self.rng.choice(self.titles)[:6])
+        return queries[:count]
+
+
+def generate_pages(count: int, corpus: Corpus, chars: int):
+    """Bulk-insert live pages under a catalogue item (bypassing the page tree API, which
+    would take hours at this size) and return their (page id, Content) pairs."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Locale, Page
+
+    from xxgk.catalogue.models import CatalogueItemPage
+    from xxgk.search.documents import Content
+
+    parent = CatalogueItemPage.objects.get(item_number="7")
+    content_type = ContentType.objects.get_for_model(Page)
+    locale = Locale.get_default()
+    start = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+    today = datetime.date(2022, 8, 31)
+    pages, contents = [], []
+    for n in range(start, start + count):
+        title = corpus.title()
+        step = _base36(n + 1).rjust(Page.steplen, "0")
+        pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=f"bench-{n}",
+                path=parent.path + step,
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}bench-{n}/",
+                content_type=content_type,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+                live=True,
+            )
+        )
+        day = today - datetime.timedelta(days=corpus.rng.randrange(0, 5 * 365))
+        contents.append(Content(kind="公开信息", title=title, text=corpus.body(chars), date=day))
+    created = Page.objects.bulk_create(pages, batch_size=1000)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+    if created[0].pk is None:  # backends that do not return ids
+        ids = Page.objects.filter(slug__startswith="bench-").order_by("path")
+        created = list(ids.only("pk"))[start:]
+    return [(page.pk, content) for page, content in zip(created, contents, strict=True)]
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    while number:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+    return out or "0"
+
+
+def index_size() -> tuple[int, str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT pg_total_relation_size('xxgk_search_searchdocument')"
+                " + pg_total_relation_size('xxgk_search_searchtext')"
+            )
+            return cursor.fetchone()[0], "tables + GIN index + TOAST"
+        try:
+            cursor.execute(
+                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'xxgk_search_fts%' "
+                "OR name LIKE 'xxgk_search_search%'"
+            )
+            return cursor.fetchone()[0], "rows + FTS5 shadow tables (dbstat)"
+        except Exception:
+            cursor.execute("PRAGMA page_count")
+            pages = cursor.fetchone()[0]
+            cursor.execute("PRAGMA page_size")
+            return pages * cursor.fetchone()[0], "whole database file"
+
+
+def time_queries(queries, run) -> list[float]:
+    timings = []
+    for query in queries:
+        started = time.perf_counter()
+        run(query)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main():
+    args = parse_args()
+    scratch = None if os.environ.get("DATABASE_URL") else Path(tempfile.mkdtemp(prefix="xxgkb"))
+    started = time.perf_counter()
+    setup_django(scratch)
+    from django.db import connection, transaction
+    from django.db.models import Q
+
+    from xxgk.search.backends import get_backend
+    from xxgk.search.highlight import highlight, snippet
+    from xxgk.search.models import SearchDocument, Version
+    from xxgk.search.selectors import search
+
+    migrate_seconds = time.perf_counter() - started
+    rng = random.Random(args.seed)
+    corpus = Corpus(rng)
+    try:
+        started = time.perf_counter()
+        with transaction.atomic():
+            entries = generate_pages(args.docs, corpus, args.chars)
+        generate_seconds = time.perf_counter() - started
+
+        backend = get_backend()
+        started = time.perf_counter()
+        backend.bulk_index((pk, Version.LIVE, content) for pk, content in entries)
+        backend.optimize()
+        build_seconds = time.perf_counter() - started
+        size, size_note = index_size()
+
+        queries = corpus.queries(args.queries)
+
+        def engine(query):
+            results = search(query)
+            results.count()
+            return results[:20]
+
+        def page(query):
+            for hit in engine(query):
+                highlight(hit.document.title, query)
+                snippet(hit.document.content.text, query)
+
+        time_queries(queries[:20], engine)  # warm caches
+        engine_ms = time_queries(queries, engine)
+        page_ms = time_queries(queries, page)
+        hit_counts = [search(query).count() for query in queries]
+
+        subset = min(args.baseline_docs, args.docs)
+        last_id = entries[subset - 1][0]
+        scale = args.docs / subset
+
+        def scan(query):
+            condition = Q()
+            for word in query.split():
+                condition &= Q(title__icontains=word) | Q(content__text__icontains=word)
+            rows = SearchDocument.objects.filter(condition, page_id__lte=last_id)
+            rows.count()
+            list(rows.order_by("-date")[:20])
+
+        scan_ms = [ms * scale for ms in time_queries(queries, scan)]
+    finally:
+        if scratch is not None:
+            connection.close()
+            shutil.rmtree(scratch, ignore_errors=True)
+        elif not args.keep:
+            from wagtail.models import Page
+
+            Page.objects.filter(slug__startswith="bench-").delete()
+
+    p50, p95, p99 = (percentile(engine_ms, f) for f in (0.5, 0.95, 0.99))
+    rows = [
+        ("database", f"{connection.vendor} ({'temporary file' if scratch else 'DATABASE_URL'})"),
+        ("documents", f"{args.docs:,} × ~{args.chars} characters"),
+        ("schema migrate", f"{migrate_seconds:.1f} s"),
+        ("generate pages", f"{generate_seconds:.1f} s"),
+        ("index build (tokenise + insert + optimize)", f"{build_seconds:.1f} s"),
+        ("index size", f"{size / 2**20:.1f} MiB ({size_note})"),
+        ("queries", f"{len(queries)} ({sum(1 for c in hit_counts if c)} with hits, "
+                    f"median {statistics.median(hit_counts):.0f} hits)"),
+        ("search p50 / p95 / p99 (count + top 20)", f"{p50:.1f} / {p95:.1f} / {p99:.1f} ms"),
+        ("with snippets p50 / p95",
+         f"{percentile(page_ms, 0.5):.1f} / {percentile(page_ms, 0.95):.1f} ms"),
+        (f"icontains scan p50 / p95 (×{scale:g} from {subset:,})",
+         f"{percentile(scan_ms, 0.5):.1f} / {percentile(scan_ms, 0.95):.1f} ms"),
+        ("speed-up at p95 (scan / search)", f"{percentile(scan_ms, 0.95) / p95:.0f}×"),
+    ]  # fmt: skip
+    width = max(len(label) for label, _ in rows)
+    print(f"{'measure'.ljust(width)} | value")
+    print(f"{'-' * width}-|-{'-' * 40}")
+    for label, value in rows:
+        print(f"{label.ljust(width)} | {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+from tests.api.conftest import published  # noqa: F401  (the same three disclosures)

@@ -1,0 +1,31 @@
+import datetime
+import io
+
+import pytest
+
+from tests.factories import StaffFactory
+from xxgk.mailbox.demo import load_demo
+from xxgk.mailbox.models import Letter, LetterStatus, Mailbox
+from xxgk.mailbox.selectors import report_figures
+from xxgk.orgs.roles import Role
+from xxgk.orgs.services import create_department
+from xxgk.portal.demo.departments import DEPARTMENTS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_the_reports_58_letters_once():
+    for code, name, contact, phone in DEPARTMENTS:
+        create_department(code=code, name=name, contact_person=contact, phone=phone)
+    StaffFactory(username="office", roles=[Role.OFFICE])
+    out = io.StringIO()
+    load_demo(out)
+    load_demo(out)
+    assert "新增来信 58 件" in out.getvalue() and "新增来信 0 件" in out.getvalue()
+    assert set(Mailbox.objects.values_list("name", flat=True)) == {"校长信箱", "书记信箱"}
+    figures = report_figures(datetime.date(2021, 9, 1), datetime.date(2022, 8, 31))
+    assert figures["received"] == figures["answered"] == 58
+    assert 0 < figures["published"] < 58
+    assert not Letter.objects.exclude(status=LetterStatus.ANSWERED).exists()
+    # Published letters were published with consent only.
+    assert not Letter.objects.filter(is_published=True, consent_to_publish=False).exists()

@@ -1,0 +1,128 @@
+"""The production configuration, running: gunicorn (deploy/gunicorn.conf.py) behind nginx
+(deploy/nginx/) on loopback, fetched over HTTP. Needs Debian's nginx (`make system-deps`)."""
+
+import http.client
+import json
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from wagtail.documents.models import Document
+
+from deploy.local import PYTHON, REPO, Stack
+from tests.factories import published_disclosure
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def database_for_subprocesses(tmp_path) -> str:
+    """The test database as the server processes can open it."""
+    if connection.vendor == "sqlite":
+        target = tmp_path / "served.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+        return f"sqlite:///{target}"
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def fetch(stack, path, method="GET", headers=None):
+    conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=30)
+    conn.request(method, path, headers=headers or {})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+def manage(stack, code: str) -> str:
+    """Run Python in a separate process of the deployment (as cron would run a command)."""
+    result = subprocess.run(
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=REPO,
+        env=stack.app_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def nginx_binary():
+    if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
+        pytest.fail("Debian's nginx is required: run `make system-deps`.")
+
+
+def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
+    nginx_binary, tmp_path, settings, office, dept_a, item_a
+):
+    document = Document.objects.create(
+        title="招生计划表", file=ContentFile(b"%PDF-1.4 plan", name="plan.pdf")
+    )
+    disclosure = published_disclosure(
+        item=item_a,
+        department=dept_a,
+        author=office,
+        title="2022年招生章程",
+        documents=[document],
+    )
+    stack = Stack(
+        tmp_path / "stack",
+        database_for_subprocesses(tmp_path),
+        env={
+            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            "STATIC_ROOT": str(REPO / "var" / "static-prod"),
+        },
+    )
+    stack.static_root = Path(stack.env["STATIC_ROOT"])
+    with stack:
+        first, body = fetch(stack, disclosure.url)
+        assert first.status == 200 and "2022年招生章程" in body.decode()
+        assert first.getheader("X-Page-Cache") == "miss"  # rendered by Django via nginx
+        second, body = fetch(stack, disclosure.url)
+        assert second.getheader("X-Page-Cache") == "edge"  # a file, served by nginx alone
+        assert b'data-view-mode="count"' in body and b"__XXGK_CSRF_TOKEN__" not in body
+        assert second.getheader("X-Content-Type-Options") == "nosniff"
+        # English readers get Django's own copy, not the Chinese file.
+        english, _ = fetch(stack, disclosure.url, headers={"Accept-Language": "en"})
+        assert english.getheader("X-Page-Cache") in ("miss", "hit")
+
+        # The browser counts views of edge copies; the server counted the first (rendered) one.
+        for _ in range(3):
+            counted, payload = fetch(stack, f"/views/{disclosure.pk}/", method="POST")
+            assert counted.status == 200
+        assert json.loads(payload)["views"] >= 1
+
+        css, _ = fetch(stack, "/static/xxgk/css/site.css")
+        assert css.status == 200 and css.getheader("X-Content-Type-Options") == "nosniff"
+        download, data = fetch(stack, document.url)
+        assert download.status == 200 and data == b"%PDF-1.4 plan"
+        assert download.getheader("Content-Disposition").startswith("attachment")
+        assert download.getheader("X-Content-Type-Options") == "nosniff"
+        direct, _ = fetch(stack, f"/media/{document.file.name}")
+        assert direct.status == 404  # documents only through Django's privacy check
+
+        # Expiry from another process (the publish_scheduled cron job) purges both caches.
+        manage(
+            stack,
+            "from django.utils import timezone; from wagtail.models import Page; "
+            f"Page.objects.filter(pk={disclosure.pk}).update(expire_at=timezone.now())",
+        )
+        manage(
+            stack,
+            "from django.core.management import call_command; call_command('publish_scheduled')",
+        )
+        gone, _ = fetch(stack, disclosure.url)
+        assert gone.status == 404
+    # A graceful stop flushed every buffered view: 1 rendered + 1 English + 3 counted.
+    stored = manage(
+        stack,
+        f"from xxgk.viewcounts.selectors import stored_count; print(stored_count({disclosure.pk}))",
+    )
+    assert int(stored) == 5

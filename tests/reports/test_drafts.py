@@ -1,0 +1,247 @@
+"""Templates, drafts with history, exports, publishing and the deadline reminder."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from docx import Document
+from pypdf import PdfReader
+
+from xxgk.reports import exports, services
+from xxgk.reports.models import AnnualReportDraft, AnnualReportPage, DraftRevision
+from xxgk.review.models import Notice
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generate_from_template_marks_gaps(templates, office):
+    draft = services.generate_draft(templates, 2023, user=office)
+    report = services.render_draft(draft, linked=False)
+    text = "\n".join(p.text for s in report.sections for p in s.paragraphs)
+    assert "推送官方微博【待补：官方微博发布篇数】篇" in text
+    assert "官方微博发布篇数" in report.gaps
+    assert DraftRevision.objects.get(draft=draft).note == "由模板生成"
+    with pytest.raises(ValidationError, match="已有此模板的报告草稿"):
+        services.generate_draft(templates, 2023, user=office)
+
+
+def test_only_the_office_edits(templates, editor_a):
+    with pytest.raises(PermissionDenied):
+        services.generate_draft(templates, 2023, user=editor_a)
+
+
+def test_next_year_starts_from_last_years_text(templates, office):
+    first = services.generate_draft(templates, 2022, user=office)
+    sections = [*first.sections, {"heading": "八、附录", "text": "本年度新增附录。"}]
+    services.save_draft(first, title=first.title, sections=sections, user=office)
+    second = services.generate_draft(templates, 2023, user=office)
+    assert second.sections[-1]["heading"] == "八、附录"
+    assert second.title == "衢州学院2023-2024学年信息公开工作报告"
+    assert second.revisions.get().note == "由2022年度草稿生成"
+
+
+def test_save_validates_and_keeps_history_and_restores(templates, office):
+    draft = services.generate_draft(templates, 2023, user=office)
+    original = draft.sections
+    with pytest.raises(ValidationError) as error:
+        services.save_draft(
+            draft,
+            title="标题",
+            sections=[
+                {"heading": "一", "text": "共{{ no.such.code }}条"},
+                {"heading": "二", "text": "{% load static %}"},
+                {"heading": "三", "text": "{% if requests.received %}未结束"},
+                {"heading": "", "text": "无标题"},
+            ],
+            user=office,
+        )
+    messages = " ".join(error.value.messages)
+    assert "未知的数据项：no.such.code" in messages
+    assert "只能使用 if/elif/else/endif 标签" in messages
+    assert "模板语法错误" in messages
+    assert "第4节缺少标题" in messages
+    draft.refresh_from_db()
+    assert draft.sections == original
+
+    services.save_draft(
+        draft, title="新标题", sections=[{"heading": "一、概述", "text": "改写"}], user=office
+    )
+    assert draft.revisions.count() == 2
+    first = draft.revisions.order_by("created_at", "pk").first()
+    services.restore_revision(draft, first, user=office)
+    draft.refresh_from_db()
+    assert draft.sections == original
+    assert draft.revisions.count() == 3
+
+
+def test_office_text_is_escaped_in_the_html_preview(templates, office):
+    draft = services.generate_draft(templates, 2023, user=office)
+    services.save_draft(
+        draft,
+        title="t",
+        sections=[{"heading": "一", "text": "<script>x</script>{{ requests.received }}"}],
+        user=office,
+    )
+    [section] = services.render_draft(draft).sections
+    html = section.paragraphs[0].html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'class="report-figure"' in html
+
+
+def test_government_template_uses_the_calendar_year(db, office):
+    from xxgk.reports.defaults import GOV_NAME
+    from xxgk.reports.models import ReportTemplate
+
+    services.ensure_default_templates()
+    template = ReportTemplate.objects.get(name=GOV_NAME)
+    draft = services.generate_draft(template, 2022, user=office)
+    report = services.render_draft(draft, linked=False)
+    assert (report.period.start, report.period.end) == (
+        datetime.date(2022, 1, 1),
+        datetime.date(2022, 12, 31),
+    )
+    assert services.due_date(template.period_kind, 2022) == datetime.date(2023, 1, 31)
+    with pytest.raises(ValidationError, match="按学年发布"):
+        services.publish_draft(draft, user=office)
+
+
+def test_exports_open_and_contain_the_figures(seed_year):
+    draft = AnnualReportDraft.objects.get(year=seed_year)
+    report = services.render_draft(draft, linked=False)
+    docx = Document(io.BytesIO(exports.report_docx(report, signed_on=datetime.date(2022, 10, 31))))
+    text = "\n".join(p.text for p in docx.paragraphs)
+    assert "推送官方微博323篇，总阅读量707220" in text
+    assert "七、其他需要报告的事项" in text
+    assert "2022年10月31日" in text
+    section = docx.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert "PAGE" in section.footer._element.xml
+    assert docx.paragraphs[0].runs[0].font.name == "方正小标宋简体"
+    pdf = PdfReader(io.BytesIO(exports.report_pdf(report)))
+    pdf_text = "".join(page.extract_text() for page in pdf.pages)
+    for number in ["323", "707220", "468429", "2913", "2090", "162"]:
+        assert number in pdf_text
+    assert len(pdf.pages) >= 2
+
+
+def test_publish_updates_the_years_page_and_refuses_gaps(seed_year, office, templates):
+    draft = AnnualReportDraft.objects.get(year=seed_year)
+    page = services.publish_draft(draft, user=office, today=datetime.date(2022, 10, 31))
+    page.refresh_from_db()
+    assert page.live and page.school_year_start == 2021
+    assert "推送官方微博323篇" in page.body
+    assert page.document.file.name.endswith(".pdf")
+    assert AnnualReportPage.objects.filter(school_year_start=2021).count() == 1
+    assert AnnualReportDraft.objects.get(pk=draft.pk).published_page_id == page.pk
+
+    empty = services.generate_draft(templates, 2030, user=office)
+    with pytest.raises(ValidationError, match="还有数据待补"):
+        services.publish_draft(empty, user=office)
+    assert not AnnualReportPage.objects.filter(school_year_start=2030).exists()
+
+
+def test_deadline_reminder_in_october_until_published(seed_year, office):
+    assert services.deadline_reminders(today=datetime.date(2022, 9, 15)) == []
+    [message] = services.deadline_reminders(today=datetime.date(2022, 10, 10))
+    assert "2021-2022学年" in message and "2022年10月31日" in message
+    assert Notice.objects.filter(recipient=office).exists()
+    draft = AnnualReportDraft.objects.get(year=seed_year)
+    services.publish_draft(draft, user=office)
+    assert services.deadline_reminders(today=datetime.date(2022, 10, 10)) == []
+
+
+# --- Admin views -------------------------------------------------------------------------------
+
+
+def test_views_are_office_only(client, editor_a, templates):
+    client.force_login(editor_a)
+    assert client.get(reverse("reports_admin:desk")).status_code == 403
+    assert client.get(reverse("reports_admin:import")).status_code == 403
+
+
+def test_office_desk_generate_preview_drilldown_export(client, office, seed_year):
+    client.force_login(office)
+    desk = client.get(reverse("reports_admin:desk"))
+    assert desk.status_code == 200
+    assert "2022年10月31日" in desk.content.decode()
+    draft = AnnualReportDraft.objects.get(year=seed_year)
+    preview = client.get(reverse("reports_admin:preview", args=[draft.pk])).content.decode()
+    link = reverse("reports_admin:drilldown", args=[draft.pk, "procurement.intention"])
+    assert f'href="{link}"' in preview
+    drill = client.get(link)
+    assert drill.status_code == 200
+    assert drill.context["records"].paginator.count == 35
+    assert (
+        client.get(reverse("reports_admin:drilldown", args=[draft.pk, "no.such"])).status_code
+        == 404
+    )
+    docx = client.get(reverse("reports_admin:export", args=[draft.pk, "docx"]))
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    pdf = client.get(reverse("reports_admin:export", args=[draft.pk, "pdf"]))
+    assert pdf.content[:4] == b"%PDF"
+    response = client.post(
+        reverse("reports_admin:generate"), {"template": draft.template.pk, "year": 2021}
+    )
+    assert response.status_code == 302
+    assert AnnualReportDraft.objects.count() == 1
+
+
+def test_edit_draft_sections_add_reorder_delete(client, office, templates):
+    client.force_login(office)
+    draft = services.generate_draft(templates, 2023, user=office)
+    data = {
+        "title": "改过的标题",
+        "sections-TOTAL_FORMS": "3",
+        "sections-INITIAL_FORMS": "2",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+        "sections-0-heading": "甲",
+        "sections-0-text": "甲文",
+        "sections-0-ORDER": "2",
+        "sections-1-heading": "乙",
+        "sections-1-text": "乙文",
+        "sections-1-ORDER": "1",
+        "sections-1-DELETE": "on",
+        "sections-2-heading": "丙",
+        "sections-2-text": "丙文{{ requests.received }}",
+        "sections-2-ORDER": "1",
+    }
+    response = client.post(reverse("reports_admin:edit", args=[draft.pk]), data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.title == "改过的标题"
+    assert [s["heading"] for s in draft.sections] == ["丙", "甲"]
+    data["sections-2-text"] = "{{ bad.code }}"
+    response = client.post(reverse("reports_admin:edit", args=[draft.pk]), data)
+    assert response.status_code == 200
+    assert "未知的数据项：bad.code" in response.content.decode()
+
+
+def test_import_view_dry_run_then_real(client, office):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from xxgk.reports.models import AdmissionResult
+
+    client.force_login(office)
+    csv = "招生年份,省份,层次,录取人数\n2022,浙江,本科,5\n".encode()
+    url = reverse("reports_admin:import")
+    dry = client.post(
+        url, {"kind": "admissions", "file": SimpleUploadedFile("a.csv", csv), "dry_run": "on"}
+    )
+    assert dry.status_code == 200 and "将新增 1 条" in dry.content.decode()
+    assert not AdmissionResult.objects.exists()
+    client.post(url, {"kind": "admissions", "file": SimpleUploadedFile("a.csv", csv)})
+    assert AdmissionResult.objects.get().admitted == 5
+    bad = client.post(
+        url, {"kind": "admissions", "file": SimpleUploadedFile("a.csv", b"x,y\n1,2\n")}
+    )
+    assert bad.status_code == 422 and "无法识别的列" in bad.content.decode()
+
+
+def test_reminder_command_runs(db, capsys):
+    from django.core.management import call_command
+
+    call_command("remind_annual_report")
+    assert capsys.readouterr().out.strip()

@@ -1,0 +1,173 @@
+"""The index follows every publish, edit, withdrawal, expiry, move and delete."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction
+
+from tests.core.test_textextract import docx_bytes, xlsx_bytes
+from tests.factories import published_disclosure, review_through
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.services import create_disclosure
+from xxgk.portal.demo.pdf import render_pdf
+from xxgk.search.models import AttachmentText, SearchDocument, Version
+from xxgk.search.selectors import search, staff_search
+from xxgk.search.services import rebuild_index, sync_page
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query):
+    return [hit.document.page_id for hit in search(query)[:50]]
+
+
+def staff_found(user, query):
+    return [(hit.document.page_id, hit.document.version) for hit in staff_search(user, query)[:50]]
+
+
+@pytest.fixture
+def disclosure(office, dept_a, item_a):
+    return published_disclosure(
+        item=item_a,
+        department=dept_a,
+        author=office,
+        title="2022年招生章程",
+        body="<p>本章程适用于普通本科招生。</p>",
+        publication_date=datetime.date(2022, 5, 20),
+    )
+
+
+def test_publishing_makes_a_disclosure_findable_at_once(disclosure):
+    assert found("招生章程") == [disclosure.pk]
+
+
+def test_a_draft_is_not_public_but_staff_find_it(office, dept_a, item_a):
+    draft = create_disclosure(user=office, item=item_a, title="招生计划草稿", body="<p>待审</p>")
+    assert found("招生计划") == []
+    assert staff_found(office, "招生计划") == [(draft.pk, Version.DRAFT)]
+
+
+def test_edits_stay_private_until_published(disclosure, office):
+    revision_page = disclosure.get_latest_revision_as_object()
+    revision_page.body = "<p>新增艺术类专业招生要求。</p>"
+    revision_page.save_revision(user=office)
+    assert found("艺术类") == []
+    assert found("普通本科") == [disclosure.pk]
+    assert (disclosure.pk, Version.DRAFT) in staff_found(office, "艺术类")
+
+    review_through(DisclosurePage.objects.get(pk=disclosure.pk), submitter=office)
+    assert found("艺术类") == [disclosure.pk]
+    assert found("普通本科") == []
+    assert not SearchDocument.objects.filter(page=disclosure, version=Version.DRAFT).exists()
+
+
+def test_withdrawal_removes_from_public_search(disclosure, office):
+    disclosure.unpublish(user=office)
+    assert found("招生章程") == []
+    assert staff_found(office, "招生章程") == [(disclosure.pk, Version.DRAFT)]
+
+
+def test_expired_content_is_never_returned_even_before_the_expiry_job(disclosure):
+    Page.objects.filter(pk=disclosure.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert found("招生章程") == []  # the live row is still there; the query checks expiry
+    call_command("publish_scheduled")
+    assert not SearchDocument.objects.filter(page=disclosure, version=Version.LIVE).exists()
+
+
+def test_future_expiry_is_still_found(disclosure):
+    Page.objects.filter(pk=disclosure.pk).update(
+        expire_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    assert found("招生章程") == [disclosure.pk]
+
+
+def test_view_restricted_pages_are_not_public(disclosure):
+    restriction = PageViewRestriction.objects.create(
+        page=disclosure.get_parent(), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.first())
+    assert found("招生章程") == []
+
+
+def test_deleting_a_page_removes_its_rows(office, item_a):
+    draft = create_disclosure(user=office, item=item_a, title="待删除的草稿")
+    assert SearchDocument.objects.filter(page_id=draft.pk).exists()
+    draft.delete()
+    assert not SearchDocument.objects.filter(page_id=draft.pk).exists()
+    assert staff_found(office, "待删除") == []
+
+
+def test_a_failed_publish_leaves_no_trace_in_the_index(office, dept_a, item_a):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        published_disclosure(item=item_a, department=dept_a, author=office, title="回滚测试公告")
+        raise RuntimeError("rolled back")
+    assert not SearchDocument.objects.filter(title="回滚测试公告").exists()
+    assert found("回滚") == []
+
+
+def test_moving_a_disclosure_follows_its_new_item(disclosure, office, item_b):
+    disclosure.move(item_b, pos="last-child")
+    document = SearchDocument.objects.get(page=disclosure, version=Version.LIVE)
+    assert document.item_id == item_b.pk
+
+
+def _document(name, data):
+    return get_document_model().objects.create(title=name, file=ContentFile(data, name=name))
+
+
+def test_attachment_text_is_searchable_and_a_broken_file_does_not_break_indexing(
+    office, dept_a, item_a
+):
+    documents = [
+        _document("名单.docx", docx_bytes(["2022年国家励志奖学金获奖学生名单"])),
+        _document("预算表.xlsx", xlsx_bytes([["项目", "金额"], ["实验室建设经费", 320]])),
+        _document("通知.pdf", render_pdf("通知", ["请于周五前提交体检报告"])),
+        _document("损坏.pdf", b"%PDF-1.4 this is not really a pdf"),
+    ]
+    page = create_disclosure(
+        user=office,
+        item=item_a,
+        title="附件测试",
+        publishing_department=dept_a,
+        documents=documents,
+    )
+    review_through(page, submitter=office)
+    assert found("励志奖学金") == [page.pk]
+    assert found("实验室建设") == [page.pk]
+    assert found("体检报告") == [page.pk]
+    broken = AttachmentText.objects.get(document=documents[3])
+    assert broken.error and not broken.text
+    assert found("附件测试") == [page.pk]
+
+
+def test_rebuild_reproduces_the_index(disclosure, office, item_a):
+    create_disclosure(user=office, item=item_a, title="重建测试草稿")
+    before = sorted(
+        SearchDocument.objects.values_list("page_id", "version", "content__body_tokens")
+    )
+    SearchDocument.objects.all().delete()
+    assert found("招生章程") == []
+    assert rebuild_index() == len(before)
+    after = sorted(SearchDocument.objects.values_list("page_id", "version", "content__body_tokens"))
+    assert after == before
+    assert found("招生章程") == [disclosure.pk]
+
+
+def test_rebuild_command(disclosure, capsys):
+    call_command("rebuild_search_index")
+    assert "检索索引已重建" in capsys.readouterr().out
+    assert found("招生章程") == [disclosure.pk]
+
+
+def test_sync_of_a_missing_or_unsearched_page_is_harmless(disclosure):
+    sync_page(disclosure.get_parent().pk)  # a catalogue item: not searched
+    sync_page(10**9)
+    assert found("招生章程") == [disclosure.pk]

@@ -1,0 +1,101 @@
+"""Back-office handling of complaints (office) and read-only access for supervisors."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from xxgk.core.pagination import paginate_or_404
+from xxgk.mailbox.forms import StatsForm
+from xxgk.mailbox.selectors import reads_all_letters
+from xxgk.orgs.selectors import is_office
+
+from . import services
+from .forms import AcceptForm, ConcludeForm, NoteForm, RejectForm
+from .models import Complaint, ComplaintStatus
+from .selectors import complaint_figures, complaint_sentence
+
+ACTIONS = {
+    "accept": (AcceptForm, lambda c, u, d: services.accept_complaint(c, user=u, note=d["note"])),
+    "note": (NoteForm, lambda c, u, d: services.add_investigation_note(c, user=u, note=d["note"])),
+    "conclude": (ConcludeForm, lambda c, u, d: services.conclude_complaint(c, user=u, **d)),
+    "reject": (
+        RejectForm,
+        lambda c, u, d: services.reject_complaint(c, user=u, reason=d["reason"]),
+    ),
+}
+STATUS_ACTIONS = {
+    ComplaintStatus.RECEIVED: ["accept", "reject"],
+    ComplaintStatus.INVESTIGATING: ["note", "conclude"],
+}
+
+
+def _require_reader(user):
+    """Supervision and leaders read complaints; the office handles them."""
+    if not reads_all_letters(user):
+        raise PermissionDenied("您没有查看举报的权限。")
+
+
+def complaint_list(request):
+    _require_reader(request.user)
+    complaints = Complaint.objects.select_related("department")
+    if request.GET.get("status") in ComplaintStatus.values:
+        complaints = complaints.filter(status=request.GET["status"])
+    form = StatsForm.for_request(request.GET)
+    figures = complaint_figures(**form.cleaned_data) if form.is_valid() else None
+    return render(
+        request,
+        "complaints/admin/list.html",
+        {
+            "page_title": "信息公开举报",
+            "header_icon": "warning",
+            "complaints": paginate_or_404(request, complaints, 30),
+            "statuses": ComplaintStatus.choices,
+            "current": request.GET.get("status", ""),
+            "form": form,
+            "figures": figures,
+            "sentence": complaint_sentence(figures) if figures else "",
+        },
+    )
+
+
+def _detail(request, complaint, bound=None, status=200):
+    actions = STATUS_ACTIONS.get(complaint.status, []) if is_office(request.user) else []
+    forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
+    forms.update(bound or {})
+    return render(
+        request,
+        "complaints/admin/detail.html",
+        {
+            "page_title": f"举报 {complaint.number}",
+            "header_icon": "warning",
+            "complaint": complaint,
+            "events": complaint.events.select_related("actor"),
+            "forms": forms,
+            "show_personal": is_office(request.user),
+        },
+        status=status,
+    )
+
+
+def complaint_detail(request, pk):
+    _require_reader(request.user)
+    return _detail(request, get_object_or_404(Complaint, pk=pk))
+
+
+@require_POST
+def complaint_action(request, pk, action):
+    complaint = get_object_or_404(Complaint, pk=pk)
+    if not is_office(request.user) or action not in STATUS_ACTIONS.get(complaint.status, []):
+        raise PermissionDenied("您不能对该举报执行此操作，或举报状态已变化。")
+    form_class, perform = ACTIONS[action]
+    form = form_class(request.POST, prefix=action)
+    if form.is_valid():
+        try:
+            perform(complaint, request.user, form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("complaints_admin:detail", pk=complaint.pk)
+    return _detail(request, complaint, {action: form}, status=400)

@@ -1,0 +1,78 @@
+from django import forms
+
+from xxgk.mailbox.forms import MESSAGE_MAX
+from xxgk.mailbox.intake import ProtectedForm
+from xxgk.orgs.models import Department
+
+from .models import ComplaintKind, ComplaintResult
+
+
+class ComplaintForm(ProtectedForm):
+    kind = forms.ChoiceField(label="举报类型", choices=[("", "请选择"), *ComplaintKind.choices])
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.filter(is_active=True),
+        label="涉及部门",
+        required=False,
+        empty_label="不清楚 / 不涉及具体部门",
+    )
+    page_url = forms.URLField(
+        label="涉及网页地址", required=False, max_length=500, assume_scheme="https"
+    )
+    subject = forms.CharField(label="标题", max_length=100)
+    message = forms.CharField(
+        label="举报内容",
+        min_length=10,
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="请写明应公开而未公开的信息、时间等事实，便于核实。",
+    )
+    name = forms.CharField(label="姓名", max_length=50, required=False)
+    phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    email = forms.EmailField(
+        label="电子邮箱", required=False, help_text="可匿名举报；留下邮箱可收到核实结果。"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].error_messages["required"] = "请选择举报类型。"
+        self.fields["subject"].error_messages["required"] = "请填写标题。"
+        self.fields["message"].error_messages.update(
+            required="请填写举报内容。",
+            min_length="举报内容至少 %(limit_value)d 个字。",
+            max_length="举报内容不能超过 %(limit_value)d 个字（当前 %(show_value)d 个）。",
+        )
+
+
+class AcceptForm(forms.Form):
+    note = forms.CharField(
+        label="受理意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label="调查记录", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConcludeForm(forms.Form):
+    investigation = forms.CharField(label="调查核实情况", widget=forms.Textarea(attrs={"rows": 5}))
+    result = forms.ChoiceField(label="核实结论", choices=ComplaintResult.choices)
+    rectification = forms.CharField(
+        label="整改措施", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    rectified_on = forms.DateField(
+        label="整改完成日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reply = forms.CharField(label="答复举报人", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("result") in (ComplaintResult.SUBSTANTIATED, ComplaintResult.PARTLY)
+            and not (cleaned.get("rectification") or "").strip()
+        ):
+            self.add_error("rectification", "举报属实或部分属实的，须填写整改措施。")
+        return cleaned
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label="不予受理理由", max_length=300)

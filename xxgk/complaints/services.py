@@ -1,0 +1,151 @@
+"""Intake and handling of complaints; each step in one transaction with its event."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from xxgk.mailbox.intake import find_sensitive_words, hash_query_code, new_query_code
+from xxgk.mailbox.services import allocate_number, notify, office_emails, site_url
+from xxgk.orgs.selectors import is_office
+
+from .models import (
+    NUMBER_PREFIX,
+    Complaint,
+    ComplaintAction,
+    ComplaintEvent,
+    ComplaintResult,
+    ComplaintStatus,
+)
+
+
+def _record(complaint, action, *, user=None, note="", at=None):
+    return ComplaintEvent.objects.create(
+        complaint=complaint,
+        action=action,
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        note=note,
+        at=at or timezone.now(),
+    )
+
+
+def _locked(complaint, user, *statuses, message) -> Complaint:
+    if not is_office(user):
+        raise PermissionDenied("只有信息公开办公室可以办理举报。")
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    if complaint.status not in statuses:
+        raise ValidationError(message)
+    return complaint
+
+
+def submit_complaint(*, data: dict, received_at=None) -> tuple[Complaint, str]:
+    received_at = received_at or timezone.now()
+    code = new_query_code()
+    fields = ("kind", "department", "page_url", "subject", "message", "name", "phone", "email")
+    with transaction.atomic():
+        number = allocate_number(NUMBER_PREFIX, timezone.localtime(received_at).year)
+        complaint = Complaint.objects.create(
+            number=number,
+            query_code_hash=hash_query_code(number, code),
+            received_at=received_at,
+            flagged_words=find_sensitive_words(data["subject"], data["message"]),
+            **{
+                name: data.get(name) or Complaint._meta.get_field(name).get_default()
+                for name in fields
+            },
+        )
+        _record(complaint, ComplaintAction.RECEIVED, at=received_at)
+    transaction.on_commit(
+        lambda: notify(
+            office_emails(),
+            f"【信息公开举报】收到举报 {number}",
+            f"收到关于信息公开工作的举报“{complaint.subject}”，请及时受理。",
+        )
+    )
+    return complaint, code
+
+
+@transaction.atomic
+def accept_complaint(complaint, *, user, note: str = "") -> Complaint:
+    complaint = _locked(
+        complaint, user, ComplaintStatus.RECEIVED, message="只有待受理的举报可以受理。"
+    )
+    complaint.status = ComplaintStatus.INVESTIGATING
+    complaint.handler = user
+    complaint.accepted_at = timezone.now()
+    complaint.save(update_fields=["status", "handler", "accepted_at"])
+    _record(complaint, ComplaintAction.ACCEPTED, user=user, note=note)
+    return complaint
+
+
+@transaction.atomic
+def add_investigation_note(complaint, *, user, note: str) -> Complaint:
+    complaint = _locked(
+        complaint, user, ComplaintStatus.INVESTIGATING, message="只有调查中的举报可以添加调查记录。"
+    )
+    if not note.strip():
+        raise ValidationError("请填写调查记录。")
+    _record(complaint, ComplaintAction.NOTE, user=user, note=note)
+    return complaint
+
+
+def _notify_complainant(pk: int) -> None:
+    complaint = Complaint.objects.get(pk=pk)
+    if complaint.email and notify(
+        [complaint.email],
+        f"您的举报 {complaint.number} 已办结",
+        f"您关于“{complaint.subject}”的举报已办结：\n\n{complaint.reply}\n\n"
+        f"也可凭编号和查询码在 {site_url(reverse('complaints:track'))} 查看。",
+    ):
+        _record(complaint, ComplaintAction.NOTIFIED, note=complaint.email)
+
+
+@transaction.atomic
+def conclude_complaint(
+    complaint,
+    *,
+    user,
+    investigation: str,
+    result: str,
+    reply: str,
+    rectification: str = "",
+    rectified_on=None,
+) -> Complaint:
+    """Record what the investigation found and what was put right; the complainant is told."""
+    complaint = _locked(
+        complaint, user, ComplaintStatus.INVESTIGATING, message="只有调查中的举报可以办结。"
+    )
+    if result not in ComplaintResult.values:
+        raise ValidationError("核实结论无效。")
+    if result != ComplaintResult.UNFOUNDED and not rectification.strip():
+        raise ValidationError("举报属实或部分属实的，须填写整改措施。")
+    if not (investigation.strip() and reply.strip()):
+        raise ValidationError("请填写调查核实情况和答复内容。")
+    complaint.investigation = investigation
+    complaint.result = result
+    complaint.rectification = rectification
+    complaint.rectified_on = rectified_on
+    complaint.reply = reply
+    complaint.status = ComplaintStatus.CONCLUDED
+    complaint.concluded_at = timezone.now()
+    complaint.save()
+    _record(complaint, ComplaintAction.CONCLUDED, user=user, note=complaint.get_result_display())
+    transaction.on_commit(lambda: _notify_complainant(complaint.pk))
+    return complaint
+
+
+@transaction.atomic
+def reject_complaint(complaint, *, user, reason: str) -> Complaint:
+    """Not about disclosure work (spam, or belongs elsewhere); the reason is kept."""
+    complaint = _locked(
+        complaint, user, ComplaintStatus.RECEIVED, message="只有待受理的举报可以不予受理。"
+    )
+    if not reason.strip():
+        raise ValidationError("请填写不予受理理由。")
+    complaint.status = ComplaintStatus.REJECTED
+    complaint.reject_reason = reason.strip()
+    complaint.reply = complaint.reject_reason
+    complaint.concluded_at = timezone.now()
+    complaint.save(update_fields=["status", "reject_reason", "reply", "concluded_at"])
+    _record(complaint, ComplaintAction.REJECTED, user=user, note=complaint.reject_reason)
+    return complaint

@@ -1,0 +1,40 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from xxgk.mailbox.forms import StatsForm
+from xxgk.mailbox.selectors import reads_all_letters
+
+from .models import Survey
+from .selectors import evaluation_figures, helpful_by_page, survey_results
+
+
+def _require_reader(user):
+    if not reads_all_letters(user):
+        raise PermissionDenied("只有信息公开办公室、监督人员和校领导可以查看评议结果。")
+
+
+def overview(request):
+    _require_reader(request.user)
+    form = StatsForm.for_request(request.GET)
+    context = {"page_title": "评议统计", "header_icon": "pick", "form": form}
+    if form.is_valid():
+        context["figures"] = evaluation_figures(**form.cleaned_data)
+        context["pages"] = helpful_by_page(**form.cleaned_data)
+    context["surveys"] = Survey.objects.all()
+    return render(
+        request, "evaluation/admin/overview.html", context, status=200 if form.is_valid() else 400
+    )
+
+
+def survey_result(request, pk):
+    _require_reader(request.user)
+    survey = get_object_or_404(Survey.objects.prefetch_related("questions"), pk=pk)
+    return render(
+        request,
+        "evaluation/admin/survey_results.html",
+        {
+            "page_title": f"调查结果：{survey.title}",
+            "header_icon": "pick",
+            "results": survey_results(survey),
+        },
+    )

@@ -1,0 +1,264 @@
+"""Back-office handling of letters inside the Wagtail admin, and the statistics."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from xxgk.core.pagination import paginate_or_404
+from xxgk.orgs.selectors import is_office, user_department
+
+from . import services
+from .export import statistics_workbook
+from .forms import (
+    AnswerForm,
+    AssignForm,
+    CloseForm,
+    MergeForm,
+    PublishForm,
+    ReturnForm,
+    StatsForm,
+)
+from .models import LetterAttachment, LetterStatus, Mailbox
+from .selectors import (
+    can_see_personal_details,
+    is_overdue,
+    letter_statistics,
+    letters_for_user,
+    reads_all_letters,
+)
+
+LETTERS_PER_PAGE = 30
+
+# action → (form, service call, success message)
+ACTIONS = {
+    "assign": (
+        AssignForm,
+        lambda letter, user, form: services.assign_letter(
+            letter,
+            user=user,
+            department=form.cleaned_data["department"],
+            working_days=form.cleaned_data["working_days"],
+            note=form.cleaned_data["note"],
+        ),
+        "已分办。",
+    ),
+    "merge": (
+        MergeForm,
+        lambda letter, user, form: services.merge_letter(
+            letter, user=user, target=form.target, note=form.cleaned_data["note"]
+        ),
+        "已合并为重复来信。",
+    ),
+    "close": (
+        CloseForm,
+        lambda letter, user, form: services.close_as_spam(
+            letter, user=user, reason=form.cleaned_data["reason"]
+        ),
+        "已关闭。",
+    ),
+    "draft": (
+        AnswerForm,
+        lambda letter, user, form: services.draft_answer(
+            letter, user=user, answer=form.cleaned_data["answer"]
+        ),
+        "答复稿已提交，等待信息公开办公室审核。",
+    ),
+    "return": (
+        ReturnForm,
+        lambda letter, user, form: services.return_draft(
+            letter, user=user, note=form.cleaned_data["note"]
+        ),
+        "已退回承办部门修改。",
+    ),
+    "approve": (
+        AnswerForm,
+        lambda letter, user, form: services.approve_answer(
+            letter, user=user, answer=form.cleaned_data["answer"]
+        ),
+        "答复已审核通过，来信人可查询答复。",
+    ),
+    "publish": (
+        PublishForm,
+        lambda letter, user, form: services.publish_letter(
+            letter,
+            user=user,
+            public_subject=form.cleaned_data["public_subject"],
+            public_message=form.cleaned_data["public_message"],
+            public_answer=form.cleaned_data["public_answer"],
+        ),
+        "已在网站公开。",
+    ),
+    "unpublish": (
+        CloseForm,
+        lambda letter, user, form: services.unpublish_letter(
+            letter, user=user, reason=form.cleaned_data["reason"]
+        ),
+        "已撤销公开。",
+    ),
+}
+
+
+def _require_mailbox_staff(user):
+    if not (reads_all_letters(user) or user_department(user) is not None):
+        raise PermissionDenied("您没有处理来信的权限。")
+
+
+def available_actions(user, letter) -> list[str]:
+    """The handling steps this user may take on this letter now."""
+    office = is_office(user)
+    status = letter.status
+    actions = []
+    if office and status in (LetterStatus.RECEIVED, LetterStatus.ASSIGNED):
+        actions += ["assign", "merge", "close"]
+    if services.can_draft(user, letter):
+        actions.append("draft")
+    if office and status == LetterStatus.DRAFTED:
+        actions += ["approve", "return"]
+    if office and letter.is_published:
+        actions.append("unpublish")
+    elif office and services.can_publish(letter):
+        actions.append("publish")
+    return actions
+
+
+def _initial_forms(letter, actions):
+    mailbox = letter.mailbox
+    initial = {
+        "assign": {
+            "department": letter.department or mailbox.default_department,
+            "working_days": mailbox.answer_working_days,
+        },
+        "draft": {"answer": letter.answer},
+        "approve": {"answer": letter.answer},
+        "publish": {
+            "public_subject": letter.public_subject or letter.subject,
+            "public_message": letter.public_message or letter.message,
+            "public_answer": letter.public_answer or letter.answer,
+        },
+    }
+    return {
+        name: ACTIONS[name][0](letter=letter, initial=initial.get(name), prefix=name)
+        for name in actions
+    }
+
+
+def letter_list(request):
+    _require_mailbox_staff(request.user)
+    letters = letters_for_user(request.user)
+    params = request.GET
+    if params.get("status") in LetterStatus.values:
+        letters = letters.filter(status=params["status"])
+    if params.get("mailbox", "").isdigit():
+        letters = letters.filter(mailbox_id=params["mailbox"])
+    if params.get("overdue"):
+        letters = letters.filter(
+            status__in=[LetterStatus.ASSIGNED, LetterStatus.DRAFTED],
+            due_date__lt=timezone.localdate(),
+        )
+    if params.get("flagged"):
+        letters = letters.exclude(flagged_words="")
+    query = params.get("q", "").strip()[:50]
+    if query:
+        letters = letters.filter(Q(number__icontains=query) | Q(subject__icontains=query))
+    page = paginate_or_404(request, letters, LETTERS_PER_PAGE)
+    filters = params.copy()
+    filters.pop("page", None)
+    today = timezone.localdate()
+    for letter in page:
+        letter.overdue = is_overdue(letter, today)
+    return render(
+        request,
+        "mailbox/admin/letter_list.html",
+        {
+            "page_title": "来信办理",
+            "header_icon": "mail",
+            "letters": page,
+            "statuses": LetterStatus.choices,
+            "mailboxes": Mailbox.objects.all(),
+            "params": params,
+            "query_string": filters.urlencode(),
+            "is_office": is_office(request.user),
+        },
+    )
+
+
+def _detail_response(request, letter, forms=None, status=200):
+    actions = available_actions(request.user, letter)
+    all_forms = _initial_forms(letter, actions)
+    all_forms.update(forms or {})
+    return render(
+        request,
+        "mailbox/admin/letter_detail.html",
+        {
+            "page_title": f"来信 {letter.number}",
+            "header_icon": "mail",
+            "letter": letter,
+            "events": letter.events.select_related("actor", "department"),
+            "attachments": letter.attachments.all(),
+            "duplicates": letter.duplicates.all(),
+            "forms": all_forms,
+            "show_personal": can_see_personal_details(request.user),
+            "overdue": is_overdue(letter),
+        },
+        status=status,
+    )
+
+
+def letter_detail(request, pk):
+    _require_mailbox_staff(request.user)
+    letter = get_object_or_404(letters_for_user(request.user), pk=pk)
+    return _detail_response(request, letter)
+
+
+@require_POST
+def letter_action(request, pk, action):
+    _require_mailbox_staff(request.user)
+    letter = get_object_or_404(letters_for_user(request.user), pk=pk)
+    if action not in ACTIONS:
+        raise PermissionDenied("未知的操作。")
+    if action not in available_actions(request.user, letter):
+        raise PermissionDenied("您不能对该来信执行此操作，或来信状态已变化。")
+    form_class, perform, success = ACTIONS[action]
+    form = form_class(request.POST, letter=letter, prefix=action)
+    if form.is_valid():
+        try:
+            perform(letter, request.user, form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, success)
+            return redirect("mailbox_admin:letter", pk=letter.pk)
+    return _detail_response(request, letter, {action: form}, status=400)
+
+
+def attachment(request, pk):
+    _require_mailbox_staff(request.user)
+    item = get_object_or_404(
+        LetterAttachment.objects.filter(letter__in=letters_for_user(request.user)), pk=pk
+    )
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+
+
+def statistics(request):
+    if not reads_all_letters(request.user):
+        raise PermissionDenied("只有信息公开办公室、监督人员和校领导可以查看来信统计。")
+    form = StatsForm.for_request(request.GET)
+    stats = letter_statistics(**form.cleaned_data) if form.is_valid() else None
+    if stats and request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        name = f"letters-{stats['start']:%Y%m%d}-{stats['end']:%Y%m%d}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        statistics_workbook(stats).save(response)
+        return response
+    return render(
+        request,
+        "mailbox/admin/statistics.html",
+        {"page_title": "来信统计", "header_icon": "table", "form": form, "stats": stats},
+        status=200 if stats else 400,
+    )

@@ -1,0 +1,168 @@
+from django import forms
+from django.utils import timezone
+
+from xxgk.orgs.models import Department
+
+from .intake import MultipleFileField, ProtectedForm
+from .models import Letter, LetterStatus, MailboxCategory
+
+MESSAGE_MAX = 5000
+
+
+class LetterForm(ProtectedForm):
+    """The public letter form; its rules come from the mailbox being written to."""
+
+    category = forms.ModelChoiceField(
+        queryset=MailboxCategory.objects.none(), label="类别", empty_label="请选择类别"
+    )
+    writer_name = forms.CharField(label="姓名", max_length=50, required=False)
+    phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    email = forms.EmailField(
+        label="电子邮箱", required=False, help_text="填写后，答复将通过邮件通知您。"
+    )
+    subject = forms.CharField(label="标题", max_length=100)
+    message = forms.CharField(
+        label="来信内容",
+        min_length=10,
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    attachments = MultipleFileField(
+        label="附件",
+        required=False,
+        help_text="最多 3 个，每个不超过 5 MB；支持 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。",
+    )
+    consent_to_publish = forms.BooleanField(
+        label="同意在去除个人信息后公开本来信及答复", required=False
+    )
+
+    def __init__(self, *args, mailbox, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mailbox = mailbox
+        categories = mailbox.categories.all()
+        self.fields["category"].queryset = categories
+        if not categories.exists():
+            del self.fields["category"]
+        if not mailbox.allow_anonymous:
+            self.fields["writer_name"].required = True
+        if not mailbox.allow_publication:
+            del self.fields["consent_to_publish"]
+        for name in ("writer_name", "subject", "message"):
+            self.fields[name].error_messages["required"] = f"请填写{self.fields[name].label}。"
+        self.fields["message"].error_messages.update(
+            min_length="来信内容至少 %(limit_value)d 个字。",
+            max_length="来信内容不能超过 %(limit_value)d 个字（当前 %(show_value)d 个）。",
+        )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not all(c.isdigit() or c in "+-() " for c in phone):
+            raise forms.ValidationError("联系电话只能包含数字和 + - ( ) 。")
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        named = bool(cleaned.get("writer_name"))
+        if (named or not self.mailbox.allow_anonymous) and not (
+            cleaned.get("phone") or cleaned.get("email")
+        ):
+            self.add_error("phone", "请至少填写联系电话或电子邮箱中的一项。")
+        return cleaned
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(
+        label="编号", max_length=24, error_messages={"required": "请填写编号。"}
+    )
+    code = forms.CharField(
+        label="查询码", max_length=16, error_messages={"required": "请填写查询码。"}
+    )
+
+    def clean_number(self):
+        return self.cleaned_data["number"].strip().upper()
+
+
+class LetterActionForm(forms.Form):
+    """A handling step's form; knows the letter it acts on."""
+
+    def __init__(self, *args, letter: Letter, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.letter = letter
+
+
+class AssignForm(LetterActionForm):
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.filter(is_active=True), label="承办部门"
+    )
+    working_days = forms.IntegerField(label="办理时限（工作日）", min_value=1, max_value=60)
+    note = forms.CharField(
+        label="分办意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MergeForm(LetterActionForm):
+    target_number = forms.CharField(label="合并至来信编号", max_length=24)
+    note = forms.CharField(label="说明", required=False, max_length=200)
+
+    def clean_target_number(self):
+        number = self.cleaned_data["target_number"].strip().upper()
+        target = Letter.objects.filter(number=number).exclude(pk=self.letter.pk).first()
+        if target is None:
+            raise forms.ValidationError("未找到该编号的来信。")
+        if target.status == LetterStatus.CLOSED:
+            raise forms.ValidationError("不能合并到已关闭的来信。")
+        self.target = target
+        return number
+
+
+class CloseForm(LetterActionForm):
+    reason = forms.CharField(label="关闭原因", max_length=200)
+
+
+class AnswerForm(LetterActionForm):
+    answer = forms.CharField(
+        label="答复内容", max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 10})
+    )
+
+
+class ReturnForm(LetterActionForm):
+    note = forms.CharField(
+        label="退回意见", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PublishForm(LetterActionForm):
+    """The office edits out personal details before anything is shown on the portal."""
+
+    public_subject = forms.CharField(label="公开标题", max_length=100)
+    public_message = forms.CharField(
+        label="公开来信内容（已去除个人信息）", widget=forms.Textarea(attrs={"rows": 8})
+    )
+    public_answer = forms.CharField(label="公开答复内容", widget=forms.Textarea(attrs={"rows": 8}))
+    confirm_redacted = forms.BooleanField(
+        label="我已核对，公开内容不含姓名、电话、邮箱、学号等个人信息",
+        error_messages={"required": "请确认已去除个人信息。"},
+    )
+
+
+class StatsForm(forms.Form):
+    start = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="结束日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError("开始日期不能晚于结束日期。")
+        if start and end and (end - start).days > 3 * 366:
+            raise forms.ValidationError("统计区间不能超过三年。")
+        return cleaned
+
+    @classmethod
+    def for_request(cls, params):
+        """Defaults to the current school year (1 September – 31 August)."""
+        today = timezone.localdate()
+        year = today.year if today.month >= 9 else today.year - 1
+        data = {"start": f"{year}-09-01", "end": f"{year + 1}-08-31"}
+        data.update({k: v for k, v in params.items() if k in data and v})
+        return cls(data)

@@ -1,0 +1,219 @@
+"""Protections shared by every public intake form (letters, complaints, votes, surveys).
+
+No external service: a honeypot field, a signed arithmetic question written in Chinese
+numerals (single use), cache-based rate limits per client, and hashed client fingerprints
+so that no raw IP address is stored.
+"""
+
+import hashlib
+import hmac
+import secrets
+import unicodedata
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils import timezone
+
+from xxgk.security.uploads import validate_upload
+
+CHALLENGE_SALT = "xxgk.intake.challenge"
+CHALLENGE_MAX_AGE = 2 * 60 * 60
+CHINESE_DIGITS = "零一二三四五六七八九"
+QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+QUERY_CODE_LENGTH = 8
+SENSITIVE_WORDS_CACHE_KEY = "xxgk:sensitive-words"
+
+# Checked by xxgk.security.uploads (extension, size, sniffed content).
+ATTACHMENT_TYPES = ("docx", "jpeg", "jpg", "pdf", "png", "xlsx")
+MAX_ATTACHMENTS = 3
+MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+
+
+def client_ip(request) -> str:
+    """The peer address; behind a reverse proxy, the proxy must set REMOTE_ADDR."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def keyed_hash(*parts: str) -> str:
+    message = "\x1f".join(parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def client_fingerprint(request, *, day=None) -> str:
+    """A keyed hash of IP + user agent (+ day): comparable, but not reversible to an address."""
+    day = day or timezone.localdate()
+    return keyed_hash("fp", client_ip(request), request.META.get("HTTP_USER_AGENT", ""), str(day))
+
+
+def rate_limited(request, scope: str, *, limit: int, window: int) -> bool:
+    """Count one hit for this client in `scope`; True once more than `limit` fall in `window` s."""
+    key = f"xxgk:rl:{scope}:{keyed_hash('rl', client_ip(request))[:32]}"
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        hits = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        return False
+    return hits > limit
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(QUERY_CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    return unicodedata.normalize("NFKC", code or "").strip().upper().replace(" ", "")
+
+
+def hash_query_code(number: str, code: str) -> str:
+    return keyed_hash("query-code", number, normalise_code(code))
+
+
+def query_code_matches(number: str, code: str, stored_hash: str) -> bool:
+    return hmac.compare_digest(hash_query_code(number, code), stored_hash)
+
+
+def sensitive_words() -> list[str]:
+    words = cache.get(SENSITIVE_WORDS_CACHE_KEY)
+    if words is None:
+        from .models import SensitiveWord
+
+        words = list(SensitiveWord.objects.values_list("word", flat=True))
+        cache.set(SENSITIVE_WORDS_CACHE_KEY, words, 300)
+    return words
+
+
+def forget_sensitive_words(**kwargs) -> None:
+    cache.delete(SENSITIVE_WORDS_CACHE_KEY)
+
+
+def find_sensitive_words(*texts: str) -> str:
+    """The configured words found in the texts, joined for storage ('' when none)."""
+    haystack = unicodedata.normalize("NFKC", " ".join(texts)).lower()
+    found = [w for w in sensitive_words() if unicodedata.normalize("NFKC", w).lower() in haystack]
+    return "、".join(found)[:300]
+
+
+def _chinese_number(n: int) -> str:
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("十" if tens == 1 else CHINESE_DIGITS[tens] + "十") + (
+        CHINESE_DIGITS[ones] if ones else ""
+    )
+
+
+def new_challenge() -> tuple[str, str]:
+    """A signed, single-use question and its token."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    token = signing.dumps({"a": a, "b": b, "n": secrets.token_hex(8)}, salt=CHALLENGE_SALT)
+    return token, f"{_chinese_number(a)}加{_chinese_number(b)}等于几？"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several uploads under one name, checked against the allow-list, size and signature."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(f"最多上传 {MAX_ATTACHMENTS} 个附件。")
+        for upload in files:
+            validate_upload(upload, extensions=ATTACHMENT_TYPES, max_bytes=MAX_ATTACHMENT_BYTES)
+        return files
+
+
+class ProtectedForm(forms.Form):
+    """A public form with a honeypot and a single-use arithmetic question.
+
+    The three protection fields are rendered by mailbox/includes/protection.html, which
+    always shows a fresh question, also when the form comes back with errors.
+    """
+
+    website = forms.CharField(
+        required=False,
+        label="网站（请勿填写）",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    challenge = forms.CharField(widget=forms.HiddenInput)
+    challenge_answer = forms.CharField(
+        label="验证问题",
+        max_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 4}),
+        error_messages={"required": "请回答验证问题。"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refresh_challenge()
+
+    def refresh_challenge(self):
+        """Every rendering asks a new question (see mailbox/includes/protection.html)."""
+        self.challenge_token, self.challenge_question = new_challenge()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
+        if self.errors:
+            return cleaned
+        try:
+            payload = signing.loads(
+                self.data.get("challenge", ""), salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError("验证问题已过期，请回答新的验证问题。") from None
+        answer = unicodedata.normalize("NFKC", cleaned.get("challenge_answer", "")).strip()
+        if answer != str(payload["a"] + payload["b"]):
+            self.add_error("challenge_answer", "验证问题回答不正确。")
+            return cleaned
+        if not cache.add(f"xxgk:challenge-used:{payload['n']}", 1, CHALLENGE_MAX_AGE):
+            raise forms.ValidationError("该验证问题已使用过，请回答新的验证问题。")
+        return cleaned
+
+
+TOO_MANY = "提交过于频繁，请稍后再试。"
+
+
+def accept_submission(request, form, *, scope: str, limit: int, window: int, save):
+    """Run a public form's POST: rate limit, validate, then save.
+
+    Returns (saved object, 200) once `save(cleaned_data)` has committed, or (None, status)
+    with the errors on the form: 429 when over the limit, 400 for invalid input.
+    """
+    if rate_limited(request, scope, limit=limit, window=window):
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        status = 429
+    elif form.is_valid():
+        return save(form.cleaned_data), 200
+    else:
+        status = 400
+    if isinstance(form, ProtectedForm):
+        form.refresh_challenge()
+    return None, status
+
+
+def track_submission(request, form, *, scope: str, lookup):
+    """Look a submission up by number and query code, rate-limited against guessing."""
+    if request.method != "POST":
+        return None, 200
+    if rate_limited(request, scope, limit=20, window=600):
+        form.is_valid()
+        form.add_error(None, "查询过于频繁，请十分钟后再试。")
+        return None, 429
+    if not form.is_valid():
+        return None, 400
+    found = lookup(form.cleaned_data["number"], form.cleaned_data["code"])
+    if found is None:
+        form.add_error(None, "编号或查询码不正确，请核对后重试。")
+        return None, 404
+    return found, 200

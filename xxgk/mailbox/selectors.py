@@ -1,0 +1,173 @@
+"""Reads: who sees which letters, the public list, tracking, and the figures for reports."""
+
+import datetime
+import math
+import statistics
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone
+
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office, user_department
+from xxgk.workdays.calendar import WorkCalendar
+
+from .intake import query_code_matches
+from .models import OPEN_STATUSES, Letter, LetterStatus, Mailbox
+
+
+def active_mailboxes():
+    return Mailbox.objects.filter(is_active=True).prefetch_related("categories")
+
+
+def published_letters(mailbox=None):
+    letters = Letter.objects.filter(is_published=True).select_related("mailbox", "category")
+    if mailbox is not None:
+        letters = letters.filter(mailbox=mailbox)
+    return letters.order_by("-published_at", "-pk")
+
+
+def letter_for_tracking(number: str, code: str) -> Letter | None:
+    """The letter only for whoever holds both its number and its query code."""
+    letter = (
+        Letter.objects.select_related("mailbox", "department", "merged_into")
+        .filter(number=number)
+        .first()
+    )
+    if letter is None or not query_code_matches(number, code, letter.query_code_hash):
+        return None
+    return letter
+
+
+def reads_all_letters(user) -> bool:
+    return is_office(user) or has_role(user, Role.SUPERVISOR) or has_role(user, Role.LEADER)
+
+
+def can_see_personal_details(user) -> bool:
+    """Writers' names and contacts are for the office that answers them, nobody else."""
+    return is_office(user)
+
+
+def letters_for_user(user):
+    """The letters a staff member may open: all for office/supervision, else their department's."""
+    letters = Letter.objects.select_related("mailbox", "department", "category")
+    if reads_all_letters(user):
+        return letters
+    department = user_department(user)
+    if department is None:
+        return letters.none()
+    return letters.filter(Q(department=department) | Q(events__department=department)).distinct()
+
+
+def is_overdue(letter, today=None) -> bool:
+    today = today or timezone.localdate()
+    if letter.due_date is None:
+        return False
+    if letter.status in OPEN_STATUSES:
+        return letter.due_date < today
+    if letter.answered_at is not None:
+        return timezone.localtime(letter.answered_at).date() > letter.due_date
+    return False
+
+
+class WorkingDayCounter:
+    """Working days between many pairs of dates with one calendar load."""
+
+    def __init__(self, start: datetime.date, end: datetime.date):
+        self.start = start
+        calendar = WorkCalendar.load(start, end)
+        self.cumulative = [0]
+        day = start
+        while day <= end:
+            self.cumulative.append(self.cumulative[-1] + calendar.is_working_day(day))
+            day += datetime.timedelta(days=1)
+
+    def between(self, a: datetime.date, b: datetime.date) -> int:
+        """Working days in (a, b], as xxgk.workdays.calendar.working_days_between counts."""
+        if b <= a:
+            return 0
+        return (
+            self.cumulative[(b - self.start).days + 1] - self.cumulative[(a - self.start).days + 1]
+        )
+
+
+def percentile(values, fraction: float):
+    """Nearest-rank percentile; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _summary(letters, counter, today) -> dict:
+    days = [
+        counter.between(
+            timezone.localtime(x.received_at).date(), timezone.localtime(x.answered_at).date()
+        )
+        for x in letters
+        if x.status == LetterStatus.ANSWERED
+    ]
+    return {
+        "received": len(letters),
+        "answered": len(days),
+        "open": sum(1 for x in letters if x.status in OPEN_STATUSES),
+        "closed": sum(1 for x in letters if x.status == LetterStatus.CLOSED),
+        "published": sum(1 for x in letters if x.is_published),
+        "overdue": sum(1 for x in letters if is_overdue(x, today)),
+        "median_days": statistics.median(days) if days else None,
+        "p90_days": percentile(days, 0.9),
+        "mean_days": round(statistics.fmean(days), 1) if days else None,
+    }
+
+
+def letter_statistics(start: datetime.date, end: datetime.date, *, today=None) -> dict:
+    """Letters received in [start, end] and how they were handled, overall and by group."""
+    today = today or timezone.localdate()
+    tz = timezone.get_current_timezone()
+    letters = list(
+        Letter.objects.filter(
+            received_at__gte=datetime.datetime.combine(start, datetime.time.min, tz),
+            received_at__lt=datetime.datetime.combine(
+                end + datetime.timedelta(days=1), datetime.time.min, tz
+            ),
+        ).select_related("mailbox", "category", "department")
+    )
+    # Answer times need the calendar only up to the last answer, not up to today.
+    last = max([end, *(timezone.localtime(x.answered_at).date() for x in letters if x.answered_at)])
+    counter = WorkingDayCounter(start, last)
+    groups = {
+        "mailbox": defaultdict(list),
+        "category": defaultdict(list),
+        "department": defaultdict(list),
+    }
+    for letter in letters:
+        groups["mailbox"][letter.mailbox.name].append(letter)
+        category = letter.category.name if letter.category else "未分类"
+        groups["category"][f"{letter.mailbox.name} · {category}"].append(letter)
+        groups["department"][letter.department.name if letter.department else "未分办"].append(
+            letter
+        )
+    for mailbox in Mailbox.objects.all():
+        groups["mailbox"].setdefault(mailbox.name, [])
+    return {
+        "start": start,
+        "end": end,
+        "total": _summary(letters, counter, today),
+        **{
+            key: [(name, _summary(rows, counter, today)) for name, rows in sorted(group.items())]
+            for key, group in groups.items()
+        },
+    }
+
+
+def report_figures(start: datetime.date, end: datetime.date) -> dict:
+    """The annual report's mailbox sentence, e.g. 处理答复校长信箱、书记信箱相关问题58件."""
+    stats = letter_statistics(start, end)
+    return {
+        "mailboxes": [name for name, _ in stats["mailbox"]],
+        "received": stats["total"]["received"],
+        "answered": stats["total"]["answered"],
+        "published": stats["total"]["published"],
+        "mean_days": stats["total"]["mean_days"],
+        "by_mailbox": dict(stats["mailbox"]),
+    }

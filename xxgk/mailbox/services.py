@@ -1,0 +1,418 @@
+"""Every change to a letter goes through here, in one transaction, with a recorded event."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+from xxgk.orgs.selectors import is_office, user_department
+from xxgk.workdays.calendar import add_working_days, working_days_between
+
+from .intake import find_sensitive_words, hash_query_code, new_query_code
+from .models import (
+    OPEN_STATUSES,
+    Letter,
+    LetterAction,
+    LetterAttachment,
+    LetterEvent,
+    LetterStatus,
+    NumberCounter,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def allocate_number(prefix: str, year: int) -> str:
+    """Issue the next public number, e.g. XZ-2026-000123: never reused, safe under concurrency."""
+    with transaction.atomic():
+        counter = NumberCounter.objects.select_for_update().filter(prefix=prefix, year=year).first()
+        if counter is None:
+            try:
+                with transaction.atomic():
+                    counter = NumberCounter.objects.create(prefix=prefix, year=year)
+            except IntegrityError:
+                counter = NumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
+        NumberCounter.objects.filter(pk=counter.pk).update(last_serial=F("last_serial") + 1)
+        counter.refresh_from_db(fields=["last_serial"])
+    return f"{prefix}-{year}-{counter.last_serial:06d}"
+
+
+def notify(recipients, subject: str, body: str) -> bool:
+    """Send one e-mail; a mail failure is logged and never undoes the recorded work."""
+    recipients = sorted({r for r in recipients if r})
+    if not recipients:
+        return False
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:
+        logger.exception("Could not send %r to %s", subject, recipients)
+        return False
+    return True
+
+
+def office_emails() -> list[str]:
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True, groups__name=ROLE_GROUP_NAMES[Role.OFFICE])
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def department_emails(department) -> list[str]:
+    User = get_user_model()
+    staff = (
+        User.objects.filter(
+            is_active=True,
+            staff_profile__department=department,
+            groups__name=ROLE_GROUP_NAMES[Role.EDITOR],
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return [department.email, *staff]
+
+
+def _record(letter, action, *, user=None, department=None, note="", at=None) -> LetterEvent:
+    return LetterEvent.objects.create(
+        letter=letter,
+        action=action,
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        department=department,
+        note=note,
+        at=at or timezone.now(),
+    )
+
+
+def _require_office(user):
+    if not is_office(user):
+        raise PermissionDenied("只有信息公开办公室可以执行此操作。")
+
+
+def _require_status(letter, *statuses, message):
+    if letter.status not in statuses:
+        raise ValidationError(message)
+
+
+def _locked(letter) -> Letter:
+    """Re-read the letter under a row lock so that two handlers never overwrite each other."""
+    return Letter.objects.select_for_update().select_related("mailbox").get(pk=letter.pk)
+
+
+def site_url(path: str) -> str:
+    """An absolute address for e-mails (sent outside any request)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[Letter, str]:
+    """Store a public letter and its files; returns the letter and its one-time query code."""
+    if not mailbox.is_active:
+        raise ValidationError("该信箱暂停接收来信。")
+    received_at = received_at or timezone.now()
+    code = new_query_code()
+    with transaction.atomic():
+        number = allocate_number(mailbox.number_prefix, timezone.localtime(received_at).year)
+        letter = Letter.objects.create(
+            mailbox=mailbox,
+            number=number,
+            query_code_hash=hash_query_code(number, code),
+            category=data.get("category"),
+            writer_name=data.get("writer_name", ""),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+            subject=data["subject"],
+            message=data["message"],
+            consent_to_publish=bool(data.get("consent_to_publish")) and mailbox.allow_publication,
+            received_at=received_at,
+            flagged_words=find_sensitive_words(data["subject"], data["message"]),
+        )
+        for upload in files:
+            LetterAttachment.objects.create(
+                letter=letter, file=upload, original_name=upload.name[:200], size=upload.size
+            )
+        _record(letter, LetterAction.RECEIVED, at=received_at)
+    if letter.email:
+        transaction.on_commit(
+            lambda: notify(
+                [letter.email],
+                f"【{mailbox.name}】已收到您的来信 {number}",
+                f"您的来信“{letter.subject}”已收到，编号 {number}，查询码 {code}。\n"
+                f"请凭编号和查询码在 {site_url(reverse('mailbox:track'))} 查询办理进度。",
+            )
+        )
+    return letter, code
+
+
+@transaction.atomic
+def assign_letter(
+    letter, *, user, department, working_days: int, note: str = "", at=None
+) -> Letter:
+    """Triage (or forward) a letter to a department with a due date in working days.
+
+    `at` (here and below) records a historical step, e.g. when importing past letters.
+    """
+    _require_office(user)
+    letter = _locked(letter)
+    _require_status(
+        letter,
+        LetterStatus.RECEIVED,
+        LetterStatus.ASSIGNED,
+        message="只有待分办或办理中的来信可以分办、转办。",
+    )
+    forwarded = letter.status == LetterStatus.ASSIGNED
+    if forwarded and department.pk == letter.department_id:
+        raise ValidationError("该来信已由此部门办理，无需转办。")
+    now = at or timezone.now()
+    deadline = add_working_days(timezone.localtime(now).date(), working_days)
+    letter.department = department
+    letter.assigned_at = now
+    letter.due_date = deadline.date
+    letter.status = LetterStatus.ASSIGNED
+    letter.save(update_fields=["department", "assigned_at", "due_date", "status"])
+    action = LetterAction.FORWARDED if forwarded else LetterAction.ASSIGNED
+    detail = f"办理期限 {deadline.date:%Y-%m-%d}。{deadline.explain()}"
+    _record(
+        letter, action, user=user, department=department, note=f"{note}\n{detail}".strip(), at=now
+    )
+    transaction.on_commit(
+        lambda: notify(
+            department_emails(department),
+            f"【{letter.mailbox.name}】请办理来信 {letter.number}",
+            f"来信“{letter.subject}”已交由贵部门办理，请于 {deadline.date:%Y年%m月%d日} 前"
+            f"在后台提交答复稿。",
+        )
+    )
+    return letter
+
+
+@transaction.atomic
+def merge_letter(letter, *, user, target, note: str = "") -> Letter:
+    """Close a duplicate, pointing to the letter that will carry the answer."""
+    _require_office(user)
+    letter = _locked(letter)
+    _require_status(letter, *OPEN_STATUSES, message="只有未办结的来信可以合并。")
+    if target.pk == letter.pk or target.merged_into_id == letter.pk:
+        raise ValidationError("不能合并到自身。")
+    letter.status = LetterStatus.CLOSED
+    letter.merged_into = target
+    letter.close_reason = f"与来信 {target.number} 重复，合并办理。"
+    letter.save(update_fields=["status", "merged_into", "close_reason"])
+    _record(letter, LetterAction.MERGED, user=user, note=f"{letter.close_reason}{note}")
+    return letter
+
+
+@transaction.atomic
+def close_as_spam(letter, *, user, reason: str) -> Letter:
+    _require_office(user)
+    letter = _locked(letter)
+    _require_status(letter, *OPEN_STATUSES, message="只有未办结的来信可以关闭。")
+    if not reason.strip():
+        raise ValidationError("请填写关闭原因。")
+    letter.status = LetterStatus.CLOSED
+    letter.close_reason = reason.strip()
+    letter.save(update_fields=["status", "close_reason"])
+    _record(letter, LetterAction.CLOSED_SPAM, user=user, note=letter.close_reason)
+    return letter
+
+
+def can_draft(user, letter) -> bool:
+    if letter.status not in (LetterStatus.ASSIGNED, LetterStatus.DRAFTED):
+        return False
+    department = user_department(user)
+    return is_office(user) or (department is not None and department.pk == letter.department_id)
+
+
+@transaction.atomic
+def draft_answer(letter, *, user, answer: str, at=None) -> Letter:
+    """The department submits (or revises) its answer for the office to approve."""
+    letter = _locked(letter)
+    if not can_draft(user, letter):
+        if letter.status not in (LetterStatus.ASSIGNED, LetterStatus.DRAFTED):
+            raise ValidationError("该来信当前不能提交答复稿。")
+        raise PermissionDenied("只有承办部门可以提交答复稿。")
+    if not answer.strip():
+        raise ValidationError("请填写答复内容。")
+    letter.answer = answer
+    letter.drafted_by = user
+    letter.status = LetterStatus.DRAFTED
+    letter.save(update_fields=["answer", "drafted_by", "status"])
+    _record(letter, LetterAction.DRAFTED, user=user, department=letter.department, at=at)
+    transaction.on_commit(
+        lambda: notify(
+            office_emails(),
+            f"【{letter.mailbox.name}】来信 {letter.number} 的答复稿待审核",
+            f"{letter.department} 已提交来信“{letter.subject}”的答复稿，请审核。",
+        )
+    )
+    return letter
+
+
+@transaction.atomic
+def return_draft(letter, *, user, note: str) -> Letter:
+    _require_office(user)
+    letter = _locked(letter)
+    _require_status(letter, LetterStatus.DRAFTED, message="只有待审核的答复稿可以退回。")
+    if not note.strip():
+        raise ValidationError("请填写退回意见。")
+    letter.status = LetterStatus.ASSIGNED
+    letter.save(update_fields=["status"])
+    _record(letter, LetterAction.RETURNED, user=user, department=letter.department, note=note)
+    transaction.on_commit(
+        lambda: notify(
+            department_emails(letter.department),
+            f"【{letter.mailbox.name}】来信 {letter.number} 的答复稿被退回",
+            f"退回意见：{note}",
+        )
+    )
+    return letter
+
+
+def _notify_writer(letter_pk: int) -> None:
+    letter = Letter.objects.select_related("mailbox").get(pk=letter_pk)
+    sent = notify(
+        [letter.email],
+        f"【{letter.mailbox.name}】您的来信 {letter.number} 已答复",
+        f"您的来信“{letter.subject}”已有答复：\n\n{letter.answer}\n\n"
+        f"也可凭编号和查询码在 {site_url(reverse('mailbox:track'))} 查看。",
+    )
+    if sent:
+        _record(letter, LetterAction.NOTIFIED, note=letter.email)
+
+
+@transaction.atomic
+def approve_answer(letter, *, user, answer: str | None = None, at=None) -> Letter:
+    """The office approves the (optionally edited) draft; the writer is told by e-mail."""
+    _require_office(user)
+    letter = _locked(letter)
+    _require_status(letter, LetterStatus.DRAFTED, message="只有待审核的答复稿可以审核通过。")
+    if answer is not None:
+        if not answer.strip():
+            raise ValidationError("答复内容不能为空。")
+        letter.answer = answer
+    letter.status = LetterStatus.ANSWERED
+    letter.answered_at = at or timezone.now()
+    letter.save(update_fields=["answer", "status", "answered_at"])
+    _record(
+        letter,
+        LetterAction.APPROVED,
+        user=user,
+        department=letter.department,
+        at=letter.answered_at,
+    )
+    if letter.email:
+        transaction.on_commit(lambda: _notify_writer(letter.pk))
+    return letter
+
+
+def can_publish(letter) -> bool:
+    return (
+        letter.status == LetterStatus.ANSWERED
+        and letter.consent_to_publish
+        and letter.mailbox.allow_publication
+    )
+
+
+@transaction.atomic
+def publish_letter(
+    letter, *, user, public_subject: str, public_message: str, public_answer: str, at=None
+):
+    """Show the de-identified letter and answer on the portal — only with the writer's consent."""
+    _require_office(user)
+    letter = _locked(letter)
+    if not can_publish(letter):
+        raise ValidationError("只有已答复且来信人同意公开的来信可以公开。")
+    if not all(s.strip() for s in (public_subject, public_message, public_answer)):
+        raise ValidationError("公开标题、来信内容和答复内容均不能为空。")
+    leaked = [v for v in (letter.writer_name, letter.phone, letter.email) if v and len(v) > 1]
+    text = public_subject + public_message + public_answer
+    if any(value in text for value in leaked):
+        raise ValidationError("公开内容中仍含有来信人的姓名、电话或邮箱，请删除后再公开。")
+    letter.public_subject = public_subject.strip()
+    letter.public_message = public_message.strip()
+    letter.public_answer = public_answer.strip()
+    letter.is_published = True
+    letter.published_at = letter.published_at or at or timezone.now()
+    letter.save(
+        update_fields=[
+            "public_subject",
+            "public_message",
+            "public_answer",
+            "is_published",
+            "published_at",
+        ]
+    )
+    _record(letter, LetterAction.PUBLISHED, user=user, at=at)
+    return letter
+
+
+@transaction.atomic
+def unpublish_letter(letter, *, user, reason: str) -> Letter:
+    _require_office(user)
+    letter = _locked(letter)
+    if not letter.is_published:
+        raise ValidationError("该来信未公开。")
+    letter.is_published = False
+    letter.save(update_fields=["is_published"])
+    _record(letter, LetterAction.UNPUBLISHED, user=user, note=reason)
+    return letter
+
+
+def _already(letter, action, since) -> bool:
+    return letter.events.filter(action=action, at__gte=since).exists()
+
+
+def remind_overdue_letters(*, today=None) -> dict[str, int]:
+    """Remind departments of overdue letters and escalate long-overdue ones to the office.
+
+    Idempotent per assignment: each letter gets one reminder once its due date has passed
+    and one escalation once it is `escalate_after_working_days` overdue (or, unassigned,
+    that many working days after receipt). A scheduler may call it as often as it likes.
+    """
+    today = today or timezone.localdate()
+    counts = {"reminded": 0, "escalated": 0}
+    open_letters = Letter.objects.filter(status__in=OPEN_STATUSES).select_related(
+        "mailbox", "department"
+    )
+    for letter in open_letters:
+        since = letter.assigned_at or letter.received_at
+        overdue = letter.status == LetterStatus.ASSIGNED and letter.due_date < today
+        if overdue and not _already(letter, LetterAction.REMINDED, since):
+            _remind_department(letter)
+            counts["reminded"] += 1
+        start = letter.due_date or timezone.localtime(letter.received_at).date()
+        # Counting stops after a year: by then the letter is long due for escalation anyway.
+        late = working_days_between(start, min(today, start + datetime.timedelta(days=366)))
+        due_for_escalation = late > 0 and late >= letter.mailbox.escalate_after_working_days
+        if due_for_escalation and not _already(letter, LetterAction.ESCALATED, since):
+            _escalate_to_office(letter, late)
+            counts["escalated"] += 1
+    return counts
+
+
+def _remind_department(letter) -> None:
+    note = f"已超过办理期限 {letter.due_date:%Y-%m-%d}。"
+    _record(letter, LetterAction.REMINDED, department=letter.department, note=note)
+    notify(
+        department_emails(letter.department),
+        f"【逾期提醒】来信 {letter.number} 已超过办理期限",
+        f"来信“{letter.subject}”的办理期限为 {letter.due_date:%Y年%m月%d日}，请尽快提交答复稿。",
+    )
+
+
+def _escalate_to_office(letter, late: int) -> None:
+    since = "办理期限" if letter.due_date else "收信日"
+    note = f"{letter.get_status_display()}，已超过{since} {late} 个工作日。"
+    _record(letter, LetterAction.ESCALATED, department=letter.department, note=note)
+    notify(
+        office_emails(),
+        f"【逾期上报】来信 {letter.number}（{letter.department or '未分办'}）",
+        f"来信“{letter.subject}”{note}",
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mailbox"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("track/", views.track, name="track"),
+    path("receipt/", views.receipt, name="receipt"),
+    path("<slug:slug>/", views.mailbox_detail, name="mailbox"),
+    path("<slug:slug>/write/", views.write, name="write"),
+    path("<slug:slug>/letters/<str:number>/", views.published_letter, name="letter"),
+]

@@ -1,0 +1,44 @@
+"""Every way a public page can change ends in one of these signals, whichever path (admin,
+services, imports, publish_scheduled for expiry) caused it."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from xxgk.orgs.models import Department
+
+from .services import purge_all, purge_page
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, parent_page_before=None, url_path_before=None, **kwargs):
+    purge_page(
+        instance,
+        old_url_paths=[url_path_before] if url_path_before else [],
+        old_parent=parent_page_before,
+    )
+
+
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    purge_page(instance.page)
+
+
+@receiver(post_save, sender=Department)
+def department_changed(sender, instance, created=False, **kwargs):
+    # A department's name is printed on each of its disclosures.
+    if not created:
+        purge_all()

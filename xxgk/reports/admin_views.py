@@ -1,0 +1,263 @@
+"""The office's report desk: generate, edit (with history), check every figure, export, publish;
+edit templates; import the records the report counts."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from xxgk.core.pagination import paginate_or_404
+from xxgk.orgs.selectors import is_office
+
+from . import exports, figures, services
+from .forms import (
+    DraftForm,
+    GenerateForm,
+    ImportForm,
+    SectionFormSet,
+    TemplateForm,
+    initial_sections,
+    ordered_sections,
+)
+from .imports import run_import
+from .models import AnnualReportDraft, ReportTemplate
+
+ICON = "doc-full"
+
+
+def _office(request):
+    if not is_office(request.user):
+        raise PermissionDenied("只有信息公开办公室可以管理年度报告。")
+
+
+def _page(request, template, title, status=200, **context):
+    context = {"page_title": title, "header_icon": ICON, **context}
+    return render(request, template, context, status=status)
+
+
+def _errors(request, exc: ValidationError):
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def desk(request):
+    _office(request)
+    services.ensure_default_templates()
+    today = timezone.localdate()
+    drafts = []
+    for draft in AnnualReportDraft.objects.select_related("template", "published_page"):
+        due = services.due_date(draft.template.period_kind, draft.year)
+        drafts.append({"draft": draft, "due": due, "days_left": (due - today).days})
+    form = GenerateForm(initial={"year": today.year - 1 if today.month >= 9 else today.year - 2})
+    return _page(
+        request,
+        "reports/admin/desk.html",
+        "年度报告",
+        drafts=drafts,
+        form=form,
+        templates=ReportTemplate.objects.all(),
+    )
+
+
+@require_POST
+def generate(request):
+    _office(request)
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择模板并填写正确的年份（2000–2100）。")
+        return redirect("reports_admin:desk")
+    try:
+        draft = services.generate_draft(
+            form.cleaned_data["template"], form.cleaned_data["year"], user=request.user
+        )
+    except ValidationError as exc:
+        _errors(request, exc)
+        return redirect("reports_admin:desk")
+    messages.success(request, f"已生成“{draft.title}”草稿。")
+    return redirect("reports_admin:preview", draft.pk)
+
+
+def _sections_editor(request, *, instance_sections, head_form, save, title, back):
+    """Edit a list of sections (add, rename, reorder, delete) for a draft or a template."""
+    if request.method == "POST":
+        formset = SectionFormSet(request.POST, prefix="sections")
+        if head_form.is_valid() and formset.is_valid():
+            try:
+                save(head_form.cleaned_data, ordered_sections(formset))
+            except ValidationError as exc:
+                _errors(request, exc)
+            else:
+                messages.success(request, "已保存。")
+                return redirect(back)
+    else:
+        formset = SectionFormSet(initial=initial_sections(instance_sections), prefix="sections")
+    return _page(
+        request,
+        "reports/admin/sections.html",
+        title,
+        head_form=head_form,
+        formset=formset,
+        back=back,
+        rows=figures.registry().values(),
+    )
+
+
+def edit_draft(request, pk):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft, pk=pk)
+    head = DraftForm(request.POST or None, initial={"title": draft.title})
+    return _sections_editor(
+        request,
+        instance_sections=draft.sections,
+        head_form=head,
+        save=lambda data, sections: services.save_draft(
+            draft, title=data["title"], sections=sections, user=request.user
+        ),
+        title=f"编辑：{draft.title}",
+        back=request.path,
+    )
+
+
+def edit_template(request, pk=None):
+    _office(request)
+    template = get_object_or_404(ReportTemplate, pk=pk) if pk else ReportTemplate()
+    initial = {"name": template.name, "period_kind": template.period_kind, "title": template.title}
+    head = TemplateForm(request.POST or None, initial=initial)
+    return _sections_editor(
+        request,
+        instance_sections=template.sections,
+        head_form=head,
+        save=lambda data, sections: services.save_template(
+            template, sections=sections, user=request.user, **data
+        ),
+        title=f"报告模板：{template.name or '新建'}",
+        back=request.path if pk else "reports_admin:desk",
+    )
+
+
+def preview(request, pk):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
+    report = services.render_draft(draft)
+    due = services.due_date(draft.template.period_kind, draft.year)
+    return _page(
+        request,
+        "reports/admin/preview.html",
+        draft.title,
+        draft=draft,
+        report=report,
+        due=due,
+        days_left=(due - timezone.localdate()).days,
+    )
+
+
+def drilldown(request, pk, code):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
+    row = figures.registry().get(code)
+    if row is None:
+        raise Http404("没有这个数据项。")
+    period = services.rendering.period_for(draft.template.period_kind, draft.year)
+    records = row.records(period)
+    return _page(
+        request,
+        "reports/admin/drilldown.html",
+        f"{row.label}：{draft.title}",
+        draft=draft,
+        row=row,
+        value=row.compute(period),
+        period=period,
+        records=paginate_or_404(request, records, 100),
+    )
+
+
+def revisions(request, pk):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft, pk=pk)
+    return _page(
+        request,
+        "reports/admin/revisions.html",
+        f"修改历史：{draft.title}",
+        draft=draft,
+        revisions=draft.revisions.select_related("user"),
+    )
+
+
+@require_POST
+def restore(request, pk, revision_pk):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft, pk=pk)
+    revision = get_object_or_404(draft.revisions, pk=revision_pk)
+    services.restore_revision(draft, revision, user=request.user)
+    messages.success(request, "已恢复到所选版本（恢复本身也记入历史）。")
+    return redirect("reports_admin:preview", draft.pk)
+
+
+EXPORTS = {
+    "docx": (
+        exports.report_docx,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "pdf": (exports.report_pdf, "application/pdf"),
+}
+
+
+def export(request, pk, fmt):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
+    if fmt not in EXPORTS:
+        raise Http404("不支持的格式。")
+    build, content_type = EXPORTS[fmt]
+    data = build(services.render_draft(draft, linked=False), signed_on=timezone.localdate())
+    response = HttpResponse(data, content_type=content_type)
+    filename = f"annual-report-{draft.year}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_POST
+def publish(request, pk):
+    _office(request)
+    draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
+    try:
+        page = services.publish_draft(draft, user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"已发布到门户：{page.url}")
+    return redirect("reports_admin:preview", draft.pk)
+
+
+def figure_catalogue(request):
+    _office(request)
+    rows = list(figures.registry().values())
+    return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
+
+
+def import_records(request):
+    _office(request)
+    result = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            result = run_import(
+                form.cleaned_data["kind"],
+                upload.name,
+                upload.read(),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+            status = 200 if result.ok else 422
+            return _page(
+                request,
+                "reports/admin/import.html",
+                "导入年度报告数据",
+                form=form,
+                result=result,
+                status=status,
+            )
+    else:
+        form = ImportForm()
+    return _page(request, "reports/admin/import.html", "导入年度报告数据", form=form, result=result)

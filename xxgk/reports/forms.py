@@ -1,0 +1,64 @@
+from django import forms
+from django.forms import formset_factory
+
+from .imports import SPECS
+from .models import PeriodKind, ReportTemplate
+
+
+class GenerateForm(forms.Form):
+    template = forms.ModelChoiceField(
+        ReportTemplate.objects.order_by("pk"), label="模板", empty_label=None
+    )
+    year = forms.IntegerField(
+        label="年份", min_value=2000, max_value=2100, help_text="学年报告填学年起始年份，如 2021。"
+    )
+
+
+class SectionForm(forms.Form):
+    heading = forms.CharField(label="章节标题", max_length=100, required=False)
+    text = forms.CharField(
+        label="正文",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="每行一段；以“（一）”开头的行为二级标题。数据写作 {{ 代码 }}。",
+    )
+
+
+SectionFormSet = formset_factory(SectionForm, extra=1, can_order=True, can_delete=True)
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label="报告标题", max_length=200)
+
+
+class TemplateForm(forms.Form):
+    name = forms.CharField(label="模板名称", max_length=100)
+    period_kind = forms.ChoiceField(label="统计期间", choices=PeriodKind.choices)
+    title = forms.CharField(label="报告标题", max_length=200)
+
+
+def ordered_sections(formset) -> list[dict]:
+    """Sections in the order the office gave, without those marked for deletion."""
+    return [
+        {"heading": f.cleaned_data.get("heading", ""), "text": f.cleaned_data.get("text", "")}
+        for f in formset.ordered_forms
+        if not f.cleaned_data.get("DELETE")
+    ]
+
+
+def initial_sections(sections) -> list[dict]:
+    return [{**s, "ORDER": i} for i, s in enumerate(sections, start=1)]
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label="数据类型", choices=[(k, s.label) for k, s in SPECS.items()])
+    file = forms.FileField(label="文件（CSV 或 XLSX）")
+    dry_run = forms.BooleanField(label="试运行（只检查，不写入）", required=False, initial=True)
+
+    MAX_BYTES = 10 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("文件不能超过 10 MB。")
+        return upload

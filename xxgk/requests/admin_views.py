@@ -1,0 +1,364 @@
+"""Staff side, inside the Wagtail admin: case list, case detail with actions, statistics."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from xxgk.core.pagination import paginate_or_404
+
+from . import deadlines, fees, services, stats
+from .forms import (
+    AnswerForm,
+    AppealDecisionForm,
+    AppealForm,
+    AssignForm,
+    ConsultationForm,
+    CorrectionForm,
+    EndConsultationForm,
+    ExtensionForm,
+    FeeForm,
+    NoteForm,
+    PaymentForm,
+    ReceiveCorrectionForm,
+    StaffApplicationForm,
+    WaiverForm,
+    WithdrawForm,
+)
+from .models import EVENT_LABELS, Application, AttachmentKind, Channel, Letter, Status
+from .selectors import (
+    application_list,
+    can_handle,
+    can_see_personal_data,
+    can_view,
+    due_soon_limit,
+)
+from .views import file_response, letter_response
+
+PER_PAGE = 30
+
+
+def _require_handler(request):
+    if not can_handle(request.user):
+        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+
+
+def _case(request, pk) -> Application:
+    application = get_object_or_404(Application.objects.select_related("handler"), pk=pk)
+    if not can_view(request.user, application):
+        raise PermissionDenied("您不是该申请的承办人。")
+    return application
+
+
+def index(request):
+    if not can_handle(request.user) and not request.user.handled_applications.exists():
+        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+    params = {k: request.GET.get(k, "").strip() for k in ("status", "flag", "channel", "q")}
+    queryset = application_list(
+        request.user,
+        status=params["status"],
+        flag=params["flag"],
+        channel=params["channel"],
+        query=params["q"],
+    )
+    page = paginate_or_404(request, queryset, PER_PAGE)
+    return render(
+        request,
+        "requests/admin/index.html",
+        {
+            "page_title": "依申请公开",
+            "header_icon": "mail",
+            "applications": page,
+            "params": params,
+            "filter_query": urlencode({k: v for k, v in params.items() if v}),
+            "statuses": Status.choices,
+            "channels": Channel.choices,
+            "today": timezone.localdate(),
+            "soon": due_soon_limit(),
+            "can_register": can_handle(request.user),
+        },
+    )
+
+
+def register(request):
+    _require_handler(request)
+    form = StaffApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        application, code = services.create_application(
+            data=form.application_data(),
+            files=form.cleaned_data["attachments"],
+            channel=form.cleaned_data["channel"],
+            received_on=form.cleaned_data["received_on"],
+            actor=request.user,
+        )
+        messages.success(
+            request,
+            f"已登记申请 {application.number}。查询码：{code}"
+            "（只显示这一次，请随受理回执告知申请人）。",
+        )
+        return redirect("requests_admin:detail", application.pk)
+    return render(
+        request,
+        "requests/admin/register.html",
+        {"page_title": "登记信息公开申请", "header_icon": "plus", "form": form},
+    )
+
+
+def _action_forms(application) -> dict:
+    """The forms for the steps the case's current state allows."""
+    available = {
+        name
+        for name, (sources, _target) in services.TRANSITIONS.items()
+        if application.status in sources and name != "lapse_correction"
+    }
+    return {name: ACTIONS[name][0]() for name in ACTIONS if name in available}
+
+
+def detail(request, pk):
+    application = _case(request, pk)
+    show_personal = can_see_personal_data(request.user, application)
+    if show_personal:
+        services.log_personal_data_access(application, request.user, "查看申请详情")
+    context = {
+        "page_title": f"信息公开申请 {application.number}",
+        "header_icon": "mail",
+        "application": application,
+        "clock": deadlines.compute(application),
+        "show_personal": show_personal,
+        "events": application.events.select_related("actor"),
+        "letters": application.letters.all(),
+        "attachments": application.attachments.all(),
+        "pauses": application.pauses.all(),
+        "fees": application.fees.all(),
+        "appeals": application.appeals.all(),
+        "forms": _action_forms(application),
+        "fee_policy": fees.policy(),
+        "fee_form": FeeForm() if application.status != Status.ARCHIVED else None,
+        "appeal_form": AppealForm() if application.closed_on else None,
+        "decision_form": AppealDecisionForm(),
+        "waiver_form": WaiverForm(),
+        "payment_form": PaymentForm(initial={"paid_on": timezone.localdate()}),
+    }
+    return render(request, "requests/admin/detail.html", context)
+
+
+def _charges(application, data):
+    method = data["method"]
+    if method == "cost":
+        return fees.cost_recovery(pages=data["pages"], mailed=data["mailed"])
+    if method == "by_count":
+        return [fees.by_count(services.applications_in_month(application))]
+    return [fees.by_volume(data["pages"])]
+
+
+ACTIONS = {
+    "accept": (NoteForm, lambda a, u, d: services.accept(a, actor=u, note=d["note"])),
+    "request_correction": (
+        CorrectionForm,
+        lambda a, u, d: services.request_correction(a, actor=u, items=d["items"], due=d["due"]),
+    ),
+    "receive_correction": (
+        ReceiveCorrectionForm,
+        lambda a, u, d: services.receive_correction(
+            a, actor=u, received_on=d["received_on"], note=d["note"]
+        ),
+    ),
+    "assign": (AssignForm, lambda a, u, d: services.assign(a, actor=u, handler=d["handler"])),
+    "start_consultation": (
+        ConsultationForm,
+        lambda a, u, d: services.start_consultation(
+            a, actor=u, third_party=d["third_party"], matter=d["matter"]
+        ),
+    ),
+    "end_consultation": (
+        EndConsultationForm,
+        lambda a, u, d: services.end_consultation(
+            a, actor=u, opinion=d["opinion"], ended_on=d["ended_on"]
+        ),
+    ),
+    "extend": (
+        ExtensionForm,
+        lambda a, u, d: services.extend(
+            a, actor=u, approved_by=d["approved_by"], days=d["days"], reason=d["reason"]
+        ),
+    ),
+    "answer": (
+        AnswerForm,
+        lambda a, u, d: services.answer(
+            a,
+            actor=u,
+            outcome=d["outcome"],
+            reply_text=d["reply_text"],
+            reason=d["reason"],
+            released=d["released"],
+        ),
+    ),
+    "withdraw": (WithdrawForm, lambda a, u, d: services.withdraw(a, actor=u, note=d["note"])),
+    "archive": (NoteForm, lambda a, u, d: services.archive(a, actor=u, note=d["note"])),
+    "fee": (
+        FeeForm,
+        lambda a, u, d: services.assess_fees(a, actor=u, charges=_charges(a, d)),
+    ),
+    "waive": (
+        WaiverForm,
+        lambda a, u, d: services.waive_fee(
+            get_object_or_404(a.fees, pk=d["fee"]), actor=u, amount=d["amount"], reason=d["reason"]
+        ),
+    ),
+    "pay": (
+        PaymentForm,
+        lambda a, u, d: services.record_payment(
+            get_object_or_404(a.fees, pk=d["fee"]), actor=u, paid_on=d["paid_on"]
+        ),
+    ),
+    "appeal": (
+        AppealForm,
+        lambda a, u, d: services.record_appeal(
+            a, actor=u, kind=d["kind"], filed_on=d["filed_on"], note=d["note"]
+        ),
+    ),
+    "decide_appeal": (
+        AppealDecisionForm,
+        lambda a, u, d: services.decide_appeal(
+            get_object_or_404(a.appeals, pk=d["appeal"]),
+            actor=u,
+            result=d["result"],
+            decided_on=d["decided_on"],
+        ),
+    ),
+}
+# Only the office assigns cases; a handler works on the case once it is theirs.
+OFFICE_ONLY = {"assign", "withdraw", "archive"}
+
+
+def _error_text(error: ValidationError) -> str:
+    return (
+        "；".join(message for messages_ in error.message_dict.values() for message in messages_)
+        if hasattr(error, "error_dict")
+        else "；".join(error.messages)
+    )
+
+
+@require_POST
+def action(request, pk, name):
+    application = _case(request, pk)
+    if name not in ACTIONS:
+        raise Http404
+    if name in OFFICE_ONLY:
+        _require_handler(request)
+    form_class, run = ACTIONS[name]
+    form = form_class(request.POST, request.FILES)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label + '：' if label else ''}{'；'.join(errors)}")
+        return redirect("requests_admin:detail", application.pk)
+    try:
+        run(application, request.user, form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{EVENT_LABELS.get(name, '操作')}：已完成。")
+    return redirect("requests_admin:detail", application.pk)
+
+
+def letter(request, pk, fmt):
+    item = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
+    _case(request, item.application_id)
+    return letter_response(item, fmt)
+
+
+def attachment(request, pk, file_pk):
+    application = _case(request, pk)
+    item = get_object_or_404(application.attachments, pk=file_pk)
+    if item.kind == AttachmentKind.APPLICANT:
+        if not can_see_personal_data(request.user, application):
+            raise PermissionDenied("申请人提交的材料可能含有个人信息，您无权查看。")
+        purpose = f"下载附件 {item.original_name}"[:50]
+        services.log_personal_data_access(application, request.user, purpose)
+    return file_response(item)
+
+
+def _period(request) -> stats.Period:
+    try:
+        start = datetime.date.fromisoformat(request.GET.get("start", ""))
+        end = datetime.date.fromisoformat(request.GET.get("end", ""))
+    except ValueError:
+        return stats.Period.containing(timezone.localdate())
+    if end < start:
+        raise Http404
+    return stats.Period(start, end)
+
+
+def statistics(request):
+    _require_handler(request)
+    period = _period(request)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            stats.export_xlsx(period),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="ysq-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
+        )
+        return response
+    current = stats.Period.containing(timezone.localdate())
+    first = current.start.year
+    years = [stats.Period.school_year(y) for y in range(first, first - 5, -1)]
+    appeal_rows = stats.appeal_table(period)
+    return render(
+        request,
+        "requests/admin/statistics.html",
+        {
+            "page_title": "依申请公开统计",
+            "header_icon": "table",
+            "period": period,
+            "years": years,
+            "columns": stats.COLUMNS,
+            "table": stats.request_table(period),
+            "appeal_kinds": [(k, appeal_rows[k.value]) for k in stats.AppealKind],
+            "appeal_results": [*stats.APPEAL_RESULTS, stats.AppealResult.PENDING],
+            "fees": stats.fee_summary(period),
+            "query": f"start={period.start}&end={period.end}",
+        },
+    )
+
+
+def statistics_cases(request):
+    """The cases behind one figure (drill-down from the statistics tables)."""
+    _require_handler(request)
+    period = _period(request)
+    table, column = request.GET.get("table", "requests"), request.GET.get("col", stats.TOTAL)
+    if table == "appeals" and request.GET.get("kind") in stats.AppealKind.values:
+        kind = stats.AppealKind(request.GET["kind"])
+        title = f"{kind.label}（{dict(stats.AppealResult.choices).get(column, '总计')}）"
+        applications = [a.application for a in stats.appeal_cases(period, kind, column)]
+    elif table == "fees":
+        waived = column == "waived"
+        title = "依申请公开减免费用" if waived else "依申请公开收费"
+        applications = [f.application for f in stats.fee_cases(period, waived=waived)]
+    elif request.GET.get("code") in stats.ROWS_BY_CODE and column in dict(stats.COLUMNS):
+        row = stats.ROWS_BY_CODE[request.GET["code"]]
+        title = f"{row.code} {row.label}（{dict(stats.COLUMNS)[column]}）"
+        applications = stats.cases(period, row.code, column)
+    else:
+        raise Http404
+    return render(
+        request,
+        "requests/admin/statistics_cases.html",
+        {
+            "page_title": title,
+            "header_icon": "table",
+            "period": period,
+            "applications": applications,
+            "back": f"{reverse('requests_admin:statistics')}?start={period.start}&end={period.end}",
+        },
+    )

@@ -1,0 +1,208 @@
+"""Demo cases for 依申请公开 in the current school year (2026-2027).
+
+Idempotent: the cases are keyed by their submission token. No demo applicant has an e-mail
+address, so loading sends no mail. They all fall after 1 September
+2026, so the 2021-2022 demo report ("本学年，学校未收到依申请公开的申请") stays true.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from . import services
+from .models import Application, Channel
+from .validators import credit_code_check_char, resident_id_check_char
+
+D = datetime.date
+
+
+def _rid(first17: str) -> str:
+    return first17 + resident_id_check_char(first17)
+
+
+def _uscc(first17: str) -> str:
+    return first17 + credit_code_check_char(first17)
+
+
+def _person(name, first17, **extra):
+    return {
+        "applicant_type": "citizen",
+        "name": name,
+        "id_type": "resident",
+        "id_number": _rid(first17),
+        "phone": "13905700000",
+        "email": "",
+        "address": "浙江省衢州市柯城区",
+        "medium": "paper",
+        "delivery": "post",
+        **extra,
+    }
+
+
+def _organisation(kind, name, contact, first17, **extra):
+    return {
+        "applicant_type": kind,
+        "name": name,
+        "contact_person": contact,
+        "id_type": "credit_code",
+        "id_number": _uscc(first17),
+        "phone": "0570-3012345",
+        "email": "",
+        "address": "浙江省衢州市衢江区",
+        "medium": "paper",
+        "delivery": "pickup",
+        **extra,
+    }
+
+
+CASES = [
+    (
+        "demo-ysq-1",
+        Channel.ONLINE,
+        D(2026, 9, 8),
+        _person(
+            "赵明",
+            "33080219880512301",
+            description="请提供学校2026年普通本科分专业招生计划（浙江省）。",
+        ),
+    ),
+    (
+        "demo-ysq-2",
+        Channel.LETTER,
+        D(2026, 9, 29),
+        _organisation(
+            "legal",
+            "衢州某律师事务所",
+            "钱律师",
+            "31330800MD1234567",
+            description="请提供学校2025年度食堂经营服务采购项目的中标合同。",
+        ),
+    ),
+    (
+        "demo-ysq-3",
+        Channel.EMAIL,
+        D(2026, 10, 20),
+        _organisation(
+            "enterprise",
+            "浙江某教育科技有限公司",
+            "孙经理",
+            "91330800MA2ABCDE1",
+            description="学校信息化采购的有关情况。",
+        ),
+    ),
+    (
+        "demo-ysq-4",
+        Channel.ONLINE,
+        D(2026, 11, 16),
+        _person(
+            "李华",
+            "33082219950823402",
+            medium="disc",
+            description="请提供2026年硕士研究生招生复试录取细则及拟录取名单公示情况。",
+        ),
+    ),
+    (
+        "demo-ysq-5",
+        Channel.IN_PERSON,
+        D(2026, 11, 23),
+        _person("周强", "33080319700101503", description="学校2025年度部门决算公开表。"),
+    ),
+]
+
+
+def _user(username):
+    return get_user_model().objects.filter(username=username).first()
+
+
+def _progress(key, application, office, handler):
+    """Take each demo case to a different point of the lifecycle."""
+    if key == "demo-ysq-1":
+        application = services.accept(application, actor=office, on=D(2026, 9, 8))
+        application = services.answer(
+            application,
+            actor=office,
+            outcome="1",
+            reply_text="您申请的信息已在本校信息公开网“招生考试信息”栏目公开，现随本答复书提供。",
+            on=D(2026, 9, 22),
+        )
+        services.archive(application, actor=office, on=D(2026, 9, 30))
+    elif key == "demo-ysq-2":
+        application = services.accept(application, actor=office, on=D(2026, 9, 30))
+        application = services.start_consultation(
+            application,
+            actor=office,
+            third_party="衢州某餐饮管理有限公司",
+            matter="中标合同中的单价构成及供应商成本信息。",
+            on=D(2026, 10, 12),
+        )
+        application = services.end_consultation(
+            application,
+            actor=office,
+            opinion="不同意公开单价构成，认为属于商业秘密。",
+            ended_on=D(2026, 10, 16),
+        )
+        application = services.answer(
+            application,
+            actor=office,
+            outcome="2",
+            reply_text="现提供合同正文；合同附件中的单价构成不予公开。",
+            reason="单价构成涉及第三方商业秘密，第三方书面表示不同意公开，公开后可能损害其合法权益。",
+            on=D(2026, 10, 30),
+        )
+        services.record_appeal(
+            application, actor=office, kind="reconsideration", filed_on=D(2026, 11, 10)
+        )
+    elif key == "demo-ysq-3":
+        application = services.request_correction(
+            application,
+            actor=office,
+            items="请写明所需信息的具体名称、年度或项目名称，以便检索。",
+            on=D(2026, 10, 21),
+        )
+        application = services.receive_correction(
+            application, actor=office, received_on=D(2026, 10, 27)
+        )
+        application = services.assign(application, actor=office, handler=handler or office)
+        head = _user("office")
+        if head and services.can_approve_extension(head):
+            services.extend(
+                application,
+                actor=office,
+                approved_by=head,
+                days=15,
+                reason="所需信息涉及多个年度的采购档案，需要调档检索",
+            )
+    elif key == "demo-ysq-4":
+        application = services.accept(application, actor=office, on=D(2026, 11, 16))
+        services.assign(application, actor=office, handler=handler or office)
+
+
+@transaction.atomic
+def load_demo(stdout) -> int:
+    """Create the demo cases that do not exist yet; returns how many were created."""
+    office = _user("office")
+    if office is None:
+        stdout.write("依申请公开演示数据：缺少 office 账号，跳过。")
+        return 0
+    office.user_permissions.add(Permission.objects.get(codename="approve_extension"))
+    office = get_user_model().objects.get(pk=office.pk)  # reload permissions
+    handler = _user("editor_zsb")
+    created = 0
+    for key, channel, received_on, data in CASES:
+        if Application.objects.filter(submission_token=key).exists():
+            continue
+        data = {"contact_person": "", "postcode": "", **data}
+        application, code = services.create_application(
+            data=data,
+            channel=channel,
+            received_on=received_on,
+            actor=None if channel == Channel.ONLINE else office,
+            token=key,
+        )
+        _progress(key, application, office, handler)
+        stdout.write(f"  演示申请 {application.number}，查询码 {code}（/apply/track/）")
+        created += 1
+    stdout.write(f"依申请公开演示数据：新增申请 {created} 件。")
+    return created

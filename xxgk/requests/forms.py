@@ -1,0 +1,273 @@
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from xxgk.security.uploads import validate_upload
+
+from . import conf, outcomes
+from .models import (
+    AppealKind,
+    AppealResult,
+    ApplicantType,
+    Channel,
+    DeliveryChoice,
+    IdType,
+    MediumChoice,
+)
+from .selectors import assignable_handlers, extension_approvers
+from .validators import validate_credit_code, validate_resident_id
+
+APPLICANT_FIELDS = [
+    "applicant_type",
+    "name",
+    "contact_person",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "medium",
+    "delivery",
+]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def validate_uploads(files) -> list:
+    allowed = conf.get("XXGK_REQUESTS_ATTACHMENT_TYPES")
+    limit = conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_BYTES")
+    if len(files) > conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_COUNT"):
+        raise ValidationError(f"附件最多{conf.get('XXGK_REQUESTS_ATTACHMENT_MAX_COUNT')}个。")
+    for upload in files:
+        validate_upload(upload, extensions=allowed, max_bytes=limit)
+    return files
+
+
+class ApplicantForm(forms.Form):
+    """The official application form (政府信息公开申请表), shared by the public and staff."""
+
+    applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices)
+    name = forms.CharField(label="姓名或单位名称", max_length=100)
+    contact_person = forms.CharField(
+        label="联系人", max_length=50, required=False, help_text="法人或其他组织须填写"
+    )
+    id_type = forms.ChoiceField(label="证件类型", choices=IdType.choices)
+    id_number = forms.CharField(label="证件号码", max_length=40)
+    phone = forms.CharField(label="联系电话", max_length=30)
+    email = forms.EmailField(label="电子邮箱", required=False)
+    address = forms.CharField(label="通信地址", max_length=200)
+    postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
+    description = forms.CharField(
+        label="所需信息的内容描述",
+        min_length=5,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="请尽量写明信息的名称、文号或其他便于查询的特征描述。",
+    )
+    medium = forms.ChoiceField(label="信息的指定提供载体形式", choices=MediumChoice.choices)
+    delivery = forms.ChoiceField(label="获取信息的方式", choices=DeliveryChoice.choices)
+    attachments = MultipleFileField(
+        label="附件（可选）",
+        required=False,
+        help_text="可上传身份证明或补充材料：PDF、DOCX、XLSX、JPG、PNG，"
+        "每个不超过 5 MB，最多 5 个。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            verb = "请选择" if isinstance(field, forms.ChoiceField) else "请填写"
+            field.error_messages["required"] = f"{verb}{field.label}。"
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not re.fullmatch(r"[0-9+\-() ]{7,20}", phone):
+            raise ValidationError("请填写有效的电话号码。")
+        return phone
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if postcode and not re.fullmatch(r"\d{6}", postcode):
+            raise ValidationError("邮政编码应为6位数字。")
+        return postcode
+
+    def clean_attachments(self):
+        return validate_uploads(self.cleaned_data.get("attachments") or [])
+
+    def clean(self):
+        data = super().clean()
+        kind, id_type = data.get("applicant_type"), data.get("id_type")
+        number = data.get("id_number")
+        organisation = kind and kind != ApplicantType.CITIZEN
+        if organisation and id_type not in (IdType.CREDIT_CODE, IdType.OTHER, None):
+            self.add_error("id_type", "法人或其他组织请选择统一社会信用代码或其他有效证件。")
+        if kind == ApplicantType.CITIZEN and id_type == IdType.CREDIT_CODE:
+            self.add_error("id_type", "自然人请选择个人证件类型。")
+        if organisation and not data.get("contact_person"):
+            self.add_error("contact_person", "法人或其他组织须填写联系人。")
+        if number:
+            try:
+                if id_type == IdType.RESIDENT:
+                    data["id_number"] = validate_resident_id(number)
+                elif id_type == IdType.CREDIT_CODE:
+                    data["id_number"] = validate_credit_code(number)
+            except ValidationError as error:
+                self.add_error("id_number", error)
+        wants_email = DeliveryChoice.EMAIL in (data.get("delivery"), data.get("medium"))
+        if wants_email and not data.get("email"):
+            self.add_error("email", "选择以电子邮件获取信息时，请填写电子邮箱。")
+        return data
+
+    def application_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in APPLICANT_FIELDS}
+
+
+class PublicApplicationForm(ApplicantForm):
+    """The honeypot input "website" is rendered by the template and checked by the view."""
+
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64, min_length=16)
+    consent = forms.BooleanField(
+        label="我确认所填信息真实有效，同意学校为办理本申请使用上述个人信息。", required=True
+    )
+
+
+class StaffApplicationForm(ApplicantForm):
+    channel = forms.ChoiceField(
+        label="申请渠道", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
+    )
+    received_on = forms.DateField(label="收到日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    field_order = ["channel", "received_on"]
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        if day > timezone.localdate():
+            raise ValidationError("收到日期不能晚于今天。")
+        return day
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=20)
+    code = forms.CharField(label="查询码", max_length=20)
+
+
+# --- staff actions on a case ---------------------------------------------------------------
+
+_date_widget = forms.DateInput(attrs={"type": "date"})
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(label="撤回情况说明", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CorrectionForm(forms.Form):
+    items = forms.CharField(label="需补正的内容", widget=forms.Textarea(attrs={"rows": 3}))
+    due = forms.DateField(
+        label="补正期限", required=False, widget=_date_widget, help_text="留空则按默认期限计算"
+    )
+
+
+class ReceiveCorrectionForm(forms.Form):
+    received_on = forms.DateField(label="收到补正材料日期", widget=_date_widget)
+    note = forms.CharField(label="说明", required=False)
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(label="承办人", queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = assignable_handlers()
+
+
+class ConsultationForm(forms.Form):
+    third_party = forms.CharField(label="第三方名称", max_length=200)
+    matter = forms.CharField(label="征询事项", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class EndConsultationForm(forms.Form):
+    ended_on = forms.DateField(label="收到意见日期", widget=_date_widget)
+    opinion = forms.CharField(label="第三方意见", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtensionForm(forms.Form):
+    approved_by = forms.ModelChoiceField(label="批准人（信息公开办公室负责人）", queryset=None)
+    days = forms.IntegerField(label="延期工作日", min_value=1)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_by"].queryset = extension_approvers()
+        self.fields["days"].max_value = conf.get("XXGK_REQUESTS_EXTENSION_DAYS")
+        self.fields["days"].initial = conf.get("XXGK_REQUESTS_EXTENSION_DAYS")
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(label="办理结果", choices=outcomes.CHOICES)
+    reply_text = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(
+        label="理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="除“予以公开”外均须写明理由",
+    )
+    released = MultipleFileField(label="提供的信息（附件）", required=False)
+
+    def clean_released(self):
+        return validate_uploads(self.cleaned_data.get("released") or [])
+
+
+class FeeForm(forms.Form):
+    method = forms.ChoiceField(
+        label="计费方式",
+        choices=[
+            ("cost", "检索、复制、邮寄成本费"),
+            ("by_count", "信息处理费（按件）"),
+            ("by_volume", "信息处理费（按量）"),
+        ],
+    )
+    pages = forms.IntegerField(label="页数", min_value=0, initial=0)
+    mailed = forms.BooleanField(label="邮寄", required=False)
+
+
+class WaiverForm(forms.Form):
+    fee = forms.IntegerField(widget=forms.HiddenInput)
+    amount = forms.DecimalField(label="减免金额（元）", max_digits=10, decimal_places=2)
+    reason = forms.CharField(label="减免理由")
+
+
+class PaymentForm(forms.Form):
+    fee = forms.IntegerField(widget=forms.HiddenInput)
+    paid_on = forms.DateField(label="缴费日期", widget=_date_widget)
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=AppealKind.choices)
+    filed_on = forms.DateField(label="申请/起诉日期", widget=_date_widget)
+    note = forms.CharField(label="说明", required=False)
+
+
+class AppealDecisionForm(forms.Form):
+    appeal = forms.IntegerField(widget=forms.HiddenInput)
+    result = forms.ChoiceField(
+        label="结果", choices=[c for c in AppealResult.choices if c[0] != AppealResult.PENDING]
+    )
+    decided_on = forms.DateField(label="审结日期", widget=_date_widget)

@@ -1,0 +1,162 @@
+"""Notices to applicants (告知书): wording from the office's templates, output as DOCX and PDF.
+
+The default wording below is installed as LetterTemplate rows (post_migrate) so that the
+office edits it in the admin; rendering always reads the row when there is one.
+"""
+
+import io
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import timezone
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .models import LetterKind, LetterTemplate
+
+PDF_FONT = "STSong-Light"
+
+_ADDRESS = "{{ name }}：\n\n"
+DEFAULT_TEMPLATES = {
+    LetterKind.RECEIPT: (
+        "信息公开申请受理回执",
+        _ADDRESS + "本校于{{ received_on }}收到您（单位）提交的信息公开申请"
+        "（申请编号：{{ number }}），"
+        "现已受理。本校将于{{ due_date }}前作出答复。\n\n"
+        "您可凭申请编号和查询码在本校信息公开网“依申请公开—办理进度查询”中查看办理情况。",
+    ),
+    LetterKind.CORRECTION: (
+        "信息公开申请补正告知书",
+        _ADDRESS + "本校于{{ received_on }}收到您（单位）提交的信息公开申请"
+        "（申请编号：{{ number }}）。"
+        "经审查，该申请存在以下需要补正的内容：\n\n{{ correction_items }}\n\n"
+        "请于{{ correction_due }}前补正。答复期限自本校收到补正材料之日起重新计算；"
+        "无正当理由逾期不补正的，视为放弃申请，本校不再处理该申请。\n\n"
+        "依据：《高等学校信息公开办法》第二十五条第（六）项。",
+    ),
+    LetterKind.EXTENSION: (
+        "信息公开申请延期答复告知书",
+        _ADDRESS + "您（单位）提交的信息公开申请（申请编号：{{ number }}），"
+        "因{{ extension_reason }}，"
+        "不能在规定期限内作出答复。经本校信息公开工作机构负责人同意，答复期限延长"
+        "{{ extension_days }}个工作日，本校将于{{ due_date }}前作出答复。\n\n"
+        "依据：《高等学校信息公开办法》第二十七条。",
+    ),
+    LetterKind.CONSULTATION: (
+        "第三方意见征询函",
+        "{{ third_party }}：\n\n本校收到一份信息公开申请（申请编号：{{ number }}），"
+        "申请公开的信息可能涉及贵方的商业秘密或个人隐私，内容如下：\n\n{{ matter }}\n\n"
+        "请贵方自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，本校将依照"
+        "有关规定决定是否公开。\n\n依据：《高等学校信息公开办法》第二十六条。",
+    ),
+    LetterKind.FEE: (
+        "信息公开申请收费通知书",
+        _ADDRESS + "您（单位）提交的信息公开申请（申请编号：{{ number }}）需缴纳以下费用：\n\n"
+        "{{ fee_lines }}\n\n合计应缴{{ fee_total }}元。请于收到本通知之日起20个工作日内缴纳；"
+        "缴费期间不计入答复期限。",
+    ),
+    LetterKind.REPLY: (
+        "信息公开申请答复书",
+        _ADDRESS + "本校于{{ received_on }}收到您（单位）提交的信息公开申请"
+        "（申请编号：{{ number }}），"
+        "申请获取：{{ description }}\n\n经审查，现答复如下：\n\n办理结果：{{ outcome }}。\n\n"
+        "{{ reply_text }}{% if reason %}\n\n理由：{{ reason }}{% endif %}"
+        "{% if legal_basis %}\n\n依据：{{ legal_basis }}。{% endif %}\n\n"
+        "如对本答复不服，可以依法申请行政复议或者提起行政诉讼。",
+    ),
+}
+
+
+def ensure_default_templates() -> None:
+    for kind, (title, body) in DEFAULT_TEMPLATES.items():
+        LetterTemplate.objects.get_or_create(kind=kind, defaults={"title": title, "body": body})
+
+
+def _date(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def letter_context(application, **extra) -> dict:
+    info = application.outcome_info
+    context = {
+        "school": settings.XXGK_SCHOOL_NAME,
+        "number": application.number,
+        "name": application.name,
+        "received_on": _date(application.received_on),
+        "description": application.description,
+        "due_date": _date(application.due_date),
+        "correction_items": application.correction_items,
+        "correction_due": _date(application.correction_due),
+        "extension_days": application.extension_days,
+        "extension_reason": application.extension_reason,
+        "outcome": info.full_label if info else "",
+        "legal_basis": info.legal_basis if info else "",
+        "reason": application.outcome_reason,
+        "reply_text": application.reply_text,
+        "today": _date(timezone.localdate()),
+    }
+    context.update(extra)
+    return context
+
+
+def render_text(application, kind: LetterKind, **extra) -> tuple[str, str]:
+    row = LetterTemplate.objects.filter(kind=kind).first()
+    title, body = (row.title, row.body) if row else DEFAULT_TEMPLATES[kind]
+    context = Context(letter_context(application, **extra), autoescape=False)
+    return title, Template(body).render(context).strip()
+
+
+def _signature() -> list[str]:
+    return [settings.XXGK_SCHOOL_NAME, _date(timezone.localdate())]
+
+
+def docx_bytes(title: str, text: str) -> bytes:
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "FangSong"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(title)
+    run.bold = True
+    run.font.size = Pt(20)
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    for line in _signature():
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(title: str, text: str) -> bytes:
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    body = ParagraphStyle(
+        "body", fontName=PDF_FONT, fontSize=12, leading=22, wordWrap="CJK", spaceAfter=8
+    )
+    heading = ParagraphStyle(
+        "title", parent=body, fontSize=18, leading=28, alignment=TA_CENTER, spaceAfter=18
+    )
+    right = ParagraphStyle("sign", parent=body, alignment=TA_RIGHT)
+    flow = [Paragraph(escape(title), heading)]
+    for paragraph in text.split("\n\n"):
+        flow.append(Paragraph(escape(paragraph).replace("\n", "<br/>"), body))
+    flow.append(Spacer(1, 12 * mm))
+    flow.extend(Paragraph(escape(line), right) for line in _signature())
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer, pagesize=A4, title=title, leftMargin=28 * mm, rightMargin=26 * mm
+    ).build(flow)
+    return buffer.getvalue()

@@ -1,0 +1,104 @@
+import hmac
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+from xxgk.workdays.calendar import add_working_days
+
+from . import conf
+from .models import Application, Status
+from .services import hash_query_code
+
+RUNNING = [Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS]
+# Compared against when the number does not exist, so both failures take the same time.
+_DUMMY_HASH = "0" * 64
+
+
+def can_handle(user) -> bool:
+    """The office's case workers (and superusers) see and act on every application."""
+    return bool(user.is_active and user.has_perm("requests.handle_application"))
+
+
+def can_view(user, application) -> bool:
+    return can_handle(user) or application.handler_id == user.pk
+
+
+def can_see_personal_data(user, application) -> bool:
+    return application.handler_id == user.pk or (
+        user.is_active and user.has_perm("requests.view_personal_data")
+    )
+
+
+def visible_applications(user):
+    queryset = Application.objects.select_related("handler")
+    return queryset if can_handle(user) else queryset.filter(handler=user)
+
+
+def due_soon_limit(today=None):
+    today = today or timezone.localdate()
+    return add_working_days(today, conf.get("XXGK_REQUESTS_REMIND_DAYS")).date
+
+
+def overdue_q(today=None):
+    return Q(status__in=RUNNING, due_date__lt=today or timezone.localdate())
+
+
+def due_soon_q(today=None):
+    today = today or timezone.localdate()
+    return Q(status__in=RUNNING, due_date__gte=today, due_date__lte=due_soon_limit(today))
+
+
+def application_list(user, *, status="", flag="", channel="", query=""):
+    queryset = visible_applications(user)
+    if status in Status.values:
+        queryset = queryset.filter(status=status)
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    if flag == "overdue":
+        queryset = queryset.filter(overdue_q())
+    elif flag == "soon":
+        queryset = queryset.filter(due_soon_q())
+    elif flag == "open":
+        queryset = queryset.exclude(status__in=[Status.ANSWERED, Status.WITHDRAWN, Status.ARCHIVED])
+    if query:
+        queryset = queryset.filter(Q(number__icontains=query) | Q(description__icontains=query))
+    return queryset
+
+
+def find_for_tracking(number: str, code: str) -> Application | None:
+    """The application if number and code match; one answer for every kind of failure."""
+    number = number.strip().upper()
+    application = Application.objects.filter(number=number).first()
+    stored = application.query_code_hash if application else _DUMMY_HASH
+    matches = hmac.compare_digest(stored, hash_query_code(number, code))
+    return application if matches and application else None
+
+
+def office_users():
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=ROLE_GROUP_NAMES[Role.OFFICE]
+    )
+
+
+def office_emails() -> list[str]:
+    return [email for email in office_users().values_list("email", flat=True) if email]
+
+
+def assignable_handlers():
+    """Staff who can be made a case's handler: anyone holding a role."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=ROLE_GROUP_NAMES.values())
+        .distinct()
+        .order_by("username")
+    )
+
+
+def extension_approvers():
+    User = get_user_model()
+    perm = Q(user_permissions__codename="approve_extension") | Q(
+        groups__permissions__codename="approve_extension"
+    )
+    return User.objects.filter(Q(is_superuser=True) | perm, is_active=True).distinct()

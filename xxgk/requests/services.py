@@ -1,0 +1,533 @@
+"""Every write to an application goes through these functions.
+
+Each step checks the state machine (TRANSITIONS), recomputes the deadline, writes an Event
+with the old and new due date, and, where the law asks for a notice, issues a letter
+(DOCX + PDF), e-mailed to the applicant after the transaction commits.
+"""
+
+import datetime
+import hashlib
+import hmac
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from xxgk.workdays.calendar import add_working_days
+
+from . import conf, deadlines, letters, outcomes
+from .models import (
+    EVENT_LABELS,
+    OPEN_STATUSES,
+    Appeal,
+    AppealResult,
+    Application,
+    Attachment,
+    AttachmentKind,
+    Channel,
+    ClockPause,
+    Event,
+    Fee,
+    Letter,
+    LetterKind,
+    NumberSequence,
+    PersonalDataAccess,
+    Status,
+)
+
+S = Status
+# action: (states it may start from, state it leads to; None = unchanged)
+TRANSITIONS = {
+    "accept": ({S.RECEIVED}, S.ACCEPTED),
+    "request_correction": ({S.RECEIVED, S.ACCEPTED}, S.CORRECTION),
+    "receive_correction": ({S.CORRECTION}, S.ACCEPTED),
+    "lapse_correction": ({S.CORRECTION}, S.WITHDRAWN),
+    "withdraw": (set(OPEN_STATUSES), S.WITHDRAWN),
+    "assign": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.CONSULTING}, None),
+    "start_consultation": ({S.ACCEPTED, S.IN_PROGRESS}, S.CONSULTING),
+    "end_consultation": ({S.CONSULTING}, S.IN_PROGRESS),
+    "extend": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.CONSULTING}, None),
+    "answer": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS}, S.ANSWERED),
+    "archive": ({S.ANSWERED, S.WITHDRAWN}, S.ARCHIVED),
+}
+_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+class TransitionError(ValidationError):
+    pass
+
+
+# --- numbers and query codes -------------------------------------------------------------
+
+
+def _next_sequence(year: int) -> int:
+    """Lock the year's counter row and take the next number (safe under concurrency)."""
+    NumberSequence.objects.get_or_create(year=year)
+    counter = NumberSequence.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def format_number(year: int, sequence: int) -> str:
+    return f"YSQ-{year}-{sequence:06d}"
+
+
+def hash_query_code(number: str, code: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    message = f"{number}:{code.strip().upper()}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+
+
+# --- events and deadlines ----------------------------------------------------------------
+
+
+def _log(
+    application, kind, *, actor=None, note="", old_status="", old_due=None, new_due=None
+) -> Event:
+    return Event.objects.create(
+        application=application,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        kind=kind,
+        from_status=old_status,
+        to_status=application.status if old_status else "",
+        note=note,
+        old_due=old_due,
+        new_due=new_due,
+    )
+
+
+def _refresh_due(application, today=None) -> None:
+    clock = deadlines.compute(application, today)
+    if application.status == S.CORRECTION:
+        application.due_date, application.due_provisional = None, False
+    elif clock.due is not None and application.is_open:
+        application.due_date = clock.due.date
+        application.due_provisional = clock.due.is_provisional
+
+
+def _locked(application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _ensure_allowed(application, action) -> None:
+    if application.status not in TRANSITIONS[action][0]:
+        raise TransitionError(
+            f"当前状态为“{application.get_status_display()}”，不能执行“{EVENT_LABELS[action]}”。"
+        )
+
+
+def _move(application, action, *, actor=None, note="", today=None, **changes) -> Application:
+    """Apply one state-machine step to a locked row; returns the saved application."""
+    app = _locked(application)
+    _ensure_allowed(app, action)
+    target = TRANSITIONS[action][1]
+    old_status, old_due = app.status, app.due_date
+    for name, value in changes.items():
+        setattr(app, name, value)
+    if target is not None:
+        app.status = target
+    _refresh_due(app, today)
+    app.save()
+    changed = app.due_date != old_due
+    _log(
+        app,
+        action,
+        actor=actor,
+        note=note,
+        old_status=old_status,
+        old_due=old_due if changed else None,
+        new_due=app.due_date if changed else None,
+    )
+    return app
+
+
+# --- letters -----------------------------------------------------------------------------
+
+
+def issue_letter(application, kind: LetterKind, *, actor=None, send=True, **extra) -> Letter:
+    """Render a notice, store both formats, log it, and e-mail it to the applicant."""
+    title, text = letters.render_text(application, kind, **extra)
+    letter = Letter(application=application, kind=kind, title=title, text=text, created_by=actor)
+    stem = f"{application.number}-{kind}-{application.letters.count() + 1}"
+    letter.docx.save(f"{stem}.docx", ContentFile(letters.docx_bytes(title, text)), save=False)
+    letter.pdf.save(f"{stem}.pdf", ContentFile(letters.pdf_bytes(title, text)), save=False)
+    if send and application.email:
+        letter.emailed_to = application.email
+    letter.save()
+    _log(application, "letter", actor=actor, note=title)
+    if letter.emailed_to:
+        transaction.on_commit(lambda: _email_letter(letter.pk))
+    return letter
+
+
+def _email_letter(letter_pk: int) -> None:
+    letter = Letter.objects.select_related("application").get(pk=letter_pk)
+    application = letter.application
+    message = EmailMessage(
+        subject=f"【{settings.XXGK_SCHOOL_NAME}】{letter.title}（{application.number}）",
+        body=f"{letter.text}\n\n{settings.XXGK_SCHOOL_NAME}",
+        to=[letter.emailed_to],
+    )
+    message.attach(f"{letter.title}.pdf", letter.pdf.read(), "application/pdf")
+    if letter.kind == LetterKind.REPLY:
+        for attachment in application.attachments.filter(kind=AttachmentKind.RELEASED):
+            message.attach(attachment.original_name, attachment.file.read())
+    message.send(fail_silently=False)
+
+
+# --- receiving applications --------------------------------------------------------------
+
+
+def _store_files(application, files, kind) -> None:
+    for upload in files:
+        Attachment.objects.create(
+            application=application,
+            kind=kind,
+            file=upload,
+            original_name=upload.name[:200],
+            size=upload.size,
+        )
+
+
+@transaction.atomic
+def create_application(
+    *, data: dict, files=(), channel=Channel.ONLINE, received_on=None, actor=None, token=None
+) -> tuple[Application, str]:
+    """Record a new application; returns it with its query code (shown once, stored hashed)."""
+    received_on = received_on or timezone.localdate()
+    year = received_on.year
+    sequence = _next_sequence(year)
+    number = format_number(year, sequence)
+    code = new_query_code()
+    application = Application(
+        number=number,
+        year=year,
+        sequence=sequence,
+        channel=channel,
+        received_on=received_on,
+        clock_start=received_on,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        submission_token=token,
+        query_code_hash=hash_query_code(number, code),
+        **data,
+    )
+    application.full_clean(exclude=["query_code_hash", "submission_token"])
+    _refresh_due(application)
+    application.save()
+    _store_files(application, files, AttachmentKind.APPLICANT)
+    note = "" if channel == Channel.ONLINE else f"{Channel(channel).label}，{received_on}收到"
+    kind = "submitted" if channel == Channel.ONLINE else "registered"
+    _log(application, kind, actor=actor, note=note, new_due=application.due_date)
+    return application, code
+
+
+# --- the lifecycle -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def accept(application, *, actor, note="", on=None) -> Application:
+    """Accept the application. `on` records a step taken earlier on paper (default today)."""
+    app = _move(application, "accept", actor=actor, note=note, today=on)
+    issue_letter(app, LetterKind.RECEIPT, actor=actor)
+    return app
+
+
+@transaction.atomic
+def request_correction(application, *, actor, items: str, due=None, on=None) -> Application:
+    if not items.strip():
+        raise ValidationError({"items": "请写明需要补正的内容。"})
+    today = on or timezone.localdate()
+    due = due or add_working_days(today, conf.get("XXGK_REQUESTS_CORRECTION_DAYS")).date
+    if due <= today:
+        raise ValidationError({"due": "补正期限必须晚于今天。"})
+    app = _move(
+        application,
+        "request_correction",
+        actor=actor,
+        note=items,
+        correction_items=items.strip(),
+        correction_due=due,
+    )
+    issue_letter(app, LetterKind.CORRECTION, actor=actor)
+    return app
+
+
+@transaction.atomic
+def receive_correction(application, *, actor, received_on=None, note="") -> Application:
+    received_on = received_on or timezone.localdate()
+    if received_on > timezone.localdate() or received_on < application.received_on:
+        raise ValidationError({"received_on": "补正材料的收到日期不正确。"})
+    return _move(application, "receive_correction", actor=actor, note=note, clock_start=received_on)
+
+
+def close_lapsed_corrections(today=None) -> list[str]:
+    """Close applications whose correction period passed with no answer (视为放弃)."""
+    today = today or timezone.localdate()
+    closed = []
+    lapsed = Application.objects.filter(status=S.CORRECTION, correction_due__lt=today)
+    for application in lapsed:
+        with transaction.atomic():
+            _move(
+                application,
+                "lapse_correction",
+                note=f"补正期限{application.correction_due}已过，申请人未补正。",
+                outcome=outcomes.LAPSED_CORRECTION,
+                outcome_reason="申请人无正当理由逾期未补正，视为放弃申请。",
+                closed_on=today,
+            )
+        closed.append(application.number)
+    return closed
+
+
+@transaction.atomic
+def withdraw(application, *, actor, note) -> Application:
+    if not note.strip():
+        raise ValidationError({"note": "请说明撤回方式（如申请人来电、来函撤回）。"})
+    return _move(
+        application,
+        "withdraw",
+        actor=actor,
+        note=note,
+        outcome="6.3",
+        outcome_reason=f"申请人撤回申请：{note.strip()}",
+        closed_on=timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def assign(application, *, actor, handler) -> Application:
+    changes = {"handler": handler}
+    if application.status == S.ACCEPTED:
+        changes["status"] = S.IN_PROGRESS
+    note = handler.get_full_name() or str(handler)
+    return _move(application, "assign", actor=actor, note=note, **changes)
+
+
+@transaction.atomic
+def start_consultation(
+    application, *, actor, third_party: str, matter: str, on=None
+) -> Application:
+    app = _locked(application)
+    _ensure_allowed(app, "start_consultation")
+    ClockPause.objects.create(
+        application=app,
+        third_party=third_party.strip(),
+        matter=matter.strip(),
+        started_on=on or timezone.localdate(),
+    )
+    app = _move(app, "start_consultation", actor=actor, note=f"征询对象：{third_party}")
+    extra = {"third_party": third_party, "matter": matter}
+    issue_letter(app, LetterKind.CONSULTATION, actor=actor, send=False, **extra)
+    return app
+
+
+@transaction.atomic
+def end_consultation(application, *, actor, opinion: str, ended_on=None) -> Application:
+    _ensure_allowed(_locked(application), "end_consultation")
+    ended_on = ended_on or timezone.localdate()
+    pause = application.pauses.filter(ended_on__isnull=True).last()
+    if pause is None or ended_on < pause.started_on or ended_on > timezone.localdate():
+        raise ValidationError({"ended_on": "结束日期不正确。"})
+    pause.ended_on, pause.opinion = ended_on, opinion.strip()
+    pause.save(update_fields=["ended_on", "opinion"])
+    return _move(application, "end_consultation", actor=actor, note=opinion)
+
+
+def can_approve_extension(user) -> bool:
+    return bool(user and user.is_active and user.has_perm("requests.approve_extension"))
+
+
+@transaction.atomic
+def extend(application, *, actor, approved_by, days: int, reason: str) -> Application:
+    limit = conf.get("XXGK_REQUESTS_EXTENSION_DAYS")
+    if not can_approve_extension(approved_by):
+        raise PermissionDenied("延期答复须经信息公开办公室负责人批准。")
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明延期理由。"})
+    if days < 1 or application.extension_days + days > limit:
+        raise ValidationError({"days": f"延期合计不得超过{limit}个工作日。"})
+    app = _move(
+        application,
+        "extend",
+        actor=actor,
+        note=f"延期{days}个工作日，批准人：{approved_by.get_full_name() or approved_by}。{reason}",
+        extension_days=application.extension_days + days,
+        extension_reason=reason.strip(),
+        extension_approved_by=approved_by,
+    )
+    issue_letter(app, LetterKind.EXTENSION, actor=actor)
+    return app
+
+
+@transaction.atomic
+def answer(
+    application, *, actor, outcome: str, reply_text: str, reason="", released=(), on=None
+) -> Application:
+    if outcome not in outcomes.BY_CODE:
+        raise ValidationError({"outcome": "请选择办理结果。"})
+    if outcomes.get(outcome).needs_reason and not reason.strip():
+        raise ValidationError({"reason": "该办理结果须写明理由。"})
+    if not reply_text.strip():
+        raise ValidationError({"reply_text": "请填写答复内容。"})
+    if on and not application.received_on <= on <= timezone.localdate():
+        raise ValidationError({"on": "答复日期应在收到日期和今天之间。"})
+    app = _move(
+        application,
+        "answer",
+        actor=actor,
+        note=outcomes.get(outcome).full_label,
+        outcome=outcome,
+        outcome_reason=reason.strip(),
+        reply_text=reply_text.strip(),
+        closed_on=on or timezone.localdate(),
+    )
+    _store_files(app, released, AttachmentKind.RELEASED)
+    issue_letter(app, LetterKind.REPLY, actor=actor)
+    return app
+
+
+@transaction.atomic
+def archive(application, *, actor, note="", on=None) -> Application:
+    archived_on = on or timezone.localdate()
+    return _move(application, "archive", actor=actor, note=note, archived_on=archived_on)
+
+
+# --- fees --------------------------------------------------------------------------------
+
+
+def applications_in_month(application) -> int:
+    """How many applications this applicant has made in the month, this one included."""
+    received = application.received_on
+    return Application.objects.filter(
+        id_type=application.id_type,
+        id_number=application.id_number,
+        received_on__year=received.year,
+        received_on__month=received.month,
+        sequence__lte=application.sequence,
+    ).count()
+
+
+@transaction.atomic
+def assess_fees(application, *, actor, charges) -> list[Fee]:
+    """Record the charges and issue one fee notice listing them."""
+    charges = [c for c in charges if c.amount > 0]
+    if not charges:
+        raise ValidationError("没有应收费用，无需发出收费通知。")
+    today = timezone.localdate()
+    fees = [
+        Fee.objects.create(
+            application=application,
+            kind=c.kind,
+            amount=c.amount,
+            basis=c.basis,
+            assessed_on=today,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        for c in charges
+    ]
+    total = sum((f.amount for f in fees), Decimal("0"))
+    _log(application, "fee", actor=actor, note=f"应收{total}元")
+    issue_letter(
+        application,
+        LetterKind.FEE,
+        actor=actor,
+        fee_lines="\n".join(f"{f.get_kind_display()}：{f.amount}元（{f.basis}）" for f in fees),
+        fee_total=total,
+    )
+    return fees
+
+
+@transaction.atomic
+def waive_fee(fee, *, actor, amount: Decimal, reason: str) -> Fee:
+    if not reason.strip():
+        raise ValidationError({"reason": "请写明减免理由。"})
+    if amount <= 0 or amount > fee.amount:
+        raise ValidationError({"amount": "减免金额应大于0且不超过应收金额。"})
+    fee.waived_amount, fee.waiver_reason = amount, reason.strip()
+    fee.save(update_fields=["waived_amount", "waiver_reason"])
+    _log(fee.application, "fee_waived", actor=actor, note=f"减免{amount}元：{reason}")
+    return fee
+
+
+@transaction.atomic
+def record_payment(fee, *, actor, paid_on=None) -> Fee:
+    fee.paid_on = paid_on or timezone.localdate()
+    fee.save(update_fields=["paid_on"])
+    _log(fee.application, "fee_paid", actor=actor, note=f"{fee.get_kind_display()} {fee.payable}元")
+    return fee
+
+
+# --- appeals -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_appeal(application, *, actor, kind, filed_on, note="") -> Appeal:
+    if application.closed_on is None or filed_on < application.closed_on:
+        raise ValidationError({"filed_on": "复议、诉讼只能在答复之后登记。"})
+    appeal = Appeal.objects.create(application=application, kind=kind, filed_on=filed_on, note=note)
+    _log(application, "appeal", actor=actor, note=f"{appeal.get_kind_display()}，{filed_on}")
+    return appeal
+
+
+@transaction.atomic
+def decide_appeal(appeal, *, actor, result, decided_on) -> Appeal:
+    if result == AppealResult.PENDING or decided_on < appeal.filed_on:
+        raise ValidationError({"result": "请填写审结结果和不早于申请日期的审结日期。"})
+    appeal.result, appeal.decided_on = result, decided_on
+    appeal.save(update_fields=["result", "decided_on"])
+    _log(
+        appeal.application,
+        "appeal_result",
+        actor=actor,
+        note=f"{appeal.get_kind_display()}：{appeal.get_result_display()}",
+    )
+    return appeal
+
+
+# --- privacy and reminders ---------------------------------------------------------------
+
+
+def log_personal_data_access(application, user, purpose: str) -> None:
+    PersonalDataAccess.objects.create(application=application, user=user, purpose=purpose)
+
+
+def send_reminders(today: datetime.date | None = None) -> int:
+    """E-mail the handler and the office about cases due soon or overdue, once per stage."""
+    from .selectors import office_emails
+
+    today = today or timezone.localdate()
+    soon = conf.get("XXGK_REQUESTS_REMIND_DAYS")
+    sent = 0
+    running = Application.objects.filter(
+        status__in=[S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS], due_date__isnull=False
+    ).select_related("handler")
+    for application in running:
+        left = deadlines.signed_working_days(today, application.due_date)
+        stage = "overdue" if left < 0 else "soon" if left <= soon else ""
+        key = f"{stage}:{application.due_date}"
+        if not stage or application.reminder_key == key:
+            continue
+        recipients = set(office_emails())
+        if application.handler and application.handler.email:
+            recipients.add(application.handler.email)
+        text = f"已超过答复期限{-left}个工作日" if left < 0 else f"距答复期限还有{left}个工作日"
+        EmailMessage(
+            subject=f"【依申请公开】{application.number} {text}",
+            body=f"申请 {application.number} 的答复期限为 {application.due_date}，{text}。",
+            to=sorted(recipients),
+        ).send(fail_silently=True)
+        with transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(reminder_key=key)
+            _log(application, "reminder", note=text)
+        sent += 1
+    return sent

@@ -1,0 +1,212 @@
+"""The annual report's request tables, one row per official row code (the MoJ CTS pattern).
+
+Each row is a queryset over a period, so every figure can also list the cases it counts.
+Rows and columns follow 表三 and 表四 of 国办公开办函〔2021〕30号; the period is any date
+range, by default a school year (1 September – 31 August).
+"""
+
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from . import outcomes
+from .models import Appeal, AppealKind, AppealResult, ApplicantType, Application, Fee
+
+TOTAL = "total"
+COLUMNS = [(t.value, t.label) for t in ApplicantType] + [(TOTAL, "总计")]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+
+    @classmethod
+    def school_year(cls, first_year: int) -> "Period":
+        return cls(datetime.date(first_year, 9, 1), datetime.date(first_year + 1, 8, 31))
+
+    @classmethod
+    def containing(cls, day: datetime.date) -> "Period":
+        return cls.school_year(day.year if day.month >= 9 else day.year - 1)
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    label: str
+    cases: Callable[[Period], QuerySet]
+    indent: int = 0
+
+
+def _received(p):
+    return Application.objects.filter(received_on__range=(p.start, p.end))
+
+
+def _carried_in(p):
+    return Application.objects.filter(received_on__lt=p.start).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gte=p.start)
+    )
+
+
+def _closed(p):
+    return Application.objects.filter(closed_on__range=(p.start, p.end)).exclude(outcome="")
+
+
+def _carried_out(p):
+    return Application.objects.filter(received_on__lte=p.end).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=p.end)
+    )
+
+
+def _outcome_row(outcome):
+    return Row(
+        f"三.{outcome.code}",
+        outcome.label,
+        lambda p: _closed(p).filter(outcome=outcome.code),
+        indent=0 if outcome.code in ("1", "2") else 1,
+    )
+
+
+def _category_rows():
+    rows, seen = [], set()
+    for outcome in outcomes.OUTCOMES:
+        if "." in outcome.code and outcome.category not in seen:
+            seen.add(outcome.category)
+            prefix = outcome.code.split(".")[0]
+            rows.append(
+                Row(
+                    f"三.{prefix}",
+                    outcome.category,
+                    lambda p, prefix=prefix: _closed(p).filter(outcome__startswith=f"{prefix}."),
+                )
+            )
+        rows.append(_outcome_row(outcome))
+    return rows
+
+
+ROWS = [
+    Row("一", "一、本年新收信息公开申请数量", _received),
+    Row("二", "二、上年结转信息公开申请数量", _carried_in),
+    *_category_rows(),
+    Row("三.总计", "（四）总计", _closed),
+    Row("四", "四、结转下年度继续办理", _carried_out),
+]
+ROWS_BY_CODE = {row.code: row for row in ROWS}
+
+
+def request_table(period: Period) -> list[tuple[Row, dict[str, int]]]:
+    """表三: for each row, the count per applicant column and the total."""
+    table = []
+    for row in ROWS:
+        counts = dict.fromkeys([c for c, _ in COLUMNS], 0)
+        grouped = row.cases(period).values("applicant_type").annotate(n=Count("pk"))
+        for entry in grouped:
+            counts[entry["applicant_type"]] = entry["n"]
+            counts[TOTAL] += entry["n"]
+        table.append((row, counts))
+    return table
+
+
+def cases(period: Period, code: str, column: str = TOTAL) -> QuerySet:
+    """The applications one figure of 表三 counts."""
+    queryset = ROWS_BY_CODE[code].cases(period)
+    if column != TOTAL:
+        queryset = queryset.filter(applicant_type=column)
+    return queryset.order_by("received_on", "sequence")
+
+
+APPEAL_RESULTS = [AppealResult.UPHELD, AppealResult.CORRECTED, AppealResult.OTHER]
+
+
+def _result_at(appeal, period) -> str:
+    """An appeal decided after the period ends was still pending at the report date."""
+    if appeal.decided_on is None or appeal.decided_on > period.end:
+        return AppealResult.PENDING
+    return appeal.result
+
+
+def appeal_table(period: Period) -> dict[str, dict[str, int]]:
+    """表四: appeals filed in the period, by kind and by result as at the period's end."""
+    table = {
+        kind: {**dict.fromkeys(AppealResult.values, 0), TOTAL: 0} for kind in AppealKind.values
+    }
+    for appeal in Appeal.objects.filter(filed_on__range=(period.start, period.end)):
+        table[appeal.kind][_result_at(appeal, period)] += 1
+        table[appeal.kind][TOTAL] += 1
+    return table
+
+
+def appeal_cases(period: Period, kind: str, result: str = TOTAL) -> list[Appeal]:
+    appeals = Appeal.objects.filter(filed_on__range=(period.start, period.end), kind=kind)
+    appeals = appeals.select_related("application").order_by("filed_on")
+    return [a for a in appeals if result == TOTAL or _result_at(a, period) == result]
+
+
+def fee_summary(period: Period) -> dict:
+    """三(二) 收费及减免: fees assessed in the period, and those reduced or waived."""
+    fees = Fee.objects.filter(assessed_on__range=(period.start, period.end))
+    waived = [f for f in fees if f.waived_amount > 0]
+    return {
+        "charged_count": len(fees),
+        "charged_applications": len({f.application_id for f in fees}),
+        "charged_amount": sum((f.amount for f in fees), Decimal("0")),
+        "waived_count": len(waived),
+        "waived_amount": sum((f.waived_amount for f in waived), Decimal("0")),
+        "collected_amount": sum((f.payable for f in fees if f.paid_on), Decimal("0")),
+    }
+
+
+def fee_cases(period: Period, waived: bool = False) -> QuerySet:
+    fees = Fee.objects.filter(assessed_on__range=(period.start, period.end))
+    if waived:
+        fees = fees.filter(waived_amount__gt=0)
+    return fees.select_related("application").order_by("assessed_on")
+
+
+def export_xlsx(period: Period) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "表三 收到和处理申请情况"
+    sheet.append([f"统计期间：{period.label}"])
+    sheet.append(["行号", "项目", *[label for _, label in COLUMNS]])
+    for row, counts in request_table(period):
+        sheet.append([row.code, "  " * row.indent + row.label, *[counts[c] for c, _ in COLUMNS]])
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(horizontal="center")
+    sheet.column_dimensions["B"].width = 48
+
+    appeals = book.create_sheet("表四 行政复议、行政诉讼")
+    results = [*APPEAL_RESULTS, AppealResult.PENDING, TOTAL]
+    appeals.append(["类型", *[AppealResult(r).label if r != TOTAL else "总计" for r in results]])
+    table = appeal_table(period)
+    for kind in AppealKind:
+        appeals.append([kind.label, *[table[kind.value][r] for r in results]])
+    appeals.column_dimensions["A"].width = 32
+
+    fees = book.create_sheet("收费及减免")
+    summary = fee_summary(period)
+    for label, key in [
+        ("收费项目数", "charged_count"),
+        ("涉及申请数", "charged_applications"),
+        ("应收金额（元）", "charged_amount"),
+        ("减免项目数", "waived_count"),
+        ("减免金额（元）", "waived_amount"),
+        ("实收金额（元）", "collected_amount"),
+    ]:
+        value = summary[key]
+        fees.append([label, float(value) if isinstance(value, Decimal) else value])
+    fees.column_dimensions["A"].width = 20
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,24 @@
+from django import template
+
+from ..selectors import RUNNING
+from ..validators import mask_id as _mask_id
+from ..validators import mask_name as _mask_name
+
+register = template.Library()
+register.filter("mask_id", _mask_id)
+register.filter("mask_name", _mask_name)
+
+
+@register.simple_tag
+def deadline_flag(application, today, soon) -> str:
+    """ "overdue", "soon" or "" for a case whose clock is running."""
+    if application.status not in RUNNING or application.due_date is None:
+        return ""
+    if application.due_date < today:
+        return "overdue"
+    return "soon" if application.due_date <= soon else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, 0)

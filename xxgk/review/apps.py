@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+
+# Wagtail's own workflow e-mails duplicate the review app's notices (which carry the reason
+# and the checklist); they are switched off so that people get one message per decision.
+WAGTAIL_WORKFLOW_MAIL_UIDS = (
+    "group_approval_task_submitted_email_notification",
+    "workflow_state_submitted_email_notification",
+    "workflow_state_rejected_email_notification",
+    "workflow_state_approved_email_notification",
+)
+
+
+class ReviewConfig(AppConfig):
+    name = "xxgk.review"
+    label = "review"
+    verbose_name = "保密审查"
+
+    def ready(self):
+        # wagtail.admin registers its handlers in its own ready(), which runs after ours.
+        from wagtail.admin import signal_handlers
+
+        register_wagtail_handlers = signal_handlers.register_signal_handlers
+
+        def register_without_workflow_mail():
+            register_wagtail_handlers()
+            from wagtail.models import TaskState, WorkflowState
+            from wagtail.signals import (
+                task_submitted,
+                workflow_approved,
+                workflow_rejected,
+                workflow_submitted,
+            )
+
+            signals = (task_submitted, workflow_submitted, workflow_rejected, workflow_approved)
+            for signal in signals:
+                for uid in WAGTAIL_WORKFLOW_MAIL_UIDS:
+                    for sender in (TaskState, WorkflowState):
+                        signal.disconnect(sender=sender, dispatch_uid=uid)
+
+        signal_handlers.register_signal_handlers = register_without_workflow_mail

@@ -1,0 +1,109 @@
+"""The 保密审查单 as printable PDF (reportlab, STSong-Light CID font) and DOCX."""
+
+import io
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Step
+
+
+def _answer(value) -> str:
+    return {True: "是", False: "否"}.get(value, "—")
+
+
+def record_rows(record) -> list[tuple[str, str]]:
+    """The sheet's rows, shared by both formats so that they always say the same."""
+    decided = timezone.localtime(record.decided_at)
+    submitter = record.submitted_by
+    rows = [
+        ("审查单编号", record.number),
+        ("信息名称", record.title),
+        ("发布部门", record.department_name),
+        ("所属事项", record.item_label),
+        ("提交人", (submitter.get_full_name() or submitter.get_username()) if submitter else "—"),
+        ("审查环节", record.get_step_display()),
+    ]
+    if record.step == Step.CONFIDENTIALITY:
+        rows += [(label, _answer(value)) for label, value in record.checklist()]
+        scan = (
+            f"疑似个人信息 {record.scan_hit_count} 处；无法扫描的附件 {record.unscannable_count} 个"
+        )
+        if record.scan_hit_count or record.unscannable_count:
+            scan += "；审查人已确认" if record.scan_acknowledged else "；未确认"
+        rows += [("个人信息扫描", scan), ("审查依据", record.basis or "—")]
+    rows += [
+        ("审查意见", record.opinion),
+        ("审查结论", record.get_decision_display()),
+        ("审查人", record.reviewer.get_full_name() or record.reviewer.get_username()),
+        ("审查时间", f"{decided:%Y年%m月%d日 %H:%M}"),
+    ]
+    return rows
+
+
+def sheet_title() -> str:
+    return f"{settings.XXGK_SCHOOL_NAME}信息公开保密审查单"
+
+
+def render_record_pdf(record) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from xxgk.portal.demo.pdf import FONT
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    title_style = ParagraphStyle("title", fontName=FONT, fontSize=16, leading=22, alignment=1)
+    cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=10.5, leading=15, wordWrap="CJK")
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, title=sheet_title(), leftMargin=20 * mm, rightMargin=20 * mm
+    )
+    table = Table(
+        [
+            [Paragraph(label, cell_style), Paragraph(value, cell_style)]
+            for label, value in record_rows(record)
+        ],
+        colWidths=[40 * mm, 130 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    document.build([Paragraph(sheet_title(), title_style), Spacer(1, 8 * mm), table])
+    return buffer.getvalue()
+
+
+def render_record_docx(record) -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.name = "SimSun"
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(sheet_title())
+    run.bold = True
+    run.font.size = docx.shared.Pt(16)
+    rows = record_rows(record)
+    table = document.add_table(rows=len(rows), cols=2)
+    table.style = "Table Grid"
+    for (label, value), row in zip(rows, table.rows, strict=True):
+        row.cells[0].text = label
+        row.cells[1].text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,51 @@
+from django import forms
+
+from .models import CHECKLIST, Decision
+
+YES_NO = [("yes", "是"), ("no", "否")]
+
+
+class ReviewDecisionForm(forms.Form):
+    """The 保密审查单 as a form. Checklist answers have no default: each must be chosen."""
+
+    basis = forms.CharField(
+        label="审查依据", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    opinion = forms.CharField(
+        label="审查意见", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    scan_acknowledged = forms.BooleanField(
+        label="我已逐项核对个人信息扫描结果（含无法扫描的附件）", required=False
+    )
+    decision = forms.ChoiceField(choices=Decision.choices, label="审查结论")
+
+    def __init__(self, *args, with_checklist=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_checklist:
+            for field, label in CHECKLIST:
+                self.fields[field] = forms.ChoiceField(
+                    label=label, choices=YES_NO, widget=forms.RadioSelect, required=False
+                )
+        else:
+            del self.fields["basis"]
+            del self.fields["scan_acknowledged"]
+            self.fields["opinion"].label = "审核意见"
+        self.with_checklist = with_checklist
+
+    def checklist_fields(self):
+        return [self[field] for field, _ in CHECKLIST if field in self.fields]
+
+    def checklist(self) -> dict:
+        """Answers as booleans; an unanswered question is left out (the service refuses)."""
+        answers = {}
+        for field, _ in CHECKLIST:
+            value = self.cleaned_data.get(field)
+            if value in ("yes", "no"):
+                answers[field] = value == "yes"
+        return answers
+
+
+class WithdrawalForm(forms.Form):
+    reason = forms.CharField(
+        label="撤回原因", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

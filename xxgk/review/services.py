@@ -1,0 +1,487 @@
+"""Writes of the confidentiality review: submit, decide, restart on edit, withdraw, and the
+gate every publish path passes through (DisclosurePage.publish/save call ensure_publishable).
+"""
+
+import contextlib
+import contextvars
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
+
+from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+from xxgk.orgs.selectors import is_office
+
+from .models import (
+    CHECKLIST,
+    ConfidentialityReviewTask,
+    Decision,
+    DepartmentHead,
+    DepartmentHeadTask,
+    Notice,
+    ReviewRecord,
+    ScanReport,
+    Step,
+    Withdrawal,
+)
+from .scan import scan_disclosure
+from .selectors import (
+    Status,
+    department_head,
+    disclosure_status,
+    refusal_reason,
+    revision_cleared_for_publishing,
+    scan_report_for,
+)
+
+logger = logging.getLogger(__name__)
+
+REVIEW_WORKFLOW_NAME = "先审查、后公开（保密审查）"
+HEAD_WORKFLOW_NAME = "先审查、后公开（保密审查＋部门负责人审核）"
+DEFAULT_BASIS = (
+    "《中华人民共和国保守国家秘密法》《中华人民共和国政府信息公开条例》《高等学校信息公开办法》"
+)
+
+_quiet = contextvars.ContextVar("xxgk_review_quiet", default=False)
+
+
+class PublishRefused(PermissionDenied):
+    """A publish path was asked to make live a revision without an approved review."""
+
+
+# --- Workflows ---------------------------------------------------------------------------------
+
+
+def _task(model, name):
+    task = model.objects.filter(active=True).order_by("pk").first()
+    return task or model.objects.create(name=name)
+
+
+@transaction.atomic
+def review_workflow(*, with_head: bool = False) -> Workflow:
+    """The standard workflow (保密审查), or the one with a head's sign-off after it."""
+    name = HEAD_WORKFLOW_NAME if with_head else REVIEW_WORKFLOW_NAME
+    workflow = Workflow.objects.filter(name=name, active=True).order_by("pk").first()
+    if workflow is not None:
+        return workflow
+    workflow = Workflow.objects.create(name=name)
+    tasks = [_task(ConfidentialityReviewTask, "保密审查")]
+    if with_head:
+        tasks.append(_task(DepartmentHeadTask, "部门负责人审核"))
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+def workflow_for_disclosure(page) -> Workflow:
+    """An item may be given its own workflow in Wagtail's workflow settings, but only one
+    that opens with the confidentiality review counts: anything else (Wagtail's default
+    "Moderators approval", say) would let unreviewed content through."""
+    assigned = Page.get_workflow(page)
+    if assigned is not None:
+        first = assigned.tasks.filter(active=True).first()
+        if first is not None and isinstance(first.specific, ConfidentialityReviewTask):
+            return assigned
+    head = DepartmentHead.objects.filter(department_id=page.publishing_department_id).first()
+    return review_workflow(with_head=bool(head and head.required))
+
+
+# --- The publishing gate -----------------------------------------------------------------------
+
+
+def ensure_publishable(page, revision) -> None:
+    """Refuse to make live (or schedule) a revision that has not passed review."""
+    if revision_cleared_for_publishing(revision):
+        return
+    log(
+        instance=page,
+        action="xxgk_review.publish_refused",
+        data={"revision_id": getattr(revision, "pk", None)},
+        revision=revision,
+    )
+    raise PublishRefused("该版本未经保密审查同意，不能发布。请提交保密审查，审查同意后自动发布。")
+
+
+# --- Notices -----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def quiet_notices():
+    """Bulk loading of historical records (the demo, imports) sends no notices."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def _admin_url(name, *args) -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{reverse(name, args=args)}"
+
+
+def notify(users, *, subject: str, message: str, url: str = "") -> None:
+    """An in-admin notice and an e-mail to each user; a mail failure never undoes a decision."""
+    if _quiet.get():
+        return
+    users = list({u.pk: u for u in users if u is not None and u.is_active}.values())
+    Notice.objects.bulk_create(
+        [Notice(recipient=u, message=message[:500], url=url[:300]) for u in users]
+    )
+    for user in users:
+        if not user.email:
+            continue
+        try:
+            send_mail(
+                f"[{settings.WAGTAIL_SITE_NAME}] {subject}",
+                f"{message}\n\n{url}".strip(),
+                None,
+                [user.email],
+            )
+        except Exception:  # noqa: BLE001 - mail servers fail in many ways; the notice stays
+            logger.exception("Could not e-mail %s about %s", user, subject)
+
+
+def reviewers():
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=ROLE_GROUP_NAMES[Role.REVIEWER]
+    )
+
+
+@transaction.atomic
+def mark_notices_read(user) -> int:
+    return Notice.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+# --- Submission --------------------------------------------------------------------------------
+
+
+def _transition(page, *, action, user, source, target, comment="", revision=None, **data):
+    log(
+        instance=page,
+        action=action,
+        user=user,
+        revision=revision,
+        data={"from": source, "to": target, "comment": comment, **data},
+    )
+
+
+def missing_for_submission(page) -> dict:
+    """Required before review: a title, a publishing department, and content to review."""
+    from xxgk.disclosures.models import rich_text_is_empty
+
+    errors = {}
+    if not (page.title or "").strip():
+        errors["title"] = "请填写标题。"
+    if not page.publishing_department_id:
+        errors["publishing_department"] = "请选择发布部门。"
+    if rich_text_is_empty(page.body) and not page.attachments.exists():
+        errors["body"] = "提交审查前须填写正文或上传附件。"
+    return errors
+
+
+@transaction.atomic
+def submit_for_review(page, *, user) -> WorkflowState:
+    """Submit a disclosure's latest revision for review (the admin's "提交审查" does the same
+    through Wagtail's edit view). A rejected one is resubmitted: a new review begins."""
+    from xxgk.disclosures.models import DisclosurePage
+
+    page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
+    if not page.permissions_for_user(user).can_edit():
+        raise PermissionDenied("您无权提交该公开信息。")
+    latest = page.get_latest_revision_as_object()
+    errors = missing_for_submission(latest)
+    if errors:
+        raise ValidationError(errors)
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        raise ValidationError("该信息已在审查中，请勿重复提交。")
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(user=user)
+        return state
+    return page.get_workflow().start(page, user)
+
+
+def review_started(task_state, *, user=None) -> None:
+    """A review step began on a revision: scan it, log it, tell the reviewers."""
+    page = task_state.workflow_state.content_object.specific
+    revision = task_state.revision
+    report = scan_revision(revision)
+    _transition(
+        page,
+        action="xxgk_review.submit",
+        user=user,
+        source=_state_before_review(task_state, page),
+        target="待保密审查",
+        revision=revision,
+        hits=len(report.hits),
+        unscannable=len(report.unscannable),
+    )
+    warning = ""
+    if report.hits:
+        warning += f"个人信息扫描发现 {len(report.hits)} 处疑似个人信息。"
+    if report.unscannable:
+        warning += f"{len(report.unscannable)} 个附件无法扫描，请人工检查。"
+    notify(
+        reviewers().exclude(pk=getattr(user, "pk", None)),
+        subject=f"待保密审查：{page.title}",
+        message=f"{page.publishing_department}提交的“{page.title}”等待保密审查。{warning}",
+        url=_admin_url("review:decide", task_state.pk),
+    )
+
+
+def _state_before_review(task_state, page) -> str:
+    earlier = task_state.workflow_state.task_states.exclude(pk=task_state.pk)
+    if earlier.filter(status=TaskState.STATUS_CANCELLED).exists():
+        return "审查中（内容已修改）"
+    if earlier.filter(status=TaskState.STATUS_REJECTED).exists():
+        return Status.LABELS[Status.REJECTED]
+    if page.live:
+        return "已发布（提交更正）"
+    return Status.LABELS[Status.DRAFT]
+
+
+def head_review_started(task_state, *, user=None) -> None:
+    page = task_state.workflow_state.content_object.specific
+    head = department_head(page.publishing_department)
+    if head is not None:
+        recipients = [head.user]
+    else:
+        recipients = get_user_model().objects.filter(
+            is_active=True, groups__name=ROLE_GROUP_NAMES[Role.OFFICE]
+        )
+    _transition(
+        page,
+        action="xxgk_review.head_submit",
+        user=user,
+        source="保密审查通过",
+        target="待部门负责人审核",
+        revision=task_state.revision,
+    )
+    notify(
+        recipients,
+        subject=f"待部门负责人审核：{page.title}",
+        message=f"“{page.title}”已通过保密审查，等待部门负责人审核。",
+        url=_admin_url("review:decide", task_state.pk),
+    )
+
+
+def scan_revision(revision) -> ScanReport:
+    """Scan a revision once; the report is kept with it."""
+    existing = scan_report_for(revision)
+    if existing is not None:
+        return existing
+    result = scan_disclosure(revision.as_object())
+    return ScanReport.objects.create(
+        revision=revision,
+        page_id=revision.object_id,
+        hits=[hit.as_dict() for hit in result.hits],
+        unscannable=result.unscannable,
+    )
+
+
+# --- Edits during review -----------------------------------------------------------------------
+
+
+def revision_saved(page, revision) -> None:
+    """一事一审: an edit while a review is under way restarts it on the new revision, so no
+    one can approve content they have not seen (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT
+    alone only notices at the next approval)."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return
+    current = state.current_task_state
+    if current is None or current.status != TaskState.STATUS_IN_PROGRESS:
+        return
+    if current.revision_id == revision.pk:
+        return
+    _transition(
+        page,
+        action="xxgk_review.restart",
+        user=revision.user,
+        source="审查中",
+        target="待保密审查",
+        comment="审查期间内容被修改，重新审查。",
+        revision=revision,
+    )
+    current.cancel(user=revision.user, comment="审查期间内容被修改，重新审查。")
+
+
+# --- Decisions ---------------------------------------------------------------------------------
+
+
+def _validate_confidentiality(task_state, checklist, basis, opinion, decision, acknowledged):
+    """Approval needs every checklist question answered 否, a basis and an acknowledged scan;
+    a rejection needs its reason (any answers given are kept)."""
+    errors = {}
+    checklist = {k: v for k, v in (checklist or {}).items() if isinstance(v, bool)}
+    unanswered = [label for field, label in CHECKLIST if field not in checklist]
+    if not (opinion or "").strip():
+        errors["opinion"] = (
+            "请填写审查意见。" if decision == Decision.APPROVED else "请填写退回原因。"
+        )
+    if decision == Decision.APPROVED:
+        if unanswered:
+            errors["checklist"] = "请逐项回答保密审查清单：" + "、".join(unanswered) + "。"
+        elif any(checklist[field] for field, _ in CHECKLIST):
+            errors["decision"] = "审查清单中有回答为“是”的项目，不能同意公开，请退回修改。"
+        if not (basis or "").strip():
+            errors["basis"] = "请填写审查依据。"
+        report = scan_report_for(task_state.revision)
+        if report is not None and report.needs_acknowledgement and not acknowledged:
+            errors["scan_acknowledged"] = (
+                "请先核对并确认个人信息扫描结果（含无法扫描的附件），再同意公开。"
+            )
+    if errors:
+        raise ValidationError(errors)
+    return checklist
+
+
+@transaction.atomic
+def decide_review(
+    task_state,
+    *,
+    user,
+    decision: str,
+    opinion: str,
+    basis: str = "",
+    checklist: dict | None = None,
+    scan_acknowledged: bool = False,
+    at=None,
+) -> ReviewRecord:
+    """Approve or reject one review step, leaving a 保密审查单. Approval of the last step
+    publishes (or schedules) the revision; rejection returns it to the editor."""
+    task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
+    reason = refusal_reason(task_state, user)
+    if reason:
+        raise PermissionDenied(reason)
+    if decision not in Decision.values:
+        raise ValidationError({"decision": "请选择审查结论。"})
+    page = task_state.workflow_state.content_object.specific
+    revision = task_state.revision
+    if page.latest_revision_id != revision.pk:
+        raise ValidationError("审查期间内容已被修改，请审查最新版本。")
+    step = (
+        Step.CONFIDENTIALITY
+        if isinstance(task_state.task.specific, ConfidentialityReviewTask)
+        else Step.HEAD
+    )
+    answers = {}
+    if step == Step.CONFIDENTIALITY:
+        answers = _validate_confidentiality(
+            task_state, checklist, basis, opinion, decision, scan_acknowledged
+        )
+    elif not (opinion or "").strip():
+        raise ValidationError({"opinion": "请填写审核意见。"})
+    report = scan_report_for(revision)
+    record = ReviewRecord.objects.create(
+        task_state=task_state,
+        page=page,
+        revision=revision,
+        step=step,
+        reviewer=user,
+        submitted_by=task_state.workflow_state.requested_by,
+        decided_at=at or timezone.now(),
+        title=revision.as_object().title,
+        department_name=str(page.publishing_department),
+        item_label=str(page.catalogue_item or ""),
+        basis=basis.strip(),
+        opinion=opinion.strip(),
+        decision=decision,
+        scan_hit_count=len(report.hits) if report else 0,
+        unscannable_count=len(report.unscannable) if report else 0,
+        scan_acknowledged=bool(scan_acknowledged),
+        **{field: answers.get(field) for field, _ in CHECKLIST},
+    )
+    source = Step(step).label
+    if decision == Decision.APPROVED:
+        task_state.approve(user=user, comment=record.opinion)
+        page = type(page).objects.get(pk=page.pk)
+        target = Status.LABELS[disclosure_status(page)]
+        if page.current_workflow_state is not None:
+            target = "待部门负责人审核"
+        action = "xxgk_review.approve"
+    else:
+        task_state.reject(user=user, comment=record.opinion)
+        target = Status.LABELS[Status.REJECTED]
+        action = "xxgk_review.reject"
+    _transition(
+        page,
+        action=action,
+        user=user,
+        source=f"待{source}",
+        target=target,
+        comment=record.opinion,
+        revision=revision,
+        record_id=record.pk,
+        step=step,
+    )
+    notify(
+        [task_state.workflow_state.requested_by, revision.user],
+        subject=f"{source}{record.get_decision_display()}：{record.title}",
+        message=f"“{record.title}”{source}结果：{record.get_decision_display()}（{target}）。"
+        f"意见：{record.opinion}",
+        url=_admin_url("review:page", page.pk),
+    )
+    return record
+
+
+# --- Withdrawal --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
+    """撤回: the office takes a published disclosure off the portal at once (a Wagtail
+    unpublish, so page_unpublished keeps search and feeds exact); it stays in the back office."""
+    from xxgk.disclosures.models import DisclosurePage
+
+    if not is_office(user):
+        raise PermissionDenied("只有信息公开办公室可以撤回已公开的信息。")
+    page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "请填写撤回原因。"})
+    if not page.live:
+        raise ValidationError("该信息当前未公开，无需撤回。")
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+    withdrawal = Withdrawal.objects.create(
+        page=page,
+        reason=reason.strip(),
+        withdrawn_by=user,
+        title=page.title,
+        index_number=page.index_number or "",
+    )
+    page.unpublish(user=user)
+    _transition(
+        page,
+        action="xxgk_review.withdraw",
+        user=user,
+        source=Status.LABELS[Status.PUBLISHED],
+        target=Status.LABELS[Status.WITHDRAWN],
+        comment=withdrawal.reason,
+        withdrawal_id=withdrawal.pk,
+    )
+    notify(
+        [page.owner],
+        subject=f"已撤回：{page.title}",
+        message=f"信息公开办公室撤回了“{page.title}”。原因：{withdrawal.reason}",
+        url=_admin_url("review:page", page.pk),
+    )
+    return withdrawal
+
+
+def task_state_for_review(page):
+    """The in-progress step of a disclosure's review, or a clear error."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        raise ValidationError("该信息当前不在审查中。")
+    return state.current_task_state

@@ -1,0 +1,232 @@
+"""Back-office views of the review: the queue, the review page, records, withdrawal, audit."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.models import TaskState
+
+from xxgk.core.pagination import paginate_or_404
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office
+
+from . import selectors, services
+from .documents import render_record_docx, render_record_pdf
+from .forms import ReviewDecisionForm, WithdrawalForm
+from .models import ConfidentialityReviewTask, ReviewRecord
+
+PER_PAGE = 30
+
+
+def _refused(request, reason):
+    return TemplateResponse(request, "core/admin_403.html", {"reason": reason}, status=403)
+
+
+def _add_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def queue(request):
+    """待我审查."""
+    if not selectors.can_use_queue(request.user):
+        return _refused(request, "只有保密审查员、部门负责人和信息公开办公室可以查看审查队列。")
+    states = selectors.review_queue(request.user)
+    page_ids = [int(s.workflow_state.object_id) for s in states]
+    pages = DisclosurePage.objects.select_related("publishing_department").in_bulk(page_ids)
+    rows = [
+        {
+            "state": state,
+            "page": pages.get(int(state.workflow_state.object_id)),
+            "scan": selectors.scan_report_for(state.revision),
+        }
+        for state in states
+    ]
+    return TemplateResponse(request, "review/queue.html", {"rows": rows})
+
+
+def decide(request, task_state_id):
+    """The review page: the revision as submitted, the scan, and the 保密审查单 form."""
+    task_state = get_object_or_404(TaskState, pk=task_state_id).specific
+    page = DisclosurePage.objects.filter(pk=task_state.workflow_state.object_id).first()
+    if page is None:
+        raise Http404
+    refusal = selectors.refusal_reason(task_state, request.user)
+    if refusal and not selectors.can_view_review_history(request.user, page):
+        return _refused(request, refusal)
+    with_checklist = isinstance(task_state.task.specific, ConfidentialityReviewTask)
+    form = ReviewDecisionForm(request.POST or None, with_checklist=with_checklist)
+    status = 200
+    if request.method == "POST":
+        if refusal:
+            return _refused(request, refusal)
+        if form.is_valid():
+            try:
+                record = services.decide_review(
+                    task_state,
+                    user=request.user,
+                    decision=form.cleaned_data["decision"],
+                    opinion=form.cleaned_data.get("opinion", ""),
+                    basis=form.cleaned_data.get("basis", ""),
+                    checklist=form.checklist(),
+                    scan_acknowledged=form.cleaned_data.get("scan_acknowledged", False),
+                )
+            except PermissionDenied as exc:
+                return _refused(request, str(exc))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"已完成审查：{record.title}（{record.get_decision_display()}）。"
+                )
+                return redirect("review:record", record.pk)
+        status = 400
+    elif not form.is_bound and with_checklist:
+        form.initial["basis"] = services.DEFAULT_BASIS
+    revision_page = task_state.revision.as_object()
+    context = {
+        "task_state": task_state,
+        "page": page,
+        "content": revision_page,
+        "attachments": list(revision_page.attachments.all()),
+        "scan": selectors.scan_report_for(task_state.revision),
+        "form": form,
+        "refusal": refusal,
+        "with_checklist": with_checklist,
+    }
+    return TemplateResponse(request, "review/decide.html", context, status=status)
+
+
+def page_history(request, page_id):
+    """A disclosure's review history: status, records, scans, withdrawals, every transition."""
+    page = get_object_or_404(DisclosurePage, pk=page_id)
+    if not selectors.can_view_review_history(request.user, page):
+        return _refused(request, "您无权查看该信息的审查记录。")
+    status = selectors.disclosure_status(page)
+    scans = page.scan_reports.select_related("revision").order_by("-created_at")
+    context = {
+        "page": page,
+        "status": status,
+        "status_label": selectors.Status.LABELS[status],
+        "current": selectors.current_task_state(page),
+        "records": selectors.records_for_page(page),
+        "scans": scans,
+        "withdrawals": selectors.withdrawals_for_page(page),
+        "entries": selectors.audit_entries(page)[:200],
+        "can_withdraw": page.live and is_office(request.user),
+    }
+    return TemplateResponse(request, "review/page_history.html", context)
+
+
+def _record_for(request, pk):
+    record = get_object_or_404(
+        ReviewRecord.objects.select_related("reviewer", "submitted_by", "page"), pk=pk
+    )
+    if not selectors.can_view_review_history(request.user, record.page):
+        raise PermissionDenied("您无权查看该保密审查单。")
+    return record
+
+
+def record(request, pk):
+    try:
+        record = _record_for(request, pk)
+    except PermissionDenied as exc:
+        return _refused(request, str(exc))
+    from .documents import record_rows
+
+    return TemplateResponse(
+        request, "review/record.html", {"record": record, "rows": record_rows(record)}
+    )
+
+
+def _download(request, pk, render, extension, content_type):
+    try:
+        record = _record_for(request, pk)
+    except PermissionDenied as exc:
+        return _refused(request, str(exc))
+    response = HttpResponse(render(record), content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="review-record-{record.pk}.{extension}"'
+    )
+    return response
+
+
+def record_pdf(request, pk):
+    return _download(request, pk, render_record_pdf, "pdf", "application/pdf")
+
+
+def record_docx(request, pk):
+    return _download(
+        request,
+        pk,
+        render_record_docx,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+def withdraw(request, page_id):
+    page = get_object_or_404(DisclosurePage, pk=page_id)
+    if not is_office(request.user):
+        return _refused(request, "只有信息公开办公室可以撤回已公开的信息。")
+    form = WithdrawalForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_disclosure(
+                page, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            status = 400
+        else:
+            messages.success(request, f"已撤回：{page.title}。")
+            return redirect("review:page", page.pk)
+    return TemplateResponse(
+        request, "review/withdraw.html", {"page": page, "form": form}, status=status
+    )
+
+
+def my_disclosures(request):
+    """The disclosures an editor answers for, filtered by status (my drafts, rejected…)."""
+    if not (has_role(request.user, Role.EDITOR) or is_office(request.user)):
+        return _refused(request, "只有部门信息员和信息公开办公室可以查看此列表。")
+    status = request.GET.get("status") or None
+    if status not in selectors.Status.LABELS:
+        status = None
+    pages = paginate_or_404(
+        request, selectors.disclosures_for_editor(request.user, status), PER_PAGE
+    )
+    for page in pages:
+        page.review_status = selectors.Status.LABELS[selectors.disclosure_status(page)]
+    context = {"pages": pages, "status": status, "statuses": selectors.Status.LABELS.items()}
+    return TemplateResponse(request, "review/my_disclosures.html", context)
+
+
+def audit(request):
+    """Every transition of every disclosure, site-wide."""
+    user = request.user
+    if not (is_office(user) or has_role(user, Role.SUPERVISOR) or selectors.is_reviewer(user)):
+        return _refused(request, "只有信息公开办公室、监督人员和保密审查员可以查看审查日志。")
+    entries = paginate_or_404(request, selectors.audit_entries(), PER_PAGE)
+    return TemplateResponse(request, "review/audit.html", {"entries": entries})
+
+
+def notices(request):
+    items = paginate_or_404(request, request.user.review_notices.all(), PER_PAGE)
+    return TemplateResponse(request, "review/notices.html", {"notices": items})
+
+
+@require_POST
+def notices_read(request):
+    services.mark_notices_read(request.user)
+    return redirect("review:notices")

@@ -1,0 +1,213 @@
+"""Wires the review into Wagtail's admin: URLs, menu items with counts, the dashboard panel,
+log actions for the audit trail, and the refusals on Wagtail's own publish/unpublish paths."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office
+
+from . import selectors, urls
+from .models import DepartmentHead
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("review/", include((urls, "review"), namespace="review"))]
+
+
+# --- Audit log actions -------------------------------------------------------------------------
+
+
+class TransitionFormatter(LogFormatter):
+    """Renders our transitions as "from → to" with the comment (reason, opinion)."""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return f"{self.label}：{data.get('from', '')} → {data.get('to', '')}"
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("comment", "")
+
+
+TRANSITIONS = {
+    "xxgk_review.submit": "提交保密审查",
+    "xxgk_review.head_submit": "提交部门负责人审核",
+    "xxgk_review.approve": "审查同意",
+    "xxgk_review.reject": "审查退回",
+    "xxgk_review.restart": "修改后重新审查",
+    "xxgk_review.withdraw": "撤回",
+}
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    for action, label in TRANSITIONS.items():
+        actions.register_action(action)(type("Formatter", (TransitionFormatter,), {"label": label}))
+    actions.register_action(
+        "xxgk_review.publish_refused", "拒绝发布", "未经保密审查的版本被拒绝发布"
+    )
+
+
+# --- Menu and dashboard ------------------------------------------------------------------------
+
+
+class CountedMenuItem(MenuItem):
+    """A menu item shown to some users, with a live count in its label."""
+
+    def __init__(self, label, url_name, *, shown, count=None, **kwargs):
+        super().__init__(label, "", **kwargs)
+        self.url_name, self.shown, self.count = url_name, shown, count
+
+    def is_shown(self, request):
+        return self.shown(request.user)
+
+    def render_component(self, request):
+        self.url = reverse(self.url_name)
+        component = super().render_component(request)
+        number = self.count(request.user) if self.count else 0
+        if number:
+            component.label = f"{self.label}（{number}）"
+        return component
+
+
+def _is_editor_or_office(user):
+    return has_role(user, Role.EDITOR) or is_office(user)
+
+
+def _can_audit(user):
+    return is_office(user) or has_role(user, Role.SUPERVISOR) or selectors.is_reviewer(user)
+
+
+def _unread_count(user):
+    return selectors.unread_notices(user).count()
+
+
+# label, URL name, icon, order, who sees it, what it counts
+MENU_ITEMS = [
+    (
+        "待我审查",
+        "review:queue",
+        "tasks",
+        150,
+        selectors.can_use_queue,
+        selectors.review_queue_count,
+    ),
+    ("我的公开信息", "review:mine", "doc-full", 160, _is_editor_or_office, None),
+    ("审查日志", "review:audit", "history", 170, _can_audit, None),
+    ("通知", "review:notices", "mail", 180, lambda user: True, _unread_count),
+]
+
+
+def _register_menu_item(label, url_name, icon, order, shown, count):
+    name = url_name.replace(":", "-")
+    hooks.register(
+        "register_admin_menu_item",
+        lambda: CountedMenuItem(
+            label, url_name, shown=shown, count=count, name=name, icon_name=icon, order=order
+        ),
+    )
+
+
+for _item in MENU_ITEMS:
+    _register_menu_item(*_item)
+
+
+class ReviewPanel(Component):
+    name = "review"
+    order = 50
+    template_name = "review/dashboard_panel.html"
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        return {
+            "queue_count": selectors.review_queue_count(user)
+            if selectors.can_use_queue(user)
+            else None,
+            "notices": list(selectors.unread_notices(user)[:5]),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    panels.insert(0, ReviewPanel())
+
+
+# --- Wagtail's own publish / unpublish paths ---------------------------------------------------
+
+
+@hooks.register("before_publish_page")
+def refuse_unreviewed_publish(request, page):
+    if not isinstance(page.specific, DisclosurePage):
+        return None
+    if selectors.revision_cleared_for_publishing(page.get_latest_revision()):
+        return None
+    messages.error(request, "该版本未经保密审查同意，不能直接发布，已保存为草稿。请提交保密审查。")
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_unpublish_page")
+def withdraw_instead_of_unpublish(request, page):
+    """Disclosures are withdrawn with a reason (撤回), never silently unpublished."""
+    if isinstance(page.specific, DisclosurePage):
+        return redirect("review:withdraw", page.pk)
+    return None
+
+
+@hooks.register("register_page_header_buttons")
+def review_history_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific, DisclosurePage) and selectors.can_view_review_history(
+        user, page.specific
+    ):
+        yield Button(
+            "保密审查记录", reverse("review:page", args=[page.pk]), icon_name="tasks", priority=66
+        )
+
+
+def _tell_editor_about_scan(request, page):
+    """After a submission in the editor, show the personal-data hits straight away."""
+    if not isinstance(page.specific, DisclosurePage):
+        return
+    state = selectors.current_task_state(page)
+    if state is None:
+        return
+    report = selectors.scan_report_for(state.revision)
+    if report is None:
+        return
+    for hit in report.hits[:10]:
+        messages.warning(request, f"疑似{hit['label']}：{hit['masked']}（{hit['location']}）")
+    for item in report.unscannable:
+        messages.warning(request, f"附件“{item['name']}”无法扫描：{item['reason']}")
+
+
+@hooks.register("after_edit_page")
+def scan_notice_after_edit(request, page):
+    _tell_editor_about_scan(request, page)
+
+
+@hooks.register("after_create_page")
+def scan_notice_after_create(request, page):
+    _tell_editor_about_scan(request, page)
+
+
+# --- Department heads --------------------------------------------------------------------------
+
+
+class DepartmentHeadViewSet(SnippetViewSet):
+    model = DepartmentHead
+    icon = "user"
+    menu_label = "部门负责人"
+    list_display = ["department", "user", "required"]
+    add_to_admin_menu = False
+
+
+register_snippet(DepartmentHeadViewSet)

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class SearchConfig(AppConfig):
+    name = "xxgk.search"
+    # Wagtail's own search app already uses the label "wagtailsearch"; "search" is generic.
+    label = "xxgk_search"
+    verbose_name = "全文检索"
+
+    def ready(self):
+        from . import signals  # noqa: F401
+
+        post_migrate.connect(_index_if_empty, sender=self)
+
+
+def _index_if_empty(using="default", **kwargs):
+    """Pages created by data migrations (the guide, the rules) or before this app was
+    installed are indexed on the first migrate; later changes arrive by signals."""
+    from .services import ensure_index
+
+    ensure_index(using=using)

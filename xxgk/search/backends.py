@@ -1,0 +1,353 @@
+"""Search engines behind one small interface.
+
+``get_backend()`` picks the engine for the default database (SQLite FTS5 or PostgreSQL
+tsvector), unless ``settings.XXGK_SEARCH_BACKEND`` names another class — the hook for an
+Elasticsearch/OpenSearch backend with a Chinese analyzer (see docs/search.md).
+
+Both database engines index the same pre-tokenised text (xxgk.search.tokenizer), match
+every query term (AND), and check liveness against wagtailcore_page in the same query, so
+withdrawn or expired pages are never returned, whatever the state of the index.
+"""
+
+import datetime
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .documents import Content
+from .models import SearchDocument, SearchText
+from .tokenizer import QueryTerm, index_text, query_terms
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    DATE = "date"
+    CHOICES = [(RELEVANCE, "按相关度"), (DATE, "按日期")]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on hits. ``item_ids`` is a category's items or a single item."""
+
+    item_ids: tuple[int, ...] | None = None
+    department_id: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True)
+class DraftScope:
+    """Which unpublished versions a staff search may return: all of them when ``pages`` is
+    None, else those of ``pages`` (a Page queryset), and only the given department's when
+    ``department_id`` is set. Public search passes no scope and sees live pages only."""
+
+    pages: QuerySet | None = None
+    department_id: int | None = None
+
+
+@dataclass
+class SearchHit:
+    document: SearchDocument
+    score: float
+
+
+class SearchBackend(ABC):
+    """What an engine must do. ``search`` returns a lazy sequence with ``count()`` and
+    slicing (one page of hits per slice), as Django's Paginator expects."""
+
+    @abstractmethod
+    def index_document(self, page_id: int, version: str, content: Content) -> None: ...
+
+    @abstractmethod
+    def remove_document(self, page_id: int, version: str | None = None) -> None: ...
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        filters: Filters = NO_FILTERS,
+        sort: str = Sort.RELEVANCE,
+        drafts: DraftScope | None = None,
+    ): ...
+
+    def bulk_index(self, entries: Iterable[tuple[int, str, Content]]) -> int:
+        """Index many documents at once (rebuilds, benchmarks)."""
+        count = 0
+        for page_id, version, content in entries:
+            self.index_document(page_id, version, content)
+            count += 1
+        return count
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Remove every document."""
+
+    @abstractmethod
+    def optimize(self) -> None:
+        """Engine housekeeping after a bulk load."""
+
+
+def _document_fields(content: Content) -> dict:
+    return {
+        "kind": content.kind,
+        "title": content.title[:255],
+        "date": content.date,
+        "item_id": content.item_id,
+        "department_id": content.department_id,
+    }
+
+
+def _text_fields(content: Content) -> dict:
+    return {
+        "title_tokens": index_text(content.title),
+        "body_tokens": index_text(content.text),
+        "text": content.text,
+    }
+
+
+# Hits are a little better the more recent they are: ×1.2 today, ×1.1 after a year.
+RECENCY_BOOST = 0.2
+# A page is publicly visible when its own row says live and not expired and neither it nor
+# an ancestor carries a view restriction (login, password, groups); restricted subtrees are
+# read per query (there are few) rather than checked per candidate row.
+_PUBLIC_SQL = "d.version = 'live' AND p.live = %s AND (p.expire_at IS NULL OR p.expire_at > %s)"
+
+
+def _public_visibility() -> tuple[str, list]:
+    from wagtail.models import PageViewRestriction
+
+    restricted = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+    clauses = [_PUBLIC_SQL, *["p.path NOT LIKE %s" for _ in restricted]]
+    return f"({' AND '.join(clauses)})", [True, timezone.now(), *[f"{p}%" for p in restricted]]
+
+
+class DatabaseBackend(SearchBackend):
+    """The shared SQL of the two database engines; subclasses supply the match and rank."""
+
+    batch_size = 1000
+
+    def index_document(self, page_id, version, content):
+        document, _ = SearchDocument.objects.update_or_create(
+            page_id=page_id, version=version, defaults=_document_fields(content)
+        )
+        SearchText.objects.update_or_create(document=document, defaults=_text_fields(content))
+
+    def remove_document(self, page_id, version=None):
+        documents = SearchDocument.objects.filter(page_id=page_id)
+        if version:
+            documents = documents.filter(version=version)
+        documents.delete()
+
+    def bulk_index(self, entries):
+        count = 0
+        batch = []
+        with transaction.atomic():
+            for page_id, version, content in entries:
+                batch.append((page_id, version, content))
+                if len(batch) >= self.batch_size:
+                    count += self._insert(batch)
+                    batch = []
+            count += self._insert(batch)
+        return count
+
+    @staticmethod
+    def _insert(batch) -> int:
+        documents = SearchDocument.objects.bulk_create(
+            SearchDocument(page_id=page_id, version=version, **_document_fields(content))
+            for page_id, version, content in batch
+        )
+        SearchText.objects.bulk_create(
+            SearchText(document=document, **_text_fields(content))
+            for document, (_, _, content) in zip(documents, batch, strict=True)
+        )
+        return len(documents)
+
+    def clear(self):
+        SearchDocument.objects.all().delete()
+
+    def search(self, query, filters=NO_FILTERS, sort=Sort.RELEVANCE, drafts=None):
+        return DatabaseResults(self, query_terms(query), filters, sort, drafts)
+
+    # --- engine-specific pieces ---------------------------------------------------------
+    from_sql = ""
+    join = "JOIN"
+
+    def match_sql(self, terms: list[QueryTerm]) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def rank_sql(self, terms: list[QueryTerm]) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def age_days_sql(self) -> str:
+        """SQL for the non-negative age in days of d.date relative to the %s parameter."""
+        raise NotImplementedError
+
+    # --- shared SQL ------------------------------------------------------------------------
+    def where_sql(self, terms, filters: Filters, drafts: DraftScope | None):
+        match, params = self.match_sql(terms)
+        clauses = [match]
+        visible, visible_params = _public_visibility()
+        params += visible_params
+        if drafts is not None:
+            draft_clauses = ["d.version = 'draft'"]
+            if drafts.pages is not None:
+                try:
+                    sub_sql, sub_params = drafts.pages.values("pk").query.sql_with_params()
+                    draft_clauses.append(f"d.page_id IN ({sub_sql})")
+                    params += list(sub_params)
+                except EmptyResultSet:  # no page permissions at all
+                    draft_clauses.append("1 = 0")
+            if drafts.department_id is not None:
+                draft_clauses.append("(d.department_id IS NULL OR d.department_id = %s)")
+                params.append(drafts.department_id)
+            visible = f"({visible} OR ({' AND '.join(draft_clauses)}))"
+        clauses.append(visible)
+        if filters.item_ids is not None:
+            if filters.item_ids:
+                clauses.append(f"d.item_id IN ({', '.join(['%s'] * len(filters.item_ids))})")
+                params += list(filters.item_ids)
+            else:
+                clauses.append("1 = 0")
+        if filters.department_id is not None:
+            clauses.append("d.department_id = %s")
+            params.append(filters.department_id)
+        if filters.date_from is not None:
+            clauses.append("d.date >= %s")
+            params.append(filters.date_from)
+        if filters.date_to is not None:
+            clauses.append("d.date <= %s")
+            params.append(filters.date_to)
+        base = f"FROM {self.from_sql} {self.join} wagtailcore_page p ON p.id = d.page_id"
+        return f"{base} WHERE {' AND '.join(clauses)}", params
+
+    def hits_sql(self, terms, filters, sort, drafts, limit, offset):
+        where, where_params = self.where_sql(terms, filters, drafts)
+        if sort == Sort.DATE:
+            select, select_params = "0.0", []
+            order = "d.date DESC, d.page_id DESC, d.version"
+        else:
+            rank, select_params = self.rank_sql(terms)
+            select = f"({rank}) * (1.0 + {RECENCY_BOOST} / (1.0 + {self.age_days_sql()} / 365.0))"
+            select_params = [*select_params, timezone.localdate()]
+            order = "score DESC, d.date DESC, d.page_id DESC, d.version"
+        sql = f"SELECT d.id, {select} AS score {where} ORDER BY {order} LIMIT %s OFFSET %s"
+        return sql, [*select_params, *where_params, limit, offset]
+
+
+class SQLiteBackend(DatabaseBackend):
+    """FTS5 external-content table over the token columns (migration 0002)."""
+
+    # CROSS JOIN fixes the join order: SQLite would otherwise sometimes walk the documents
+    # and probe the full-text index once per row.
+    from_sql = (
+        "xxgk_search_fts CROSS JOIN xxgk_search_searchdocument d ON d.id = xxgk_search_fts.rowid"
+    )
+    join = "CROSS JOIN"
+
+    def match_sql(self, terms):
+        # Tokens are letters and digits only; quoting them keeps even "NEAR" or "and" plain.
+        expression = " ".join(f'"{t.token}"' + ("*" if t.prefix else "") for t in terms)
+        return "xxgk_search_fts MATCH %s", [expression]
+
+    def rank_sql(self, terms):
+        # bm25() is lower-is-better; a title hit weighs four times a body hit.
+        return "-bm25(xxgk_search_fts, 4.0, 1.0)", []
+
+    def age_days_sql(self):
+        return "max(julianday(%s) - julianday(d.date), 0)"
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO xxgk_search_fts(xxgk_search_fts) VALUES ('optimize')")
+
+
+class PostgresBackend(DatabaseBackend):
+    """A generated tsvector column over the token columns with a GIN index (migration 0002)."""
+
+    from_sql = "xxgk_search_searchtext t JOIN xxgk_search_searchdocument d ON d.id = t.document_id"
+
+    @staticmethod
+    def tsquery(terms):
+        return " & ".join(f"'{t.token}'" + (":*" if t.prefix else "") for t in terms)
+
+    def match_sql(self, terms):
+        return "t.search_vector @@ to_tsquery('simple', %s)", [self.tsquery(terms)]
+
+    def rank_sql(self, terms):
+        # Normalisation 1 divides by 1 + log(length), as BM25 damps long documents.
+        return "ts_rank(t.search_vector, to_tsquery('simple', %s), 1)", [self.tsquery(terms)]
+
+    def age_days_sql(self):
+        return "greatest(%s::date - d.date, 0)"
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE xxgk_search_searchdocument")
+            cursor.execute("ANALYZE xxgk_search_searchtext")
+
+
+class DatabaseResults:
+    """Lazy hits: ``count()`` and each slice run one query."""
+
+    def __init__(self, backend, terms, filters, sort, drafts):
+        self.backend = backend
+        self.terms = terms
+        self.filters = filters
+        self.sort = sort
+        self.drafts = drafts
+        self._count = None
+
+    def count(self) -> int:
+        if self._count is None:
+            if not self.terms:
+                self._count = 0
+            else:
+                where, params = self.backend.where_sql(self.terms, self.filters, self.drafts)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT count(*) {where}", params)
+                    self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        stop = key.stop if key.stop is not None else self.count()
+        if not self.terms or stop <= start:
+            return []
+        sql, params = self.backend.hits_sql(
+            self.terms, self.filters, self.sort, self.drafts, stop - start, start
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        documents = SearchDocument.objects.select_related(
+            "page", "item", "department", "content"
+        ).in_bulk([row[0] for row in rows])
+        return [SearchHit(documents[pk], score) for pk, score in rows if pk in documents]
+
+
+_VENDOR_BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}
+
+
+def get_backend() -> SearchBackend:
+    dotted = getattr(settings, "XXGK_SEARCH_BACKEND", "")
+    if dotted:
+        return import_string(dotted)()
+    try:
+        return _VENDOR_BACKENDS[connection.vendor]()
+    except KeyError:
+        raise NotImplementedError(f"xxgk search does not support {connection.vendor}") from None

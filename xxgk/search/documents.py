@@ -1,0 +1,122 @@
+"""What each searchable page type contributes to the index.
+
+A page type is searchable when it has an entry in CONTENT_BUILDERS. Attachment text comes
+from xxgk.core.textextract and is cached per file; a file that cannot be read is logged and
+left out, never breaking the indexing of its page.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.utils import timezone
+from wagtail.rich_text import get_text_for_indexing
+
+from xxgk.core.textextract import ExtractionError, extract_document_chunks
+
+from .models import AttachmentText
+
+logger = logging.getLogger(__name__)
+
+# Long attachments are indexed up to this many characters: enough for any notice or
+# table, and well inside PostgreSQL's 1 MB tsvector limit.
+MAX_TEXT_LENGTH = 60_000
+
+
+@dataclass(frozen=True)
+class Content:
+    kind: str
+    title: str
+    text: str
+    date: datetime.date
+    item_id: int | None = None
+    department_id: int | None = None
+
+
+def attachment_text(document) -> str:
+    """The text of a Wagtail document, extracted once per stored file."""
+    source = f"{document.file.name}:{document.file_hash}"[:300]
+    cached = AttachmentText.objects.filter(document=document, source=source).first()
+    if cached is not None:
+        return cached.text
+    text = error = ""
+    try:
+        text = "\n".join(chunk.text for chunk in extract_document_chunks(document))
+    except ExtractionError as exc:
+        error = str(exc)
+    except OSError as exc:  # the file is missing from storage
+        error = f"文件无法读取（{exc.__class__.__name__}）。"
+    if error:
+        logger.warning("search: attachment %s not indexed: %s", document.pk, error)
+    AttachmentText.objects.update_or_create(
+        document=document,
+        defaults={"source": source, "text": text[:MAX_TEXT_LENGTH], "error": error[:255]},
+    )
+    return text
+
+
+def _page_date(page) -> datetime.date:
+    moment = page.last_published_at or page.latest_revision_created_at or timezone.now()
+    return timezone.localdate(moment)
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)[:MAX_TEXT_LENGTH]
+
+
+def disclosure_content(page) -> Content:
+    attachments = [
+        _join(attachment.display_title, attachment_text(attachment.document))
+        for attachment in page.attachments.all()
+    ]
+    return Content(
+        kind="公开信息",
+        title=page.title,
+        text=_join(
+            page.summary, get_text_for_indexing(page.body), page.index_number or "", *attachments
+        ),
+        date=page.publication_date or _page_date(page),
+        item_id=page.get_parent().pk,  # catalogue_item_id is not updated by moves
+        department_id=page.publishing_department_id,
+    )
+
+
+def annual_report_content(page) -> Content:
+    document_text = attachment_text(page.document) if page.document_id else ""
+    return Content(
+        kind="年度报告",
+        title=page.title,
+        text=_join(get_text_for_indexing(page.body), document_text),
+        date=page.publication_date or _page_date(page),
+    )
+
+
+def standard_page_content(page) -> Content:
+    return Content(
+        kind="栏目页面",
+        title=page.title,
+        text=_join(get_text_for_indexing(page.body)),
+        date=_page_date(page),
+    )
+
+
+def _builders():
+    from xxgk.disclosures.models import DisclosurePage
+    from xxgk.portal.models import StandardPage
+    from xxgk.reports.models import AnnualReportPage
+
+    return {
+        DisclosurePage: disclosure_content,
+        AnnualReportPage: annual_report_content,
+        StandardPage: standard_page_content,
+    }
+
+
+def searchable_models() -> list[type]:
+    return list(_builders())
+
+
+def content_of(page) -> Content | None:
+    """The searchable content of a specific page object, or None if its type is not searched."""
+    builder = _builders().get(type(page))
+    return builder(page) if builder else None

@@ -1,0 +1,78 @@
+"""The search index: one row per indexed version of a page.
+
+SearchDocument holds what queries filter and join on, SearchText the bulky text; kept apart
+so that checking thousands of candidate hits reads small rows only. The engine-specific
+full-text structures hang off SearchText and are created by migration 0002: on SQLite an
+external-content FTS5 table kept in step by triggers, on PostgreSQL a generated tsvector
+column with a GIN index. Either way a write updates the full-text index in the same
+transaction.
+"""
+
+from django.db import models
+from wagtail.models import Page
+
+
+class Version(models.TextChoices):
+    LIVE = "live", "已发布"
+    DRAFT = "draft", "草稿或未发布修改"
+
+
+class SearchDocument(models.Model):
+    """The searchable text of a page: its live content (public search) or its latest
+    revision while that differs from what is live (staff search only)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    version = models.CharField(max_length=8, choices=Version.choices)
+    kind = models.CharField(max_length=32)
+    title = models.CharField(max_length=255)
+    date = models.DateField()
+    item = models.ForeignKey(
+        "catalogue.CatalogueItemPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "orgs.Department", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "version"], name="search_document_version")
+        ]
+        indexes = [models.Index(fields=["version", "date"], name="search_document_date")]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_version_display()})"
+
+
+class SearchText(models.Model):
+    """The plain text of a document (for snippets) and the tokenised text the engines index.
+    Its primary key is the document's id, which is also the FTS5 rowid."""
+
+    document = models.OneToOneField(
+        SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="content"
+    )
+    title_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+
+    def __str__(self):
+        return str(self.document_id)
+
+
+class AttachmentText(models.Model):
+    """Text extracted from an attached file, kept so that saving a draft again does not
+    re-parse a long PDF. ``error`` says why a file could not be read."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    source = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    error = models.CharField(max_length=255, blank=True)
+
+    def __str__(self):
+        return self.source

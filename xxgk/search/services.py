@@ -1,0 +1,67 @@
+"""Writes to the search index. Everything goes through sync_page or rebuild_index."""
+
+from django.db import transaction
+from wagtail.models import Page
+
+from .backends import get_backend
+from .documents import content_of, searchable_models
+from .models import Version
+
+
+def sync_page(page_id: int, *, draft_revision=None) -> None:
+    """Bring the index rows of one page in line with the page tree: a live row while the
+    page is live, a draft row while its latest revision is unpublished.
+
+    ``draft_revision`` is a revision being saved right now, before the page row records it
+    as its latest.
+    """
+    backend = get_backend()
+    page = Page.objects.filter(pk=page_id).first()
+    page = page.specific if page is not None else None
+    if page is None or type(page) not in searchable_models():
+        backend.remove_document(page_id)
+        return
+    if page.live:
+        backend.index_document(page.pk, Version.LIVE, content_of(page))
+    else:
+        backend.remove_document(page.pk, Version.LIVE)
+    if draft_revision is not None:
+        backend.index_document(page.pk, Version.DRAFT, content_of(draft_revision.as_object()))
+    elif not page.live or page.has_unpublished_changes:
+        latest = page.get_latest_revision_as_object()
+        backend.index_document(page.pk, Version.DRAFT, content_of(latest))
+    else:
+        backend.remove_document(page.pk, Version.DRAFT)
+
+
+def _entries():
+    for model in searchable_models():
+        for page in model.objects.order_by("pk").iterator(chunk_size=500):
+            if page.live:
+                yield page.pk, Version.LIVE, content_of(page)
+            if not page.live or page.has_unpublished_changes:
+                yield page.pk, Version.DRAFT, content_of(page.get_latest_revision_as_object())
+
+
+@transaction.atomic
+def rebuild_index() -> int:
+    """Re-create the whole index from the page tree; returns the number of documents.
+
+    Safe to run at any time: readers see the old index until the transaction commits.
+    """
+    backend = get_backend()
+    backend.clear()
+    count = backend.bulk_index(_entries())
+    backend.optimize()
+    return count
+
+
+def ensure_index(using: str = "default") -> int:
+    """Build the index if it is empty while searchable pages exist; returns documents built."""
+    from .models import SearchDocument
+
+    if using != "default" or SearchDocument.objects.exists():
+        return 0
+    if not any(model.objects.exists() for model in searchable_models()):
+        return 0
+    return rebuild_index()

@@ -1,0 +1,108 @@
+"""XLSX exports of the compliance matrix and the overdue list."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from .obligations import Status
+
+FILLS = {
+    Status.NEVER: "7F1D1D",
+    Status.OVERDUE: "DC2626",
+    Status.STALE: "EA580C",
+    Status.LATE: "F59E0B",
+    Status.DUE_SOON: "FDE047",
+    Status.PENDING: "E5E7EB",
+    Status.ON_TIME: "16A34A",
+}
+BOLD = Font(bold=True)
+
+
+def _sheet(workbook, title, header):
+    sheet = workbook.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = BOLD
+    sheet.freeze_panes = "B2"
+    return sheet
+
+
+def _save(workbook) -> bytes:
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def matrix_workbook(result, matrix) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    header = ["部门"] + [f"{c.number}. {c.title}" for c in result.categories] + ["总体"]
+    sheet = _sheet(workbook, "合规矩阵", header)
+    for row in matrix:
+        sheet.append(
+            [row["department"].name]
+            + [cell["summary"] for cell in row["cells"]]
+            + [Status(row["worst"]).label if row["worst"] else "无要求"]
+        )
+        for cell, data in zip(sheet[sheet.max_row][1:], row["cells"], strict=False):
+            if data["status"]:
+                cell.fill = PatternFill("solid", fgColor=FILLS[data["status"]])
+    _obligation_sheet(workbook, "全部义务", result.obligations)
+    sheet = workbook.create_sheet("说明")
+    sheet.append(["统计期间", result.period.label])
+    sheet.append(["计算日期", result.today.isoformat()])
+    return _save(workbook)
+
+
+def overdue_workbook(result, rectifications) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _obligation_sheet(workbook, "逾期与陈旧", result.failing())
+    sheet = _sheet(workbook, "逾期未整改", ["部门", "检查日期", "发现的问题", "整改期限"])
+    for inspection in rectifications:
+        sheet.append(
+            [
+                inspection.department.name,
+                inspection.inspected_on,
+                inspection.findings,
+                inspection.rectification_deadline,
+            ]
+        )
+    return _save(workbook)
+
+
+def _obligation_sheet(workbook, title, obligations):
+    sheet = _sheet(
+        workbook,
+        title,
+        [
+            "部门",
+            "事项编号",
+            "清单事项",
+            "义务",
+            "信息形成日期",
+            "公开期限",
+            "状态",
+            "起始日期",
+            "公开日期",
+        ],
+    )
+    for o in obligations:
+        sheet.append(
+            [
+                o.department.name,
+                o.item.item_number,
+                o.item.title,
+                o.label,
+                o.formed_on,
+                o.deadline,
+                o.status_label,
+                o.since,
+                o.satisfied_on,
+            ]
+        )
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.is_date:
+                cell.number_format = "yyyy-mm-dd"

@@ -1,0 +1,454 @@
+"""Reads for supervision: obligations with their status, the dashboard, the figures.
+
+Everything the dashboard shows comes from a fixed number of queries (items, pairs,
+departments, publications in a window, per-pair aggregates, pending records, calendar,
+monthly counts, inspections, actions), whatever the number of departments or disclosures.
+"""
+
+import datetime
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Case, Count, DateField, Max, Min, Q, Value, When
+from django.db.models.functions import TruncMonth
+
+from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage, RuleKind
+from xxgk.catalogue.selectors import item_sort_key
+from xxgk.catalogue.services import RULE_FIELDS
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.orgs.models import Department
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office, user_department
+from xxgk.workdays.calendar import ONE_DAY
+
+from .models import ActionKind, Inspection, InspectionResult, Notice, PendingInformation
+from .models import SupervisionAction as Action
+from .obligations import (
+    SEVERITY,
+    Evaluator,
+    Obligation,
+    PairHistory,
+    Pending,
+    Publication,
+    Rule,
+    Status,
+    WorkdayClock,
+    history_window,
+    worst,
+)
+from .periods import Period, add_months
+
+CALENDAR_MARGIN_DAYS = 400
+DASHBOARD_CACHE_SECONDS = 24 * 3600
+# What the computation and the listings read of an item; its long texts stay unloaded.
+ITEM_FIELDS = ["item_number", "retired_on", *RULE_FIELDS]
+
+
+def due_soon_days() -> int:
+    return settings.XXGK_SUPERVISION_REMIND_DAYS
+
+
+def can_view_dashboard(user) -> bool:
+    """The office, supervisors and leaders see every department (the latter two read-only)."""
+    return is_office(user) or user.has_perm("supervision.view_dashboard")
+
+
+def can_view_department(user, department) -> bool:
+    if can_view_dashboard(user):
+        return True
+    own = user_department(user)
+    return has_role(user, Role.EDITOR) and own is not None and own.pk == department.pk
+
+
+@dataclass
+class ObligationSet:
+    period: Period
+    today: datetime.date
+    obligations: list[Obligation]
+    settled: Counter  # (department id, item id, status) → obligations not listed one by one
+    departments: list
+    categories: list
+    items: dict
+    clock: WorkdayClock
+    provisional_years: list[int] = field(default_factory=list)
+
+    def failing(self) -> list[Obligation]:
+        rows = [o for o in self.obligations if o.is_failing]
+        return sorted(rows, key=lambda o: (o.since, o.department.sort_order, o.department.code))
+
+    def due_soon(self) -> list[Obligation]:
+        rows = [o for o in self.obligations if o.status == Status.DUE_SOON]
+        return sorted(rows, key=lambda o: o.deadline)
+
+    def status_counts(self) -> dict:
+        counts = Counter(o.status for o in self.obligations)
+        for (_, _, status), n in self.settled.items():
+            counts[status] += n
+        return {status: counts.get(status, 0) for status in Status}
+
+
+def _load_items():
+    """Live catalogue items with their category attached, and (item, department) pairs."""
+    categories = list(
+        CatalogueCategoryPage.objects.live().only("path", "title", "number").order_by("number")
+    )
+    by_path = {c.path: c for c in categories}
+    queryset = CatalogueItemPage.objects.live().only("path", "title", *ITEM_FIELDS).order_by()
+    loaded = {}
+    for item in queryset:
+        item.category = by_path.get(item.path[: -CatalogueItemPage.steplen])
+        if item.category is not None:
+            loaded[item.pk] = item
+    through = CatalogueItemPage.responsible_departments.through
+    pairs = through.objects.filter(catalogueitempage_id__in=loaded).values_list(
+        "department_id", "catalogueitempage_id"
+    )
+    return categories, loaded, list(pairs)
+
+
+def obligation_set(
+    period: Period, *, today: datetime.date, department=None, detail: bool | None = None
+) -> ObligationSet:
+    """Every obligation of the period (of one department, if given), with its status.
+
+    With detail=False (the default for all departments) event obligations already settled by
+    a published disclosure are counted in SQL rather than listed one by one: they are the
+    bulk of all obligations and can never be overdue, so the dashboard needs only their
+    numbers. Open, failing and recorded (PendingInformation) obligations are always listed.
+    """
+    detail = department is not None if detail is None else detail
+    categories, items_by_id, pairs = _load_items()
+    if department is not None:
+        departments = {department.pk: department}
+    else:
+        departments = {d.pk: d for d in Department.objects.filter(is_active=True)}
+    pairs = [(d, i) for d, i in pairs if d in departments]
+    histories = {pair: PairHistory() for pair in pairs}
+    rules = {pk: Rule.of(item) for pk, item in items_by_id.items()}
+    pending = list(
+        PendingInformation.objects.filter(
+            cancelled_reason="",
+            formed_on__range=(period.start, period.end),
+            department_id__in=departments,
+        ).values_list("pk", "department_id", "item_id", "title", "formed_on", "disclosure_id")
+    )
+    for pk, dept_id, item_id, title, formed_on, disclosure_id in pending:
+        history = histories.get((dept_id, item_id))
+        if history is not None:
+            history.pending.append(Pending(pk, title, formed_on, disclosure_id))
+
+    # Rows of other departments or items are skipped in Python: cheaper than long IN lists.
+    published = DisclosurePage.objects.filter(live=True, publication_date__isnull=False)
+    if department is not None:
+        published = published.filter(publishing_department=department)
+    windows, continuous_start = _windows(period, rules)
+    event_items = windows.pop(None, [])
+    wanted = Q(pk__in=[row[5] for row in pending if row[5]])
+    if detail:
+        wanted |= Q(catalogue_item_id__in=event_items, formed_on__range=(period.start, period.end))
+    else:  # only what recorded information may be matched with
+        wanted |= Q(catalogue_item_id__in=event_items, formed_on__in={row[4] for row in pending})
+    for window, item_ids in windows.items():
+        wanted |= Q(catalogue_item_id__in=item_ids, publication_date__range=window)
+    rows = (
+        published.filter(wanted)
+        .order_by("publication_date", "pk")
+        .values_list(
+            "pk", "publishing_department_id", "catalogue_item_id", "publication_date", "formed_on"
+        )
+    )
+    for pk, dept_id, item_id, published_on, formed_on in rows:
+        history = histories.get((dept_id, item_id))
+        if history is not None:
+            history.publications.append(Publication(pk, published_on, formed_on))
+    clock = WorkdayClock(
+        min(period.start, today) - datetime.timedelta(days=31),
+        max(period.end, today) + datetime.timedelta(days=CALENDAR_MARGIN_DAYS),
+    )
+    evaluator = Evaluator(
+        period=period,
+        today=today,
+        clock=clock,
+        due_soon_days=due_soon_days(),
+        own_events=detail,
+    )
+    # One pass over the disclosures for per-pair figures: whether anything was ever
+    # published ("never"), the latest publication before the loaded window (freshness) and,
+    # in summary mode, the settled event obligations.
+    figures = {
+        "first": Min("publication_date"),
+        "last_before": Max("publication_date", filter=Q(publication_date__lt=continuous_start)),
+    }
+    if not detail:
+        figures.update(_settled_event_figures(evaluator, rules))
+    settled = Counter()
+    aggregates = (
+        published.values_list("publishing_department_id", "catalogue_item_id")
+        .order_by()
+        .annotate(**figures)
+    )
+    for dept_id, item_id, first, last_before, *events in aggregates:
+        history = histories.get((dept_id, item_id))
+        if history is None:
+            continue
+        history.first_ever, history.last_before_window = first, last_before
+        if events:
+            total, on_time = events
+            settled[(dept_id, item_id, Status.ON_TIME)] += on_time
+            settled[(dept_id, item_id, Status.LATE)] += total - on_time
+    obligations = []
+    for (dept_id, item_id), history in histories.items():
+        rule = rules[item_id]
+        for obligation in evaluator.evaluate(dept_id, rule, history):
+            obligation.department = departments[dept_id]
+            obligation.item = items_by_id[item_id]
+            obligations.append(obligation)
+            if not detail and obligation.pending_id and obligation.disclosure_id:
+                # The matched disclosure is in the SQL count as its own obligation too.
+                match = next(p for p in history.publications if p.pk == obligation.disclosure_id)
+                counted = evaluator.own_status(rule, match)
+                if counted is not None:
+                    settled[(dept_id, item_id, counted)] -= 1
+    obligations.sort(
+        key=lambda o: (
+            o.department.sort_order,
+            o.department.code,
+            item_sort_key(o.item),
+            o.deadline,
+        )
+    )
+    return ObligationSet(
+        period=period,
+        today=today,
+        obligations=obligations,
+        settled=+settled,
+        departments=sorted(departments.values(), key=lambda d: (d.sort_order, d.code)),
+        categories=categories,
+        items=items_by_id,
+        clock=clock,
+        provisional_years=clock.provisional_years,
+    )
+
+
+def _windows(period: Period, rules: dict):
+    """Item ids grouped by the publication dates their evaluation needs (None: event items)."""
+    continuous_months = max(
+        [r.freshness_months or 12 for r in rules.values() if r.kind == RuleKind.CONTINUOUS],
+        default=12,
+    )
+    windows = defaultdict(list)
+    for pk, rule in rules.items():
+        windows[history_window(period, rule, continuous_months)].append(pk)
+    return windows, add_months(period.start, -continuous_months - 1)
+
+
+def _settled_event_figures(evaluator: Evaluator, rules: dict) -> dict:
+    """Aggregates counting published event disclosures formed in the period, and those on
+    time: each formation date's deadline is computed here and handed to the database as a
+    CASE expression, so that no disclosure row has to leave it."""
+    period, clock = evaluator.period, evaluator.clock
+    event_rules = [r for r in rules.values() if r.kind == RuleKind.EVENT]
+    if not event_rules:
+        return {}
+    days = [period.start + datetime.timedelta(days=n) for n in range(period.days)]
+    by_days = defaultdict(list)
+    current = [r.item_id for r in event_rules if r.retired_on is None]
+    scope = Q(catalogue_item_id__in=current, formed_on__range=(period.start, period.end))
+    for rule in event_rules:
+        by_days[rule.working_days or 0].append(rule.item_id)
+        if rule.retired_on is not None:
+            last = rule.retired_on - ONE_DAY
+            scope |= Q(catalogue_item_id=rule.item_id, formed_on__range=(period.start, last))
+    deadline = Case(
+        *(
+            When(
+                catalogue_item_id__in=item_ids,
+                then=Case(
+                    *(When(formed_on=day, then=Value(clock.add(day, n))) for day in days),
+                    output_field=DateField(),
+                ),
+            )
+            for n, item_ids in by_days.items()
+        ),
+        output_field=DateField(),
+    )
+    return {
+        "event_total": Count("pk", filter=scope),
+        "event_on_time": Count("pk", filter=scope & Q(publication_date__lte=deadline)),
+    }
+
+
+def data_fingerprint() -> tuple:
+    """Changes whenever anything the obligations depend on changes: every publish, edit,
+    move or deletion of a page is in Wagtail's log; catalogue adjustments, recorded
+    information and calendar overrides have their own tables. Four indexed aggregates, so
+    that cached figures are right across processes (web server, worker, import commands)."""
+    from wagtail.models import PageLogEntry
+
+    from xxgk.catalogue.models import CatalogueChange
+    from xxgk.workdays.models import CalendarDay, ConfirmedYear
+
+    return (
+        PageLogEntry.objects.aggregate(n=Max("pk"))["n"],
+        CatalogueChange.objects.aggregate(n=Max("pk"))["n"],
+        tuple(
+            PendingInformation.objects.aggregate(
+                n=Max("pk"), cancelled=Count("pk", filter=~Q(cancelled_reason=""))
+            ).values()
+        ),
+        tuple(CalendarDay.objects.aggregate(n=Max("pk"), c=Count("pk")).values()),
+        ConfirmedYear.objects.count(),
+    )
+
+
+def dashboard_data(period: Period, *, today: datetime.date) -> dict:
+    """The dashboard's figures, computed once per state of the data and day (see
+    data_fingerprint), then served from the cache."""
+    key = (
+        "supervision:dashboard:"
+        + hashlib.sha1(
+            repr((data_fingerprint(), period, today, due_soon_days())).encode()
+        ).hexdigest()
+    )
+    data = cache.get(key)
+    if data is None:
+        result = obligation_set(period, today=today)
+        data = {
+            "matrix": compliance_matrix(result),
+            "counts": result.status_counts(),
+            "failing": result.failing(),
+            "due_soon": result.due_soon(),
+            "categories": result.categories,
+            "departments": result.departments,
+            "provisional_years": result.provisional_years,
+            "trend": monthly_trend(period, result.departments),
+        }
+        cache.set(key, data, DASHBOARD_CACHE_SECONDS)
+    return data
+
+
+def compliance_matrix(result: ObligationSet) -> list[dict]:
+    """Department rows × category columns, each cell with its worst status and counts."""
+    cells = defaultdict(Counter)
+    for obligation in result.obligations:
+        cells[(obligation.department_id, obligation.item.category.pk)][obligation.status] += 1
+    for (dept_id, item_id, status), n in result.settled.items():
+        cells[(dept_id, result.items[item_id].category.pk)][status] += n
+    rows = []
+    for department in result.departments:
+        row_cells, row_counts = [], Counter()
+        for category in result.categories:
+            counts = cells.get((department.pk, category.pk), Counter())
+            row_counts.update(counts)
+            row_cells.append(_cell(category, counts))
+        rows.append(
+            {"department": department, "cells": row_cells, "worst": worst(row_counts) or ""}
+        )
+    return rows
+
+
+def _cell(category, counts: Counter) -> dict:
+    status = worst(counts)
+    ordered = sorted(counts.items(), key=lambda pair: SEVERITY[pair[0]])
+    return {
+        "category": category,
+        "status": status or "",
+        "label": Status(status).label if status else "无要求",
+        "total": sum(counts.values()),
+        "worst_count": counts.get(status, 0) if status else 0,
+        "summary": "；".join(f"{Status(s).label} {n}" for s, n in ordered) or "本期无公开要求",
+    }
+
+
+def monthly_trend(period: Period, departments) -> dict:
+    """Published disclosures per department per month of the period: {dept_id: [n, ...]}."""
+    months = period.months()
+    index = {month: position for position, month in enumerate(months)}
+    counts = (
+        DisclosurePage.objects.filter(
+            live=True,
+            publication_date__range=(period.start, period.end),
+            publishing_department__in=[d.pk for d in departments],
+        )
+        .annotate(month=TruncMonth("publication_date"))
+        .values_list("publishing_department_id", "month")
+        .order_by()
+        .annotate(n=Count("pk"))
+    )
+    series = {d.pk: [0] * len(months) for d in departments}
+    for dept_id, month, n in counts:
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        series[dept_id][index[month]] = n
+    return {"months": months, "series": series}
+
+
+def overdue_rectifications(*, today: datetime.date, department=None):
+    inspections = Inspection.objects.filter(
+        result=InspectionResult.OPEN, rectification_deadline__lt=today
+    ).select_related("department")
+    if department is not None:
+        inspections = inspections.filter(department=department)
+    return list(inspections.order_by("rectification_deadline"))
+
+
+def inspections_of(department):
+    return Inspection.objects.filter(department=department).select_related("recorded_by")
+
+
+def actions_of(department, *, limit: int = 50):
+    return list(
+        Action.objects.filter(department=department)
+        .select_related("item", "created_by")
+        .order_by("-created_at")[:limit]
+    )
+
+
+def pending_records_of(department):
+    return (
+        PendingInformation.objects.filter(department=department)
+        .select_related("item", "disclosure", "recorded_by")
+        .order_by("-formed_on", "-pk")
+    )
+
+
+def action_figures(period: Period) -> dict:
+    """提醒、督促、处理 counts and inspection figures for the annual report."""
+    actions = Action.objects.filter(created_at__date__range=(period.start, period.end)).aggregate(
+        **{kind.value: Count("pk", filter=Q(kind=kind)) for kind in ActionKind},
+        departments=Count("department", distinct=True),
+    )
+    inspections = Inspection.objects.filter(
+        inspected_on__range=(period.start, period.end)
+    ).aggregate(
+        total=Count("pk"),
+        departments=Count("department", distinct=True),
+        rectified=Count("pk", filter=Q(result=InspectionResult.RECTIFIED)),
+        not_rectified=Count("pk", filter=Q(result=InspectionResult.NOT_RECTIFIED)),
+    )
+    return {
+        "reminders": actions[ActionKind.REMINDER.value],
+        "urgings": actions[ActionKind.URGING.value],
+        "escalations": actions[ActionKind.ESCALATION.value],
+        "handlings": actions[ActionKind.HANDLING.value],
+        "departments_reminded": actions["departments"],
+        "inspections": inspections["total"],
+        "departments_inspected": inspections["departments"],
+        "rectified": inspections["rectified"],
+        "not_rectified": inspections["not_rectified"],
+    }
+
+
+def unread_notices(user, *, limit: int = 10):
+    return list(
+        Notice.objects.filter(user=user, read_at__isnull=True)
+        .select_related("action", "action__item", "action__department")
+        .order_by("-action__created_at")[:limit]
+    )
+
+
+def reminder_window(today: datetime.date) -> Period:
+    """The obligations the scheduled job looks at: a year back, a few months ahead."""
+    return Period(add_months(today, -12), add_months(today, 2))

@@ -1,0 +1,192 @@
+"""Back-office views: the dashboard, department pages, exports, records. Thin: the work is
+in selectors and services; these check who may look and pick the period."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from xxgk.orgs.models import Department
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office
+
+from . import exports, selectors, services
+from .charts import trend_rows
+from .forms import CancelPendingForm, HandlingForm, PendingInformationForm, period_from_request
+from .models import PendingInformation
+from .obligations import Status
+
+# The dashboard lists the oldest lapses; the rest are on the department pages and in the export.
+DASHBOARD_LIST_LIMIT = 100
+EMPTY_LEGEND = [(status, None) for status in Status]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _refuse(request, reason: str):
+    return TemplateResponse(request, "core/admin_403.html", {"reason": reason}, status=403)
+
+
+def _period_or_error(request, template, context):
+    """The requested period, or a 400 page that says in Chinese what is wrong with it."""
+    today = timezone.localdate()
+    form, period = period_from_request(request, today)
+    context.update(period_form=form, period=period, today=today)
+    if period is None:
+        return None, TemplateResponse(request, template, context, status=400)
+    return period, None
+
+
+def dashboard(request):
+    if not selectors.can_view_dashboard(request.user):
+        return _refuse(request, "只有信息公开办公室、监督人员和校领导可以查看监督看板。")
+    context = {"legend": EMPTY_LEGEND, "can_manage": is_office(request.user)}
+    period, error = _period_or_error(request, "supervision/dashboard.html", context)
+    if error:
+        return error
+    data = selectors.dashboard_data(period, today=context["today"])
+    failing = data["failing"]
+    context.update(
+        data,
+        legend=list(data["counts"].items()),
+        failing_shown=failing[:DASHBOARD_LIST_LIMIT],
+        failing_hidden=max(len(failing) - DASHBOARD_LIST_LIMIT, 0),
+        trend=trend_rows(data["trend"], data["departments"]),
+        rectifications=selectors.overdue_rectifications(today=context["today"]),
+        figures=selectors.action_figures(period),
+        query=request.GET.urlencode(),
+    )
+    return TemplateResponse(request, "supervision/dashboard.html", context)
+
+
+def department_detail(request, code):
+    department = get_object_or_404(Department, code=code)
+    if not selectors.can_view_department(request.user, department):
+        return _refuse(request, "只能查看本部门的信息公开义务。")
+    context = {
+        "department": department,
+        "legend": EMPTY_LEGEND,
+        "can_manage": is_office(request.user),
+        "can_record": is_office(request.user) or has_role(request.user, Role.EDITOR),
+        "handling_form": HandlingForm(),
+    }
+    period, error = _period_or_error(request, "supervision/department.html", context)
+    if error:
+        return error
+    result = selectors.obligation_set(period, today=context["today"], department=department)
+    trend = selectors.monthly_trend(period, [department])
+    by_record = {o.pending_id: o for o in result.obligations if o.pending_id}
+    pending_records = list(selectors.pending_records_of(department)[:50])
+    for record in pending_records:
+        record.obligation = by_record.get(record.pk)
+    context.update(
+        result=result,
+        legend=list(result.status_counts().items()),
+        trend=trend_rows(trend, [department])[0]["chart"],
+        pending_records=pending_records,
+        actions=selectors.actions_of(department),
+        inspections=selectors.inspections_of(department),
+        rectifications=selectors.overdue_rectifications(
+            today=context["today"], department=department
+        ),
+        query=request.GET.urlencode(),
+    )
+    return TemplateResponse(request, "supervision/department.html", context)
+
+
+def _export(request, build, filename, *, detail=False):
+    if not selectors.can_view_dashboard(request.user):
+        return _refuse(request, "只有信息公开办公室、监督人员和校领导可以导出监督数据。")
+    today = timezone.localdate()
+    form, period = period_from_request(request, today)
+    if period is None:
+        errors = "；".join(e for errs in form.errors.values() for e in errs)
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    result = selectors.obligation_set(period, today=today, detail=detail)
+    response = HttpResponse(build(result, today), content_type=XLSX)
+    stamp = f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
+    return response
+
+
+def export_matrix(request):
+    return _export(
+        request,
+        lambda result, today: exports.matrix_workbook(result, selectors.compliance_matrix(result)),
+        "compliance-matrix",
+        detail=True,  # the workbook lists every obligation, not just the open ones
+    )
+
+
+def export_overdue(request):
+    return _export(
+        request,
+        lambda result, today: exports.overdue_workbook(
+            result, selectors.overdue_rectifications(today=today)
+        ),
+        "overdue",
+    )
+
+
+def pending_create(request):
+    if not (is_office(request.user) or has_role(request.user, Role.EDITOR)):
+        return _refuse(request, "只有部门信息员和信息公开办公室可以登记待公开信息。")
+    form = PendingInformationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.record_pending(
+                user=request.user,
+                item=form.cleaned_data["item"],
+                title=form.cleaned_data["title"],
+                formed_on=form.cleaned_data["formed_on"],
+                department=form.cleaned_data.get("department"),
+            )
+        except PermissionDenied as denied:
+            return _refuse(request, str(denied))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已登记“{record.title}”，请在期限内公开。")
+            return redirect("supervision:department", code=record.department.code)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "supervision/pending_form.html", {"form": form}, status=status)
+
+
+@require_POST
+def pending_cancel(request, pk):
+    record = get_object_or_404(PendingInformation.objects.select_related("department"), pk=pk)
+    form = CancelPendingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写撤销原因。")
+    else:
+        try:
+            services.cancel_pending(record, user=request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied as denied:
+            return _refuse(request, str(denied))
+        messages.success(request, f"已撤销登记“{record.title}”。")
+    return redirect("supervision:department", code=record.department.code)
+
+
+@require_POST
+def handling_create(request, code):
+    department = get_object_or_404(Department, code=code)
+    if not is_office(request.user):
+        return _refuse(request, "只有信息公开办公室可以记录处理情况。")
+    form = HandlingForm(request.POST)
+    if form.is_valid():
+        services.record_handling(
+            user=request.user, department=department, note=form.cleaned_data["note"]
+        )
+        messages.success(request, "已记录处理情况。")
+    else:
+        messages.error(request, "请填写处理情况。")
+    return redirect("supervision:department", code=code)
+
+
+@require_POST
+def notices_read(request):
+    ids = [value for value in request.POST.getlist("notice") if value.isdigit()]
+    services.mark_notices_read(request.user, ids)
+    return redirect("wagtailadmin_home")
