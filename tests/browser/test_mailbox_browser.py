@@ -124,7 +124,9 @@ def test_letter_from_writing_to_public_answer(
     services.draft_answer(hidden, user=editor_a, answer="已答复。")
     services.approve_answer(hidden, user=office)
     page.goto(live_server.url + "/mailbox/president/")
-    page.get_by_role("link", name="宿舍热水供应时间太短").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="宿舍热水供应时间太短").click()
+    page.wait_for_load_state()
     assert "热水供应时间已延长至23:30" in page.content()
     assert "李四" not in page.content() and "13800002222" not in page.content()
     page.goto(live_server.url + "/mailbox/president/")
