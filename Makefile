@@ -12,7 +12,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/xxgk
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean
+.PHONY: help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
 
 help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,8 @@ help:
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
+	@echo "make backup     archive database and uploads while the site runs (var/backups/)"
+	@echo "make restore ARCHIVE=…  restore an archive onto a fresh install (docs/backup.md)"
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --user "uv==$(UV_VERSION)" || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
@@ -51,10 +53,10 @@ setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
-# The task worker (scheduled supervision reminders) runs in the background and stops with
-# the server; `supervise --enqueue` plants the daily job if none is waiting.
+# The task worker (periodic jobs: scheduled publishing, reminders) runs in the background and
+# stops with the server; `schedule_jobs --enqueue` plants the scheduler if none is waiting.
 serve: install
-	$(MANAGE) supervise --enqueue
+	$(MANAGE) schedule_jobs --enqueue
 	$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -87,6 +89,15 @@ format: install
 # var/bench/portal/ and rebuilt only when its generator or the migrations change.
 bench: install serving-deps
 	$(VENV)/bin/python bench/run_all.py
+
+# A consistent archive of the database and every upload, taken while the site runs
+# (docs/backup.md); restore refuses a database that holds data unless FORCE=1.
+backup: install
+	$(MANAGE) backup
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/xxgk-….tar.gz [FORCE=1]"; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf var/ test-results/

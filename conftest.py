@@ -41,10 +41,11 @@ def _site_tree(request):
     """Safety net for transactional tests: rebuild the migrated site tree if it is gone."""
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
-        from tests.site_tree import ensure_site_tree
+        from tests.site_tree import ensure_site_tree, reset_sequences
 
         request.getfixturevalue("transactional_db")
         ensure_site_tree()
+        reset_sequences()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 1. A dataset of 100,000 disclosures, 10,000 applications and 50 departments in a database of
    its own (var/bench/portal/bench.sqlite3, or BENCH_DATABASE_URL), bulk-inserted; kept and
-   reused while this script and the migrations are unchanged.
+   reused while the generator is unchanged (migrated forward when migrations change).
 2. The production configuration on loopback (deploy/local.py: gunicorn, 2 workers, behind
    nginx), and in the same nginx a second server with a saved copy of the disclosure page.
 3. wrk (Debian package) against home, a catalogue item list, the disclosure page (cached),
@@ -245,28 +245,31 @@ def build_search_index() -> int | str:
 
 
 def fingerprint() -> str:
-    """Changes when the generator or any migration changes."""
+    """Changes when the generator or the database changes (not with migrations: a kept
+    dataset is migrated forward, see ensure_dataset)."""
     parts = [generate, generate_applications, build_search_index, base36]
     digest = hashlib.sha256("".join(inspect.getsource(part) for part in parts).encode())
     digest.update(repr((PHRASES, DISCLOSURES, APPLICATIONS, DEPARTMENTS)).encode())
-    for path in sorted(REPO.glob("xxgk/*/migrations/*.py")):
-        digest.update(path.name.encode() + str(path.stat().st_size).encode())
     digest.update(database_url().encode())
     return digest.hexdigest()
 
 
 def ensure_dataset() -> dict:
+    """The kept dataset, brought up to the current migrations (other apps add migrations all
+    the time; regenerating 100,000 pages for each would take half an hour), or a new one."""
+    from django.core.management import call_command
+    from django.db import connection
+
     WORK.mkdir(parents=True, exist_ok=True)
     state_file = WORK / "dataset.json"
     current = fingerprint()
     if state_file.exists():
         state = json.loads(state_file.read_text())
         if state.get("fingerprint") == current:
-            state["reused"] = True
+            began = time.monotonic()
+            call_command("migrate", verbosity=0, interactive=False)
+            state.update(reused=True, migrate_seconds=round(time.monotonic() - began, 1))
             return state
-    from django.core.management import call_command
-    from django.db import connection
-
     connection.close()
     if database_url().startswith("sqlite:"):
         for suffix in ("", "-wal", "-shm"):
@@ -279,10 +282,9 @@ def ensure_dataset() -> dict:
         fingerprint=current,
         migrate_seconds=round(migrated - began, 1),
         generate_seconds=round(time.monotonic() - migrated, 1),
-        reused=False,
     )
     state_file.write_text(json.dumps(state))
-    return state
+    return {**state, "reused": False}
 
 
 # --- Load -------------------------------------------------------------------------------------
@@ -439,8 +441,8 @@ def main() -> None:
     emit(BENCH, "dataset: departments", dataset["departments"])
     emit(BENCH, "dataset: search documents", dataset["search_index"])
     emit(BENCH, "dataset: reused from an earlier run", dataset["reused"])
+    emit(BENCH, "dataset: migrate", dataset["migrate_seconds"], "s")
     if not dataset["reused"]:
-        emit(BENCH, "dataset: migrate", dataset["migrate_seconds"], "s")
         emit(
             BENCH,
             "dataset: generate (bulk insert + search index)",

@@ -1,4 +1,4 @@
-"""Run every bench/*_bench.py and print one table (`make bench`).
+"""Run every bench/*_bench.py and bench/load_forms.py, and print one table (`make bench`).
 
 Each script runs in its own process with BENCH_JSON=1 and its default (bounded) options; its
 JSON lines (README.md) become rows. A script that prints no JSON line still gets a row saying
@@ -22,7 +22,7 @@ PYTHON = REPO / ".venv" / "bin" / "python"
 
 
 def discover(only: list[str]) -> list[Path]:
-    scripts = sorted(BENCH_DIR.glob("*_bench.py"))
+    scripts = sorted([*BENCH_DIR.glob("*_bench.py"), BENCH_DIR / "load_forms.py"])
     if only:
         scripts = [s for s in scripts if s.stem.removesuffix("_bench") in only]
     return scripts

@@ -6,8 +6,8 @@ and times a mix of queries through the same code path the /search/ page uses (co
 page of hits, then with snippets). As a baseline it runs the same queries as a plain
 ``icontains`` scan over a subset and scales that linearly to N.
 
-    .venv/bin/python bench/search_bench.py                 # 10,000 docs, temp SQLite file
-    .venv/bin/python bench/search_bench.py --docs 100000
+    .venv/bin/python bench/search_bench.py                 # 100,000 docs, temp SQLite file
+    .venv/bin/python bench/search_bench.py --docs 10000    # a quicker look
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/xxgk_bench \\
         .venv/bin/python bench/search_bench.py             # a scratch PostgreSQL database
 
@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from figures import emit  # noqa: E402
 
 # Words people type (issue 4) plus a few that must find nothing.
 KNOWN_QUERIES = [
@@ -46,7 +49,7 @@ EXTRA_PHRASES = [
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=10_000, help="disclosures to generate")
+    parser.add_argument("--docs", type=int, default=100_000, help="disclosures to generate")
     parser.add_argument("--chars", type=int, default=800, help="body length in characters")
     parser.add_argument("--queries", type=int, default=200, help="queries to time")
     parser.add_argument(
@@ -318,6 +321,16 @@ def main():
          f"{percentile(scan_ms, 0.5):.1f} / {percentile(scan_ms, 0.95):.1f} ms"),
         ("speed-up at p95 (scan / search)", f"{percentile(scan_ms, 0.95) / p95:.0f}×"),
     ]  # fmt: skip
+    emit("search", f"documents ({connection.vendor})", args.docs)
+    emit("search", "index build (tokenise + insert + optimize)", round(build_seconds, 1), "s")
+    emit("search", "index size", round(size / 2**20, 1), "MiB")
+    emit("search", "query p50 (count + top 20)", round(p50, 1), "ms")
+    emit("search", "query p95 (count + top 20)", round(p95, 1), "ms")
+    emit("search", "query p95 with snippets", round(percentile(page_ms, 0.95), 1), "ms")
+    emit("search", f"icontains scan p95 (x{scale:g} from {subset:,})",
+         round(percentile(scan_ms, 0.95), 1), "ms")  # fmt: skip
+    emit("search", "speed-up at p95 (scan / search)", round(percentile(scan_ms, 0.95) / p95), "x")
+    emit("search", "load average at end", os.getloadavg()[0])
     width = max(len(label) for label, _ in rows)
     print(f"{'measure'.ljust(width)} | value")
     print(f"{'-' * width}-|-{'-' * 40}")

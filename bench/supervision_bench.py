@@ -180,12 +180,15 @@ def add_pending(pairs, rng, count=500):
 
 
 def timed(function, runs):
-    times = []
+    """Wall-clock and CPU milliseconds per run. On a shared machine the CPU time (this
+    process, SQLite included) is the figure that other processes' load does not inflate."""
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         function()
         times.append((time.perf_counter() - start) * 1000)
-    return times
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return times, cpu
 
 
 def main():
@@ -244,15 +247,18 @@ def main():
             client.get(url)
 
         result = obligation_set(period, today=today)
-        for label, times in (
+        print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+        for label, (times, cpu) in (
             ("dashboard, cold cache", timed(cold_request, args.runs)),
             ("dashboard, warm cache", timed(lambda: client.get(url), args.runs)),
             ("obligations + matrix", timed(compute, args.runs)),
         ):
             print(
                 f"{label:<22} median {statistics.median(times):7.1f} ms   "
-                f"min {min(times):7.1f} ms   max {max(times):7.1f} ms   ({args.runs} runs)"
+                f"min {min(times):7.1f} ms   max {max(times):7.1f} ms   "
+                f"CPU median {statistics.median(cpu):7.1f} ms   ({args.runs} runs)"
             )
+        print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
         print(f"queries per dashboard request: {len(queries)} cold, {len(warm_queries)} warm")
         print(
             f"obligations in 2021-2022: {len(result.obligations)}, failing: {len(result.failing())}"

@@ -6,8 +6,10 @@ tests/pagecache/test_serving.py; by hand:
 """
 
 import argparse
+import base64
 import contextlib
 import getpass
+import hashlib
 import os
 import re
 import secrets
@@ -72,6 +74,10 @@ class Stack:
             **os.environ,
             "DJANGO_ENV": "production",
             "SECRET_KEY": secrets.token_urlsafe(40),
+            # Stable per run directory, so that a restarted stack still reads its own data.
+            "FIELD_ENCRYPTION_KEY": base64.urlsafe_b64encode(
+                hashlib.sha256(str(self.run_dir).encode()).digest()
+            ).decode(),
             "SECURE_SSL_REDIRECT": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DATABASE_URL": self.database_url,
@@ -79,6 +85,8 @@ class Stack:
             "XXGK_PAGE_CACHE_DIR": str(self.run_dir / "pagecache"),
             "XXGK_PAGE_CACHE_EDGE_DIR": str(self.edge_dir),
             "XXGK_NGINX_ACCEL": "1",
+            # nginx appends the client to X-Forwarded-For (xxgk.security.client.client_ip).
+            "XXGK_TRUST_X_FORWARDED_FOR": "1",
             "STATIC_ROOT": str(self.static_root),
             "MEDIA_ROOT": str(self.media_root),
             "GUNICORN_BIND": f"127.0.0.1:{self.app_port}",
@@ -103,7 +111,6 @@ class Stack:
                     "MEDIA_ROOT": str(self.media_root),
                     "PAGECACHE_ROOT": str(self.edge_dir),
                     "FRAME_OPTIONS": "DENY",
-                    "COOKIE_SECURE": "",
                 },
             ),
             encoding="utf-8",

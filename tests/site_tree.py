@@ -35,3 +35,20 @@ def ensure_site_tree() -> bool:
     build_site(apps, None)
     ensure_role_groups()
     return True
+
+
+def reset_sequences() -> None:
+    """Move PostgreSQL's id sequences past the rows a serialized rollback wrote back.
+
+    Those rows keep their ids but the sequences do not follow them, so a later insert could
+    be handed an id that is already taken. (SQLite takes the next id from the table itself.)
+    """
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)

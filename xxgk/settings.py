@@ -5,7 +5,10 @@ console e-mail). Production is ``DJANGO_ENV=production``: DEBUG off, secure cook
 HSTS, and a SECRET_KEY that must be provided.
 """
 
+import base64
+import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +40,17 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DJANGO_ENV=production")
     SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 
+# Personal data at rest (xxgk.security.fields): Fernet keys, newest first, comma-separated.
+# Development derives one from SECRET_KEY; production must provide its own.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEY", "")
+if not FIELD_ENCRYPTION_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set when DJANGO_ENV=production")
+    _digest = hashlib.sha256(b"xxgk field encryption\x00" + SECRET_KEY.encode()).digest()
+    FIELD_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(_digest).decode()]
+# Personal data of cases closed longer ago than this is erased (manage.py purge_personal_data).
+XXGK_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("XXGK_PERSONAL_DATA_RETENTION_DAYS", "1095"))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -62,6 +76,9 @@ INSTALLED_APPS = [
     "xxgk.pagecache",
     "xxgk.viewcounts",
     "xxgk.security",
+    "xxgk.backup",
+    "xxgk.audit",
+    "xxgk.accounts",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -80,6 +97,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ninja",  # serves the API docs' Swagger UI from local static files, not a CDN
     # Django
     "django.contrib.admin",
@@ -100,13 +120,20 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Inside LocaleMiddleware (copies are per language) and CsrfViewMiddleware (which sets
-    # the visitor's CSRF cookie on copies that carry a form), before everything that renders.
+    # Inside LocaleMiddleware (copies are per language), before everything that renders.
     "xxgk.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Lets the audit log say from where a change deep inside a service came.
+    "xxgk.audit.context.AuditContextMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff: idle timeout and browser-session cookies; the TOTP check for required roles.
+    "xxgk.accounts.sessions.StaffSessionMiddleware",
+    "xxgk.accounts.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "xxgk.urls"
@@ -188,11 +215,11 @@ TASKS = {
             "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
         ),
     },
-    # Deferred and scheduled jobs (supervision reminders) are stored in the database and run
-    # by `manage.py db_worker --backend database`, which `make run` starts alongside the server.
+    # Scheduled jobs (xxgk/core/schedule.py: reminders, scheduled publishing) are stored in the
+    # database and run by `manage.py db_worker --backend database`, which `make run` starts.
     "database": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "supervision"],
+        "QUEUES": ["default"],
     },
 }
 
@@ -207,6 +234,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Lockout first (django-axes, see xxgk.accounts.backends), then the usual password check.
+AUTHENTICATION_BACKENDS = [
+    "xxgk.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failures for one username from one address, that pair is locked out for
+# the cool-off time (a 429 page); `manage.py axes_reset_username NAME` lifts it sooner.
+AXES_FAILURE_LIMIT = int(os.environ.get("XXGK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("XXGK_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "xxgk.accounts.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "xxgk.security.client.client_ip"
+AXES_VERBOSE = False
+# Staff sessions end when the browser closes and after this long without a request.
+XXGK_STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("XXGK_STAFF_SESSION_IDLE_MINUTES", "30"))
+# TOTP two-factor: the roles (xxgk.orgs.roles) required when the office's policy is first
+# created; the office changes them afterwards under 设置 → 双重认证.
+XXGK_TWO_FACTOR_DEFAULT_ROLES = env_list(
+    "XXGK_TWO_FACTOR_DEFAULT_ROLES", "office,reviewer,supervisor" if PRODUCTION else ""
+)
+XXGK_TWO_FACTOR_DEFAULT_SUPERUSERS = env_bool("XXGK_TWO_FACTOR_DEFAULT_SUPERUSERS", PRODUCTION)
+OTP_TOTP_ISSUER = os.environ.get("XXGK_SITE_NAME", "信息公开网")
 
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -303,6 +354,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
+# Set only when a reverse proxy we run (nginx) appends the client to X-Forwarded-For; the
+# audit log, the login lockout and the public forms' rate limits then take the address it
+# appended instead of REMOTE_ADDR (xxgk.security.client.client_ip).
+XXGK_TRUST_X_FORWARDED_FOR = env_bool("XXGK_TRUST_X_FORWARDED_FOR", False)
+# Tests with serialized rollback snapshot the database and write it back row by row; for the
+# audit log that would be an UPDATE its append-only trigger refuses, so it stays out.
+TEST_NON_SERIALIZED_APPS = ["xxgk.audit"]
+# Per-client limits of the public forms (xxgk.security.public_forms). Turned off only by load
+# and fault tests on loopback, where every simulated applicant is 127.0.0.1 (bench/load_forms.py).
+XXGK_PUBLIC_FORM_RATE_LIMITS = env_bool("XXGK_PUBLIC_FORM_RATE_LIMITS", True)
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

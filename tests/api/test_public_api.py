@@ -139,33 +139,30 @@ def test_departments_list_has_no_contact_person(client, dept_a):
     assert all(set(row) == {"code", "name"} for row in rows)
 
 
-def test_annual_reports_only_live(client, db):
-    from wagtail.models import Page
+def test_annual_reports_only_live(client, db, office, dept_a):
+    from tests.factories import review_through
+    from xxgk.portal.demo.pdf import make_document
+    from xxgk.reports.models import PeriodKind
+    from xxgk.reports.services import file_report
 
-    from xxgk.reports.models import AnnualReportIndexPage, AnnualReportPage
-
-    index = AnnualReportIndexPage.objects.first()
-    if index is None:
-        index = Page.objects.get(depth=2).add_child(
-            instance=AnnualReportIndexPage(title="年度报告", slug="reports")
-        )
-    index.add_child(
-        instance=AnnualReportPage(
-            title="2021-2022学年信息公开工作年度报告",
-            slug="2021",
-            school_year_start=2021,
-            publication_date=datetime.date(2022, 10, 30),
+    def report(year, title):
+        return file_report(
+            user=office,
+            period_kind=PeriodKind.SCHOOL_YEAR,
+            year=year,
+            title=title,
             body="<p>报告正文</p>",
+            document=make_document(title, dept_a.name, datetime.date(year + 1, 10, 30)),
+            publication_date=datetime.date(year + 1, 10, 30),
+            publishing_department=dept_a,
         )
-    )
-    index.add_child(
-        instance=AnnualReportPage(
-            title="草稿报告", slug="2022", school_year_start=2022, body="<p>x</p>", live=False
-        )
-    )
+
+    review_through(report(2021, "2021-2022学年信息公开工作年度报告"), submitter=office)
+    report(2022, "草稿报告")  # filed, not yet reviewed: not public
     reports = client.get("/api/v1/reports").json()
     assert [r["school_year_start"] for r in reports] == [2021]
     assert reports[0]["school_year"] == "2021-2022学年"
+    assert reports[0]["document"] is not None
     assert client.get("/api/v1/reports/2021").json()["title"].startswith("2021-2022")
     assert client.get("/api/v1/reports/2022").status_code == 404
     assert client.get("/api/v1/reports/1").status_code == 422

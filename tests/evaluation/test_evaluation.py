@@ -27,12 +27,50 @@ def test_widget_on_disclosure_page_works_without_javascript(client, disclosure):
     assert "这条信息对您有帮助吗？" in page
     assert f'action="{vote_url(disclosure)}"' in page
     response = client.post(vote_url(disclosure), {"helpful": "yes"})
-    assert response.status_code == 302
-    assert response["Location"] == disclosure.url + "#helpful"
+    # Without JavaScript: a small answer page with a link back, not a redirect to the page
+    # (which may be a cached copy that cannot know who voted).
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "感谢您的反馈" in body and f'href="{disclosure.url}#helpful"' in body
     assert VISITOR_COOKIE in response.cookies
     assert helpful_counts(disclosure) == {"yes": 1, "no": 0}
-    again = client.get(disclosure.url).content.decode()
-    assert "您已评价过这条信息" in again and 'name="helpful"' not in again
+    again = client.post(vote_url(disclosure), {"helpful": "no"})
+    assert again.status_code == 409 and "您已评价过这条信息" in again.content.decode()
+
+
+def test_disclosure_page_has_nothing_of_the_visitor(client, disclosure):
+    """No CSRF token and no "you already voted": the page is the same for every reader."""
+    before = client.get(disclosure.url)
+    client.post(vote_url(disclosure), {"helpful": "yes"})
+    after = client.get(disclosure.url)
+    assert b"csrfmiddlewaretoken" not in before.content
+    html = after.content.decode()
+    assert 'name="helpful"' in html  # the form is still there; helpful.js hides it
+    assert 'data-testid="helpful-message" aria-live="polite"></p>' in html
+    assert not after.cookies
+
+
+def test_votes_from_another_site_are_refused(client, disclosure):
+    cross_site = client.post(
+        vote_url(disclosure), {"helpful": "no"}, HTTP_SEC_FETCH_SITE="cross-site"
+    )
+    assert cross_site.status_code == 403 and "本站" in cross_site.content.decode()
+    other_origin = client.post(
+        vote_url(disclosure),
+        {"helpful": "no"},
+        HTTP_ORIGIN="https://evil.example",
+        HTTP_ACCEPT="application/json",
+    )
+    assert other_origin.status_code == 403 and other_origin.json()["counted"] is False
+    assert not HelpfulVote.objects.exists()
+    same_origin = client.post(
+        vote_url(disclosure),
+        {"helpful": "yes"},
+        HTTP_SEC_FETCH_SITE="same-origin",
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert same_origin.status_code == 200
+    assert helpful_counts(disclosure) == {"yes": 1, "no": 0}
 
 
 def test_one_vote_per_visitor_and_per_client_per_day(client, disclosure):
@@ -60,7 +98,7 @@ def test_one_vote_per_visitor_and_per_client_per_day(client, disclosure):
 def test_a_forged_visitor_cookie_counts_as_none(client, disclosure):
     client.cookies[VISITOR_COOKIE] = "abc:forged"
     response = client.post(vote_url(disclosure), {"helpful": "yes"})
-    assert response.status_code == 302
+    assert response.status_code == 200
     assert response.cookies[VISITOR_COOKIE].value != "abc:forged"
 
 

@@ -1,6 +1,6 @@
 from django.core import signing
 
-from xxgk.mailbox.intake import CHALLENGE_SALT, new_challenge
+from xxgk.security.public_forms import CHALLENGE_SALT, new_challenge
 
 
 def solved_challenge() -> dict:

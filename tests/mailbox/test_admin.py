@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 
 from xxgk.mailbox import services
 from xxgk.mailbox.models import Letter, LetterStatus
-from xxgk.mailbox.selectors import WorkingDayCounter, letter_statistics, percentile
-from xxgk.workdays.calendar import working_days_between
+from xxgk.mailbox.selectors import letter_statistics, percentile
 
 pytestmark = pytest.mark.django_db
 
@@ -115,17 +114,6 @@ def test_reserved_slug_is_refused(mailbox):
     mailbox.slug = "track"
     with pytest.raises(ValidationError):
         mailbox.full_clean()
-
-
-def test_working_day_counter_agrees_with_the_calendar():
-    start = datetime.date(2021, 9, 1)
-    counter = WorkingDayCounter(start, datetime.date(2022, 9, 30))
-    for a, b in [
-        (datetime.date(2021, 9, 30), datetime.date(2021, 10, 11)),  # National Day week
-        (datetime.date(2022, 1, 28), datetime.date(2022, 2, 10)),  # Spring Festival
-        (datetime.date(2021, 9, 1), datetime.date(2021, 9, 1)),
-    ]:
-        assert counter.between(a, b) == working_days_between(a, b)
 
 
 def test_percentile_is_nearest_rank():

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.mailbox.helpers import solved_challenge
-from xxgk.mailbox.intake import query_code_matches
 from xxgk.mailbox.models import Letter, LetterAttachment, LetterStatus, SensitiveWord
 from xxgk.mailbox.services import approve_answer, assign_letter, draft_answer, submit_letter
+from xxgk.security.public_forms import query_code_matches
 
 pytestmark = pytest.mark.django_db
 

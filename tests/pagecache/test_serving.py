@@ -87,8 +87,28 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
         assert first.getheader("X-Page-Cache") == "miss"  # rendered by Django via nginx
         second, body = fetch(stack, disclosure.url)
         assert second.getheader("X-Page-Cache") == "edge"  # a file, served by nginx alone
-        assert b'data-view-mode="count"' in body and b"__XXGK_CSRF_TOKEN__" not in body
-        assert second.getheader("X-Content-Type-Options") == "nosniff"
+        assert b'data-view-mode="count"' in body and b"csrfmiddlewaretoken" not in body
+        # A static file: no cookie, and the same security headers Django sends.
+        assert second.getheader("Set-Cookie") is None
+        for header in (
+            "Content-Security-Policy",
+            "Permissions-Policy",
+            "X-Content-Type-Options",
+            "X-Frame-Options",
+            "Referrer-Policy",
+            "Cross-Origin-Opener-Policy",
+        ):
+            assert second.getheader(header) == first.getheader(header), header
+        # Readers who voted or switched language still get the file (their cookies do not
+        # change a public page); a session cookie does not.
+        voter, _ = fetch(
+            stack,
+            disclosure.url,
+            headers={"Cookie": "xxgk_visitor=0f3a:AbC-_9; django_language=zh-hans"},
+        )
+        assert voter.getheader("X-Page-Cache") == "edge"
+        staff, _ = fetch(stack, disclosure.url, headers={"Cookie": "sessionid=abc"})
+        assert staff.getheader("X-Page-Cache") != "edge"
         # English readers get Django's own copy, not the Chinese file.
         english, _ = fetch(stack, disclosure.url, headers={"Accept-Language": "en"})
         assert english.getheader("X-Page-Cache") in ("miss", "hit")
@@ -120,9 +140,10 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
         )
         gone, _ = fetch(stack, disclosure.url)
         assert gone.status == 404
-    # A graceful stop flushed every buffered view: 1 rendered + 1 English + 3 counted.
+    # A graceful stop flushed every buffered view: 1 rendered + 1 English + 1 with a session
+    # cookie (all counted by Django) + 3 counted by the script (the voter's edge copy by none).
     stored = manage(
         stack,
         f"from xxgk.viewcounts.selectors import stored_count; print(stored_count({disclosure.pk}))",
     )
-    assert int(stored) == 5
+    assert int(stored) == 6

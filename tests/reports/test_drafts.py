@@ -1,4 +1,5 @@
-"""Templates, drafts with history, exports, publishing and the deadline reminder."""
+"""Templates, drafts with history, exports and the report desk (publishing and the reminder:
+test_publishing.py)."""
 
 import datetime
 import io
@@ -9,9 +10,8 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from xxgk.reports import exports, services
-from xxgk.reports.models import AnnualReportDraft, AnnualReportPage, DraftRevision
-from xxgk.review.models import Notice
+from xxgk.reports import exports, figures, services
+from xxgk.reports.models import AnnualReportDraft, DraftRevision
 
 pytestmark = pytest.mark.django_db
 
@@ -103,8 +103,6 @@ def test_government_template_uses_the_calendar_year(db, office):
         datetime.date(2022, 12, 31),
     )
     assert services.due_date(template.period_kind, 2022) == datetime.date(2023, 1, 31)
-    with pytest.raises(ValidationError, match="按学年发布"):
-        services.publish_draft(draft, user=office)
 
 
 def test_exports_open_and_contain_the_figures(seed_year):
@@ -124,32 +122,6 @@ def test_exports_open_and_contain_the_figures(seed_year):
     for number in ["323", "707220", "468429", "2913", "2090", "162"]:
         assert number in pdf_text
     assert len(pdf.pages) >= 2
-
-
-def test_publish_updates_the_years_page_and_refuses_gaps(seed_year, office, templates):
-    draft = AnnualReportDraft.objects.get(year=seed_year)
-    page = services.publish_draft(draft, user=office, today=datetime.date(2022, 10, 31))
-    page.refresh_from_db()
-    assert page.live and page.school_year_start == 2021
-    assert "推送官方微博323篇" in page.body
-    assert page.document.file.name.endswith(".pdf")
-    assert AnnualReportPage.objects.filter(school_year_start=2021).count() == 1
-    assert AnnualReportDraft.objects.get(pk=draft.pk).published_page_id == page.pk
-
-    empty = services.generate_draft(templates, 2030, user=office)
-    with pytest.raises(ValidationError, match="还有数据待补"):
-        services.publish_draft(empty, user=office)
-    assert not AnnualReportPage.objects.filter(school_year_start=2030).exists()
-
-
-def test_deadline_reminder_in_october_until_published(seed_year, office):
-    assert services.deadline_reminders(today=datetime.date(2022, 9, 15)) == []
-    [message] = services.deadline_reminders(today=datetime.date(2022, 10, 10))
-    assert "2021-2022学年" in message and "2022年10月31日" in message
-    assert Notice.objects.filter(recipient=office).exists()
-    draft = AnnualReportDraft.objects.get(year=seed_year)
-    services.publish_draft(draft, user=office)
-    assert services.deadline_reminders(today=datetime.date(2022, 10, 10)) == []
 
 
 # --- Admin views -------------------------------------------------------------------------------
@@ -240,8 +212,17 @@ def test_import_view_dry_run_then_real(client, office):
     assert bad.status_code == 422 and "无法识别的列" in bad.content.decode()
 
 
-def test_reminder_command_runs(db, capsys):
-    from django.core.management import call_command
-
-    call_command("remind_annual_report")
-    assert capsys.readouterr().out.strip()
+def test_every_figure_in_the_preview_links_to_its_records(client, office, seed_year):
+    """Every figure a template can cite, printed in a draft, links to its drill-down."""
+    client.force_login(office)
+    draft = AnnualReportDraft.objects.get(year=seed_year)
+    codes = sorted(figures.registry())
+    text = "\n".join(f"{code}：{{{{ {code} }}}}" for code in codes)
+    services.save_draft(
+        draft, title=draft.title, sections=[{"heading": "全部数据项", "text": text}], user=office
+    )
+    preview = client.get(reverse("reports_admin:preview", args=[draft.pk])).content.decode()
+    for code in codes:
+        link = reverse("reports_admin:drilldown", args=[draft.pk, code])
+        assert f'href="{link}"' in preview, code
+        assert client.get(link).status_code == 200, code

@@ -27,22 +27,54 @@ def value(code, period=YEAR):
     return figures.registry()[code].compute(period)
 
 
+def _school_year_months():
+    return [datetime.date(2021 + (8 + i) // 12, (8 + i) % 12 + 1, 1) for i in range(12)]
+
+
 def test_channel_sums_only_months_inside_the_school_year():
     weibo = Channel.objects.create(name="微博", kind="weibo")
-    for month, posts, reads, likes in [
-        (datetime.date(2021, 8, 1), 100, 1000, 10),  # previous school year
-        (datetime.date(2021, 9, 1), 20, 500, 5),
-        (datetime.date(2022, 8, 1), 30, 700, None),
-        (datetime.date(2022, 9, 1), 100, 1000, 10),  # next school year
-    ]:
-        ChannelMonth.objects.create(
-            channel=weibo, month=month, posts=posts, reads=reads, likes=likes
-        )
-    assert value("channel.weibo.posts") == 50
+    ChannelMonth.objects.create(channel=weibo, month=datetime.date(2021, 8, 1), posts=100)
+    ChannelMonth.objects.create(channel=weibo, month=datetime.date(2022, 9, 1), posts=100)
+    for month in _school_year_months():
+        ChannelMonth.objects.create(channel=weibo, month=month, posts=2, reads=100, likes=1)
+    assert value("channel.weibo.posts") == 24
     assert value("channel.weibo.reads") == 1200
-    assert value("channel.weibo.likes") == 5
+    assert value("channel.weibo.likes") == 12
     months = figures.registry()["channel.weibo.likes"].records(YEAR)
-    assert [m.month.month for m in months] == [9]
+    assert [m.month for m in months] == _school_year_months()
+
+
+def test_missing_months_make_a_channel_figure_a_gap_not_a_partial_sum(office):
+    """A year with missing data generates, the gap named for the office; never a short sum."""
+    from xxgk.reports import services
+
+    weibo = Channel.objects.create(name="微博", kind="weibo")
+    for month in _school_year_months():
+        if month != datetime.date(2022, 3, 1):
+            ChannelMonth.objects.create(channel=weibo, month=month, posts=2, reads=100)
+    assert value("channel.weibo.posts") is None
+    row = figures.registry()["channel.weibo.posts"]
+    assert row.gap_label(YEAR) == "官方微博发布篇数（缺微博2022年3月）"
+    likes = figures.registry()["channel.weibo.likes"]
+    assert value("channel.weibo.likes") is None  # the platform gave no likes at all
+    assert likes.gap_label(YEAR) == (
+        "官方微博总获赞数（缺微博2021年9月、微博2021年10月、微博2021年11月等12个月）"
+    )
+    # A running school year is not short of the months still to come.
+    current = Period.school_year_of(datetime.date.today())
+    for month in figures.months_begun(current):
+        ChannelMonth.objects.create(channel=weibo, month=month, posts=5)
+    assert value("channel.weibo.posts", current) == 5 * len(figures.months_begun(current))
+
+    services.ensure_default_templates()
+    from xxgk.reports.models import ReportTemplate
+
+    template = ReportTemplate.objects.get(period_kind="school_year")
+    draft = services.generate_draft(template, 2021, user=office)
+    report = services.render_draft(draft)
+    assert "官方微博发布篇数（缺微博2022年3月）" in report.gaps
+    html = "".join(p.html for s in report.sections for p in s.paragraphs)
+    assert "【待补：官方微博发布篇数（缺微博2022年3月）】" in html
 
 
 def test_missing_channel_data_is_a_gap_not_zero():

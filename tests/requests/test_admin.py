@@ -3,8 +3,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from xxgk.audit.models import AuditEvent
 from xxgk.requests import services
-from xxgk.requests.models import Application, PersonalDataAccess, Status
+from xxgk.requests.models import Application, Status
 
 from .conftest import D, applicant, make_application, resident_id
 
@@ -41,7 +42,8 @@ def test_assigned_handler_sees_only_own_case_and_personal_data(client, office, e
     assert mine.number in listing and other.number not in listing
     detail = client.get(f"{BASE}{mine.pk}/").content.decode()
     assert resident_id() in detail and "13800138000" in detail
-    assert PersonalDataAccess.objects.filter(user=editor_a, application=mine).count() == 1
+    reveals = AuditEvent.objects.filter(action="personal_data.viewed", actor=editor_a)
+    assert list(reveals.values_list("target_pk", flat=True)) == [str(mine.pk)]
     assert client.get(f"{BASE}{other.pk}/").status_code == 403
 
 
@@ -57,7 +59,7 @@ def test_detail_shows_deadline_explanation_and_actions(client, office):
     html = client.get(f"{BASE}{application.pk}/").content.decode()
     assert "期限如何计算" in html and "答复期限：15个工作日" in html
     assert 'data-action="accept"' in html and 'data-action="archive"' not in html
-    assert PersonalDataAccess.objects.get().user == office
+    assert AuditEvent.objects.get(action="personal_data.viewed").actor == office
 
 
 def test_provisional_deadline_warning(client, office):

@@ -8,7 +8,8 @@ from docx import Document
 from xxgk.core.textextract import extract_text
 from xxgk.requests import fees, letters, services, stats
 from xxgk.requests.models import Application, LetterTemplate
-from xxgk.requests.validators import mask_id, validate_credit_code, validate_resident_id
+from xxgk.requests.validators import validate_credit_code, validate_resident_id
+from xxgk.security.personal_data import mask_id
 
 from .conftest import D, credit_code, make_application, resident_id
 
@@ -123,7 +124,7 @@ def test_identity_validators():
         validate_resident_id("330802199002301234")
     with pytest.raises(Exception, match="校验位"):
         validate_credit_code(credit_code()[:-1] + ("0" if credit_code()[-1] != "0" else "1"))
-    assert mask_id("330802199003071234") == "330************234"
+    assert mask_id("330802199003071234") == "330802********1234"
 
 
 def test_demo_is_idempotent_and_keeps_2021_2022_empty(dept_a):

@@ -21,7 +21,7 @@ from tests.factories import (
 )
 from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.roles import Role
-from xxgk.reports.models import AnnualReportIndexPage, AnnualReportPage
+from xxgk.reports.models import AnnualReportPage
 
 D = datetime.date
 
@@ -189,24 +189,29 @@ def _build_corpus() -> Corpus:
         "衢州学院2021-2022学年信息公开工作报告",
         "<p>本报告根据《高等学校信息公开办法》编制，主动公开信息1200条。</p>",
         year=2021,
+        office=office,
     )
     corpus.pages["guide"] = Page.objects.get(slug="guide").specific
     corpus.pages["rules"] = Page.objects.get(slug="rules").specific
     return corpus
 
 
-def publish_annual_report(title, body, *, year):
-    index = AnnualReportIndexPage.objects.get()
-    report = index.add_child(
-        instance=AnnualReportPage(
-            title=title,
-            slug=f"report-{year}",
-            school_year_start=year,
-            publication_date=D(year + 1, 10, 31),
-            body=body,
-        )
+def publish_annual_report(title, body, *, year, office):
+    """Filed under catalogue item 6 and published through the review, as the report desk does."""
+    from tests.factories import review_through
+    from xxgk.reports.models import PeriodKind
+    from xxgk.reports.services import file_report
+
+    report = file_report(
+        user=office,
+        period_kind=PeriodKind.SCHOOL_YEAR,
+        year=year,
+        title=title,
+        body=body,
+        publication_date=D(year + 1, 10, 31),
+        publishing_department=DepartmentFactory(name="党委办公室", code="SDZ"),
     )
-    report.save_revision().publish()
+    review_through(report, submitter=office)
     return AnnualReportPage.objects.get(pk=report.pk)
 
 

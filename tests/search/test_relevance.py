@@ -106,3 +106,22 @@ def test_sort_by_date_newest_first(corpus):
     found = hits("招生", sort="date")
     expected = ["qqgroup", "zhangcheng2022", "zhuanshengben", "zhangcheng2021"]
     assert found == [corpus.pages[key].pk for key in expected]
+
+
+def test_common_words_rank_the_most_recently_indexed_matches_only(corpus, monkeypatch):
+    """Above MAX_CANDIDATES matches, the newest index rows are ranked and counted (the cap
+    that keeps common words fast); below it every match is."""
+    from xxgk.search import backends
+    from xxgk.search.models import SearchDocument
+
+    everything = search("招生")
+    assert everything.count() == 4 and not everything.capped
+    newest = SearchDocument.objects.filter(
+        version="live", page_id__in=[hit.document.page_id for hit in everything[:4]]
+    ).order_by("-id")[:2]
+    monkeypatch.setattr(backends, "MAX_CANDIDATES", 2)
+    capped = search("招生")
+    assert capped.count() == 2 and capped.capped
+    assert {hit.document.pk for hit in capped[:10]} == {document.pk for document in newest}
+    dated = search("招生", sort="date")
+    assert {hit.document.pk for hit in dated[:10]} == {document.pk for document in newest}

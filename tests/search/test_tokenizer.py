@@ -84,3 +84,21 @@ def test_snippet_centres_on_the_match():
     assert html.startswith("…") and html.endswith("…")
     assert "<mark>奖助学金</mark>" in html
     assert len(html) < 250
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招生，章程：ＱＱ群１２３。",
+        "e\u0301中\u0301文Ａ\u0308\u3000ｶﾞ①",  # combining marks beside Han, half-width kana
+        "가\u1161각 \u1100\u1161中\u1161",  # Hangul jamo compose around Han
+        "Ⅻ ㍿ ﬁ 中" + "，" * 20 + "x" * 30,
+    ],
+)
+def test_piecewise_normalisation_equals_nfkc(text):
+    """normalize() skips Han characters for speed; the result must be exactly NFKC."""
+    import unicodedata
+
+    from xxgk.search.tokenizer import normalize
+
+    assert normalize(text) == unicodedata.normalize("NFKC", text).lower()

@@ -223,3 +223,12 @@ def test_staff_search_is_in_the_admin_menu(client, corpus):
     client.login(username="s_office", password=TEST_PASSWORD)
     html = client.get("/admin/").content.decode()
     assert ADMIN_URL in html
+
+
+def test_a_capped_result_count_says_so(client, corpus, monkeypatch):
+    from xxgk.search import backends
+
+    monkeypatch.setattr(backends, "MAX_CANDIDATES", 2)
+    html = client.get(URL, {"q": "招生"}).content.decode()
+    assert "结果超过 2 条" in html
+    assert len(result_titles(client.get(URL, {"q": "招生"}))) == 2

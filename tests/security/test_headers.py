@@ -67,6 +67,7 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
         "PATH": "/usr/bin:/bin",
         "DJANGO_ENV": "production",
         "SECRET_KEY": "x" * 30 + "-production-test-secret-key-0123456789",
+        "FIELD_ENCRYPTION_KEY": "Qw3r7y8u9i0oPaSdFgHjKlZxCvBnM1234567890abcd=",
         "ALLOWED_HOSTS": "xxgk.example.edu.cn",
         "XXGK_VAR_DIR": str(tmp_path),
     }

@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import DepartmentFactory
+from xxgk.supervision import selectors
 from xxgk.supervision.obligations import Status
 from xxgk.supervision.periods import Period
-from xxgk.supervision.selectors import compliance_matrix, obligation_set
+from xxgk.supervision.selectors import compliance_matrix, monthly_trend, obligation_set
 from xxgk.supervision.services import record_pending
 from xxgk.workdays.calendar import add_working_days
 
@@ -196,14 +197,37 @@ def test_summary_counts_match_the_detailed_listing(dept_a, dept_b, editor_a, res
     record_pending(user=editor_a, item=item, title="章程修订", formed_on=d("2022-05-09"))
     publish(item, dept_a, d("2022-05-10"), formed_on=d("2022-05-09"))  # settles the record
     record_pending(user=editor_a, item=item, title="制度汇编", formed_on=d("2022-06-01"))
+    # Another department's information of the same day does not settle dept_a's record.
+    publish(item, dept_b, d("2022-06-02"), formed_on=d("2022-06-01"))  # on time
     today = d("2022-09-15")
     summary = obligation_set(SCHOOL_YEAR, today=today)
     detail = obligation_set(SCHOOL_YEAR, today=today, detail=True)
     assert summary.status_counts() == detail.status_counts()
-    assert detail.status_counts()[Status.ON_TIME] == 3
+    assert detail.status_counts()[Status.ON_TIME] == 4
     assert detail.status_counts()[Status.LATE] == 1
     assert detail.status_counts()[Status.OVERDUE] == 1
     assert compliance_matrix(summary) == compliance_matrix(detail)
+
+
+@pytest.mark.parametrize("not_live_limit", [1000, 0])  # ids as a list, or the subquery
+def test_unpublished_disclosures_count_nowhere_and_the_trend_is_per_month(
+    dept_a, responsible, publish, monkeypatch, not_live_limit
+):
+    monkeypatch.setattr(selectors, "NOT_LIVE_LIST_LIMIT", not_live_limit)
+    item = responsible("2", dept_a)
+    publish(item, dept_a, d("2021-09-01"), formed_on=d("2021-08-31"))
+    publish(item, dept_a, d("2021-09-30"), formed_on=d("2021-09-29"))  # on time
+    publish(item, dept_a, d("2022-08-31"), formed_on=d("2022-08-30"))  # on time
+    withdrawn = publish(item, dept_a, d("2021-10-15"), formed_on=d("2021-10-14"))
+    withdrawn.unpublish()
+    trend = monthly_trend(SCHOOL_YEAR, [dept_a])
+    assert trend["series"][dept_a.pk] == [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+    summary = obligation_set(SCHOOL_YEAR, today=d("2022-09-15"))
+    assert (
+        summary.status_counts()
+        == obligation_set(SCHOOL_YEAR, today=d("2022-09-15"), detail=True).status_counts()
+    )
+    assert summary.status_counts()[Status.ON_TIME] == 2
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,12 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django_tasks_db.models import DBTaskResult
 
 from tests.factories import DepartmentFactory
 from xxgk.supervision.models import ActionKind, Notice, SupervisionAction
 from xxgk.supervision.periods import Period
 from xxgk.supervision.selectors import action_figures, unread_notices
 from xxgk.supervision.services import mark_notices_read, record_handling, run_supervision
-from xxgk.supervision.tasks import next_run_at, schedule_next, supervise_daily
 
 from .conftest import d
 
@@ -138,22 +136,3 @@ def test_command_runs_for_a_date_and_rejects_bad_dates(settings_nm, annual_repor
     assert "提醒（到期前） 1 条" in out.getvalue()
     with pytest.raises(CommandError, match="日期格式不正确"):
         call_command("supervise", "--date", "2022-13-01")
-
-
-def test_task_is_scheduled_on_the_database_backend_once(settings_nm):
-    first = schedule_next(now=datetime.datetime(2022, 10, 24, 9, tzinfo=datetime.UTC))
-    assert first is not None
-    assert schedule_next() is None
-    row = DBTaskResult.objects.get()
-    assert (row.backend_name, row.queue_name) == ("database", "supervision")
-    assert row.task_path == supervise_daily.module_path
-
-
-def test_next_run_is_the_next_morning():
-    tz = datetime.timezone(datetime.timedelta(hours=8))
-    assert next_run_at(datetime.datetime(2022, 10, 24, 9, tzinfo=tz)) == datetime.datetime(
-        2022, 10, 25, 8, tzinfo=tz
-    )
-    assert next_run_at(datetime.datetime(2022, 10, 24, 7, tzinfo=tz)) == datetime.datetime(
-        2022, 10, 24, 8, tzinfo=tz
-    )

@@ -2,7 +2,12 @@ import datetime
 
 import pytest
 
-from xxgk.workdays.calendar import add_working_days, is_working_day, working_days_between
+from xxgk.workdays.calendar import (
+    WorkCalendar,
+    add_working_days,
+    is_working_day,
+    working_days_between,
+)
 from xxgk.workdays.models import DayKind
 from xxgk.workdays.services import confirm_year, record_days
 
@@ -71,6 +76,45 @@ def test_office_override_wins_over_bundled_data():
     assert is_working_day(D(2022, 6, 4))
 
 
+@pytest.mark.django_db
 def test_negative_days_rejected():
     with pytest.raises(ValueError):
         add_working_days(D(2022, 1, 1), -1)
+
+
+@pytest.mark.django_db
+def test_loaded_calendar_agrees_with_the_module_functions():
+    """One calendar answers many questions (supervision, mailbox statistics) as the
+    per-call functions do, across National Day, Spring Festival and make-up workdays."""
+    record_days(days=[(D(2022, 6, 1), DayKind.HOLIDAY, "校庆放假")])
+    calendar = WorkCalendar.load(D(2021, 9, 1), D(2022, 12, 31))
+    pairs = [
+        (D(2021, 9, 30), D(2021, 10, 11)),
+        (D(2022, 1, 28), D(2022, 2, 10)),
+        (D(2022, 5, 27), D(2022, 6, 6)),
+        (D(2021, 9, 1), D(2021, 9, 1)),
+        (D(2021, 8, 31), D(2021, 9, 3)),  # the day before the range may start a count
+    ]
+    for a, b in pairs:
+        assert calendar.working_days_between(a, b) == working_days_between(a, b)
+    for start in (D(2021, 9, 29), D(2022, 1, 27), D(2022, 5, 31), D(2021, 8, 31)):
+        for days in (0, 1, 3, 15, 20):
+            assert calendar.add_working_days(start, days) == add_working_days(start, days).date
+
+
+@pytest.mark.django_db
+def test_loaded_calendar_refuses_days_outside_its_range():
+    calendar = WorkCalendar.load(D(2022, 1, 1), D(2022, 1, 31))
+    with pytest.raises(ValueError):
+        calendar.add_working_days(D(2022, 1, 20), 30)
+    with pytest.raises(ValueError):
+        calendar.working_days_between(D(2021, 12, 1), D(2022, 1, 10))
+
+
+@pytest.mark.django_db
+def test_loaded_calendar_reports_only_the_years_it_consulted():
+    calendar = WorkCalendar.load(D(2026, 12, 1), D(2028, 12, 31))
+    assert calendar.add_working_days(D(2026, 12, 1), 5) == D(2026, 12, 8)
+    assert calendar.provisional_years == set()
+    assert calendar.add_working_days(D(2026, 12, 24), 15) == D(2027, 1, 14)
+    assert calendar.provisional_years == {2027}

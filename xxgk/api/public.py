@@ -171,8 +171,8 @@ def disclosure(request, disclosure_id: int = Path(..., ge=1, le=MAX_ID)):
 
 def report_data(request, report) -> dict:
     return {
-        "school_year_start": report.school_year_start,
-        "school_year": report.school_year_label,
+        "school_year_start": report.period_start.year,
+        "school_year": report.period_label,
         "title": report.title,
         "publication_date": report.publication_date,
         "body": report.body,

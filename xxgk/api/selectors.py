@@ -102,11 +102,17 @@ def public_disclosure(pk: int) -> DisclosurePage:
 
 
 def public_reports():
-    return published_annual_reports().public().select_related("document")
+    return published_annual_reports().public()
 
 
 def public_report(school_year_start: int):
-    report = public_reports().filter(school_year_start=school_year_start).first()
+    from xxgk.reports.models import PeriodKind
+
+    report = (
+        public_reports()
+        .filter(period_kind=PeriodKind.SCHOOL_YEAR, period_start__year=school_year_start)
+        .first()
+    )
     if report is None:
         raise ApiError(404, "not_found", f"未找到 {school_year_start} 学年的年度报告。")
     return report

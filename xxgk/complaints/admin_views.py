@@ -9,6 +9,7 @@ from xxgk.core.pagination import paginate_or_404
 from xxgk.mailbox.forms import StatsForm
 from xxgk.mailbox.selectors import reads_all_letters
 from xxgk.orgs.selectors import is_office
+from xxgk.security.personal_data import log_reveal
 
 from . import services
 from .forms import AcceptForm, ConcludeForm, NoteForm, RejectForm
@@ -60,6 +61,9 @@ def complaint_list(request):
 
 
 def _detail(request, complaint, bound=None, status=200):
+    show_personal = is_office(request.user)
+    if show_personal and any((complaint.name, complaint.phone, complaint.email)):
+        log_reveal(request, complaint, "查看举报详情")
     actions = STATUS_ACTIONS.get(complaint.status, []) if is_office(request.user) else []
     forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
     forms.update(bound or {})
@@ -72,7 +76,7 @@ def _detail(request, complaint, bound=None, status=200):
             "complaint": complaint,
             "events": complaint.events.select_related("actor"),
             "forms": forms,
-            "show_personal": is_office(request.user),
+            "show_personal": show_personal,
         },
         status=status,
     )

@@ -1,8 +1,9 @@
 from django import forms
 
 from xxgk.mailbox.forms import MESSAGE_MAX
-from xxgk.mailbox.intake import ProtectedForm
 from xxgk.orgs.models import Department
+from xxgk.security.public_forms import ProtectedForm
+from xxgk.security.validators import validate_phone
 
 from .models import ComplaintKind, ComplaintResult
 
@@ -31,6 +32,10 @@ class ComplaintForm(ProtectedForm):
     email = forms.EmailField(
         label="电子邮箱", required=False, help_text="可匿名举报；留下邮箱可收到核实结果。"
     )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return validate_phone(phone) if phone else ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

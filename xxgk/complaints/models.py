@@ -5,6 +5,7 @@ from django.db import models
 
 from xxgk.mailbox.models import HandlingEvent
 from xxgk.orgs.models import Department
+from xxgk.security.fields import EncryptedCharField
 
 NUMBER_PREFIX = "JB"
 
@@ -47,7 +48,7 @@ class Complaint(models.Model):
     subject = models.CharField("标题", max_length=100)
     message = models.TextField("举报内容")
     name = models.CharField("姓名", max_length=50, blank=True)
-    phone = models.CharField("联系电话", max_length=30, blank=True)
+    phone = EncryptedCharField("联系电话", max_length=30, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     received_at = models.DateTimeField("收到时间", db_index=True)
     flagged_words = models.CharField("命中敏感词", max_length=300, blank=True)
@@ -72,6 +73,7 @@ class Complaint(models.Model):
     reply = models.TextField("答复举报人", blank=True)
     concluded_at = models.DateTimeField("办结时间", null=True, blank=True, db_index=True)
     reject_reason = models.CharField("不予受理理由", max_length=300, blank=True)
+    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]

@@ -3,16 +3,13 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from xxgk.mailbox.intake import query_code_matches
+from xxgk.security.public_forms import find_by_query_code
 
 from .models import Complaint, ComplaintResult, ComplaintStatus
 
 
 def complaint_for_tracking(number: str, code: str) -> Complaint | None:
-    complaint = Complaint.objects.filter(number=number).first()
-    if complaint is None or not query_code_matches(number, code, complaint.query_code_hash):
-        return None
-    return complaint
+    return find_by_query_code(Complaint.objects.all(), number, code)
 
 
 def _period(start: datetime.date, end: datetime.date):
@@ -57,4 +54,13 @@ def complaint_sentence(figures: dict) -> str:
         f"本学年，受理因学校信息公开工作的举报{figures['accepted']}件，"
         f"经核实属实{figures['substantiated']}件、部分属实{figures['partly']}件、"
         f"不属实{figures['unfounded']}件，已整改{figures['rectified']}件。"
+    )
+
+
+def past_retention(cutoff):
+    """Concluded or rejected complaints finished before `cutoff` (a datetime)."""
+    return Complaint.objects.filter(
+        status__in=[ComplaintStatus.CONCLUDED, ComplaintStatus.REJECTED],
+        concluded_at__lt=cutoff,
+        personal_data_erased_on__isnull=True,
     )

@@ -5,9 +5,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from xxgk.mailbox.intake import find_sensitive_words, hash_query_code, new_query_code
+from xxgk.mailbox.sensitive import find_sensitive_words
 from xxgk.mailbox.services import allocate_number, notify, office_emails, site_url
 from xxgk.orgs.selectors import is_office
+from xxgk.security.personal_data import redact
+from xxgk.security.public_forms import hash_query_code, new_query_code
 
 from .models import (
     NUMBER_PREFIX,
@@ -148,4 +150,19 @@ def reject_complaint(complaint, *, user, reason: str) -> Complaint:
     complaint.concluded_at = timezone.now()
     complaint.save(update_fields=["status", "reject_reason", "reply", "concluded_at"])
     _record(complaint, ComplaintAction.REJECTED, user=user, note=complaint.reject_reason)
+    return complaint
+
+
+@transaction.atomic
+def erase_personal_data(complaint, *, today=None) -> Complaint:
+    """Blank the complainant's details; the complaint and its outcome stay for the report."""
+    complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
+    values = [complaint.name, complaint.phone, complaint.email]
+    for event in complaint.events.exclude(note=""):
+        redacted = redact(event.note, values)
+        if redacted != event.note:
+            ComplaintEvent.objects.filter(pk=event.pk).update(note=redacted)
+    complaint.name = complaint.phone = complaint.email = ""
+    complaint.personal_data_erased_on = today or timezone.localdate()
+    complaint.save(update_fields=["name", "phone", "email", "personal_data_erased_on"])
     return complaint

@@ -5,7 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from xxgk.mailbox.forms import TrackForm
-from xxgk.mailbox.intake import accept_submission, track_submission
+from xxgk.security.public_forms import accept_submission, track_submission
 
 from .forms import ComplaintForm
 from .selectors import complaint_for_tracking

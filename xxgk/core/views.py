@@ -1,8 +1,10 @@
 import time
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -31,6 +33,36 @@ def healthz(request):
             },
         }
     )
+
+
+@never_cache
+@require_GET
+def switch_language(request, code):
+    """The footer's language links: set the language cookie and go back to ``next``.
+
+    A plain GET link instead of Django's POST form with a CSRF token, so that public pages
+    carry nothing of the visitor's own and nginx can serve cached copies as static files.
+    Choosing a language is harmless to the visitor even when another site links here.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("不支持该语言。")
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -1,6 +1,6 @@
 from django import forms
 
-from xxgk.mailbox.intake import ProtectedForm
+from xxgk.security.public_forms import ProtectedForm
 
 
 class SurveyForm(ProtectedForm):

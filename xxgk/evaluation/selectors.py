@@ -7,19 +7,11 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from .models import HelpfulVote, Survey, SurveyAnswer
-from .services import visitor_key
 
 
 def helpful_counts(page) -> dict:
     return HelpfulVote.objects.filter(page=page).aggregate(
         yes=Count("pk", filter=Q(helpful=True)), no=Count("pk", filter=Q(helpful=False))
-    )
-
-
-def has_voted(page, visitor: str | None) -> bool:
-    return (
-        bool(visitor)
-        and HelpfulVote.objects.filter(page=page, visitor_key=visitor_key(visitor)).exists()
     )
 
 

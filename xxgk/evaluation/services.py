@@ -5,7 +5,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from xxgk.mailbox.intake import keyed_hash
+from xxgk.security.public_forms import keyed_hash
 
 from .models import HelpfulVote, SurveyAnswer, SurveyResponse
 

@@ -1,14 +1,16 @@
 """Public evaluation: the helpfulness vote (works with and without JavaScript) and surveys."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.mailbox.intake import client_fingerprint, rate_limited
+from xxgk.security.public_forms import client_fingerprint, rate_limited
 
 from .forms import SurveyForm
 from .models import Survey
@@ -24,40 +26,66 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _vote_error(request, page, message: str, status: int):
-    if _wants_json(request):
-        return JsonResponse(
-            {"message": message}, status=status, json_dumps_params={"ensure_ascii": False}
-        )
-    return render(
-        request, "evaluation/vote_error.html", {"message": message, "page": page}, status=status
+def _from_another_site(request) -> bool:
+    """True for a request a browser sent on behalf of another site.
+
+    Browsers say where a request comes from: ``Sec-Fetch-Site`` (every current browser), or
+    at least ``Origin`` on a POST. A request with neither comes from an old browser or a
+    script, which could just as well vote directly, so it is not refused here.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    return origin != f"{request.scheme}://{request.get_host()}" and origin not in (
+        settings.CSRF_TRUSTED_ORIGINS
     )
 
 
+def _vote_answer(request, page, message: str, status: int, counts=None):
+    """JSON for the widget's script; without JavaScript, a small page with a link back (the
+    disclosure page itself may come from a cache and must not depend on who voted)."""
+    if _wants_json(request):
+        return JsonResponse(
+            {"message": message, "counted": status == 200, **(counts or {})},
+            status=status,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    context = {"message": message, "page": page, "counted": status == 200}
+    return render(request, "evaluation/vote_result.html", context, status=status)
+
+
+@csrf_exempt  # checked by _from_another_site, so that disclosure pages carry no CSRF token
+@never_cache
 @require_POST
 def vote(request, page_id):
-    """Counts one vote; answers JSON to the widget's script, or redirects back without it."""
+    """Counts one vote per visitor and client.
+
+    No CSRF token: the form sits on disclosure pages that nginx serves as static files, so
+    they must not carry anything of one visitor's own. A forged vote needs another site's
+    POST, which browsers mark (refused below); a vote has no privileged effect, is
+    deduplicated per visitor cookie and per client and day, and is rate-limited per client.
+    """
     page = DisclosurePage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404("该信息不存在或已撤回。")
+    if _from_another_site(request):
+        return _vote_answer(request, page, "请在本站页面上评价。", 403)
     helpful = VOTE_VALUES.get(request.POST.get("helpful", ""))
     if helpful is None:
-        return _vote_error(request, page, "请选择“有帮助”或“没有帮助”。", 400)
+        return _vote_answer(request, page, "请选择“有帮助”或“没有帮助”。", 400)
     if rate_limited(request, "vote", limit=VOTES_PER_HOUR, window=3600):
-        return _vote_error(request, page, "评价过于频繁，请稍后再试。", 429)
+        return _vote_answer(request, page, "评价过于频繁，请稍后再试。", 429)
     visitor = visitor_for(request)
     counted = record_vote(
         page=page, helpful=helpful, visitor=visitor, fingerprint=client_fingerprint(request)
     )
-    if _wants_json(request):
-        message = "感谢您的反馈！" if counted else "您已评价过这条信息，感谢反馈。"
-        response = JsonResponse(
-            {"message": message, "counted": counted, **helpful_counts(page)},
-            status=200 if counted else 409,
-            json_dumps_params={"ensure_ascii": False},
-        )
+    if counted:
+        response = _vote_answer(request, page, "感谢您的反馈！", 200, helpful_counts(page))
     else:
-        response = redirect(page.url + "#helpful")
+        response = _vote_answer(request, page, "您已评价过这条信息，感谢反馈。", 409)
     remember_visitor(request, response, visitor)
     return response
 

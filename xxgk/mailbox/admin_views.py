@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.selectors import is_office, user_department
+from xxgk.security.personal_data import export_response, log_reveal
 
 from . import services
 from .export import statistics_workbook
@@ -146,8 +147,7 @@ def _initial_forms(letter, actions):
     }
 
 
-def letter_list(request):
-    _require_mailbox_staff(request.user)
+def _filtered_letters(request):
     letters = letters_for_user(request.user)
     params = request.GET
     if params.get("status") in LetterStatus.values:
@@ -164,7 +164,13 @@ def letter_list(request):
     query = params.get("q", "").strip()[:50]
     if query:
         letters = letters.filter(Q(number__icontains=query) | Q(subject__icontains=query))
-    page = paginate_or_404(request, letters, LETTERS_PER_PAGE)
+    return letters
+
+
+def letter_list(request):
+    _require_mailbox_staff(request.user)
+    params = request.GET
+    page = paginate_or_404(request, _filtered_letters(request), LETTERS_PER_PAGE)
     filters = params.copy()
     filters.pop("page", None)
     today = timezone.localdate()
@@ -186,7 +192,36 @@ def letter_list(request):
     )
 
 
+def export(request):
+    """Letters with their writers' details, for the office only; every export is logged."""
+    if not can_see_personal_details(request.user):
+        raise PermissionDenied("只有信息公开办公室可以导出来信人个人信息。")
+    letters = _filtered_letters(request)
+    return export_response(
+        request,
+        what="来信登记表",
+        filename=f"letters-{timezone.localdate():%Y%m%d}.xlsx",
+        headers=["编号", "信箱", "来信时间", "标题", "来信人", "联系电话", "电子邮箱", "状态"],
+        rows=(
+            [
+                x.number,
+                x.mailbox.name,
+                timezone.localtime(x.received_at).strftime("%Y-%m-%d %H:%M"),
+                x.subject,
+                x.writer_name,
+                x.phone,
+                x.email,
+                x.get_status_display(),
+            ]
+            for x in letters
+        ),
+    )
+
+
 def _detail_response(request, letter, forms=None, status=200):
+    show_personal = can_see_personal_details(request.user)
+    if show_personal and any((letter.writer_name, letter.phone, letter.email)):
+        log_reveal(request, letter, "查看来信详情")
     actions = available_actions(request.user, letter)
     all_forms = _initial_forms(letter, actions)
     all_forms.update(forms or {})
@@ -201,7 +236,7 @@ def _detail_response(request, letter, forms=None, status=200):
             "attachments": letter.attachments.all(),
             "duplicates": letter.duplicates.all(),
             "forms": all_forms,
-            "show_personal": can_see_personal_details(request.user),
+            "show_personal": show_personal,
             "overdue": is_overdue(letter),
         },
         status=status,
@@ -240,6 +275,7 @@ def attachment(request, pk):
     item = get_object_or_404(
         LetterAttachment.objects.filter(letter__in=letters_for_user(request.user)), pk=pk
     )
+    log_reveal(request, item.letter, f"下载附件 {item.original_name}")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
 
 

@@ -8,8 +8,8 @@ class MailboxConfig(AppConfig):
     verbose_name = "领导信箱"
 
     def ready(self):
-        from .intake import forget_sensitive_words
         from .models import SensitiveWord
+        from .sensitive import forget_sensitive_words
 
         # The office's edits to the word list take effect on the next submission.
         for signal in (post_save, post_delete):

@@ -2,8 +2,9 @@ from django import forms
 from django.utils import timezone
 
 from xxgk.orgs.models import Department
+from xxgk.security.public_forms import MultipleFileField, ProtectedForm
+from xxgk.security.validators import validate_phone
 
-from .intake import MultipleFileField, ProtectedForm
 from .models import Letter, LetterStatus, MailboxCategory
 
 MESSAGE_MAX = 5000
@@ -55,10 +56,8 @@ class LetterForm(ProtectedForm):
         )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not all(c.isdigit() or c in "+-() " for c in phone):
-            raise forms.ValidationError("联系电话只能包含数字和 + - ( ) 。")
-        return phone
+        phone = self.cleaned_data["phone"]
+        return validate_phone(phone) if phone else ""
 
     def clean(self):
         cleaned = super().clean()

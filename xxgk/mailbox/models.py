@@ -9,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
 from xxgk.orgs.models import Department
+from xxgk.requests.storage import private_storage
+from xxgk.security.fields import EncryptedCharField
 
 # Paths under /mailbox/ that a mailbox's slug must not shadow.
 RESERVED_SLUGS = {"track", "receipt"}
@@ -164,7 +166,7 @@ class Letter(models.Model):
         verbose_name="类别",
     )
     writer_name = models.CharField("姓名", max_length=50, blank=True)
-    phone = models.CharField("联系电话", max_length=30, blank=True)
+    phone = EncryptedCharField("联系电话", max_length=30, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     subject = models.CharField("标题", max_length=100)
     message = models.TextField("来信内容")
@@ -208,6 +210,7 @@ class Letter(models.Model):
     public_subject = models.CharField("公开标题", max_length=100, blank=True)
     public_message = models.TextField("公开来信内容", blank=True)
     public_answer = models.TextField("公开答复内容", blank=True)
+    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
@@ -233,7 +236,7 @@ class LetterAttachment(models.Model):
     """A file sent with a letter; private, served to staff only."""
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="mailbox/%Y/%m/")
+    file = models.FileField(upload_to="mailbox/%Y/%m/", storage=private_storage)
     original_name = models.CharField(max_length=200)
     size = models.PositiveIntegerField()
 

@@ -5,14 +5,14 @@ import math
 import statistics
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office, user_department
+from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import WorkCalendar
 
-from .intake import query_code_matches
 from .models import OPEN_STATUSES, Letter, LetterStatus, Mailbox
 
 
@@ -29,14 +29,8 @@ def published_letters(mailbox=None):
 
 def letter_for_tracking(number: str, code: str) -> Letter | None:
     """The letter only for whoever holds both its number and its query code."""
-    letter = (
-        Letter.objects.select_related("mailbox", "department", "merged_into")
-        .filter(number=number)
-        .first()
-    )
-    if letter is None or not query_code_matches(number, code, letter.query_code_hash):
-        return None
-    return letter
+    letters = Letter.objects.select_related("mailbox", "department", "merged_into")
+    return find_by_query_code(letters, number, code)
 
 
 def reads_all_letters(user) -> bool:
@@ -70,27 +64,6 @@ def is_overdue(letter, today=None) -> bool:
     return False
 
 
-class WorkingDayCounter:
-    """Working days between many pairs of dates with one calendar load."""
-
-    def __init__(self, start: datetime.date, end: datetime.date):
-        self.start = start
-        calendar = WorkCalendar.load(start, end)
-        self.cumulative = [0]
-        day = start
-        while day <= end:
-            self.cumulative.append(self.cumulative[-1] + calendar.is_working_day(day))
-            day += datetime.timedelta(days=1)
-
-    def between(self, a: datetime.date, b: datetime.date) -> int:
-        """Working days in (a, b], as xxgk.workdays.calendar.working_days_between counts."""
-        if b <= a:
-            return 0
-        return (
-            self.cumulative[(b - self.start).days + 1] - self.cumulative[(a - self.start).days + 1]
-        )
-
-
 def percentile(values, fraction: float):
     """Nearest-rank percentile; None for no values."""
     if not values:
@@ -99,9 +72,9 @@ def percentile(values, fraction: float):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def _summary(letters, counter, today) -> dict:
+def _summary(letters, calendar, today) -> dict:
     days = [
-        counter.between(
+        calendar.working_days_between(
             timezone.localtime(x.received_at).date(), timezone.localtime(x.answered_at).date()
         )
         for x in letters
@@ -134,7 +107,7 @@ def letter_statistics(start: datetime.date, end: datetime.date, *, today=None) -
     )
     # Answer times need the calendar only up to the last answer, not up to today.
     last = max([end, *(timezone.localtime(x.answered_at).date() for x in letters if x.answered_at)])
-    counter = WorkingDayCounter(start, last)
+    calendar = WorkCalendar.load(start, last)
     groups = {
         "mailbox": defaultdict(list),
         "category": defaultdict(list),
@@ -152,9 +125,9 @@ def letter_statistics(start: datetime.date, end: datetime.date, *, today=None) -
     return {
         "start": start,
         "end": end,
-        "total": _summary(letters, counter, today),
+        "total": _summary(letters, calendar, today),
         **{
-            key: [(name, _summary(rows, counter, today)) for name, rows in sorted(group.items())]
+            key: [(name, _summary(rows, calendar, today)) for name, rows in sorted(group.items())]
             for key, group in groups.items()
         },
     }
@@ -171,3 +144,15 @@ def report_figures(start: datetime.date, end: datetime.date) -> dict:
         "mean_days": stats["total"]["mean_days"],
         "by_mailbox": dict(stats["mailbox"]),
     }
+
+
+def past_retention(cutoff):
+    """Finished letters whose last handling step is older than `cutoff` (a datetime)."""
+    return (
+        Letter.objects.filter(
+            status__in=[LetterStatus.ANSWERED, LetterStatus.CLOSED],
+            personal_data_erased_on__isnull=True,
+        )
+        .annotate(last_step=Max("events__at"))
+        .filter(last_step__lt=cutoff)
+    )

@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.selectors import is_office, user_department
+from xxgk.security.personal_data import delete_files_on_commit, redact
+from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days, working_days_between
 
-from .intake import find_sensitive_words, hash_query_code, new_query_code
 from .models import (
     OPEN_STATUSES,
     Letter,
@@ -26,6 +27,7 @@ from .models import (
     LetterStatus,
     NumberCounter,
 )
+from .sensitive import find_sensitive_words
 
 logger = logging.getLogger(__name__)
 
@@ -416,3 +418,24 @@ def _escalate_to_office(letter, late: int) -> None:
         f"【逾期上报】来信 {letter.number}（{letter.department or '未分办'}）",
         f"来信“{letter.subject}”{note}",
     )
+
+
+@transaction.atomic
+def erase_personal_data(letter, *, today=None) -> Letter:
+    """Blank the writer's details, attachments and the e-mail address in the record.
+
+    The letter, its answer and every handling step stay, so the figures do not change.
+    """
+    letter = _locked(letter)
+    values = [letter.writer_name, letter.phone, letter.email]
+    attachments = list(letter.attachments.all())
+    delete_files_on_commit(*(a.file for a in attachments))
+    letter.attachments.all().delete()
+    for event in letter.events.exclude(note=""):
+        redacted = redact(event.note, values)
+        if redacted != event.note:
+            LetterEvent.objects.filter(pk=event.pk).update(note=redacted)
+    letter.writer_name = letter.phone = letter.email = ""
+    letter.personal_data_erased_on = today or timezone.localdate()
+    letter.save(update_fields=["writer_name", "phone", "email", "personal_data_erased_on"])
+    return letter

@@ -7,9 +7,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from xxgk.core.pagination import paginate_or_404
+from xxgk.security.public_forms import accept_submission, track_submission
 
 from .forms import LetterForm, TrackForm
-from .intake import accept_submission, track_submission
 from .models import Mailbox
 from .selectors import active_mailboxes, letter_for_tracking, published_letters
 from .services import submit_letter

@@ -79,6 +79,9 @@ ROLE_PERMISSIONS = {
         "xxgk_api.change_integrationtoken",
         "xxgk_api.view_integrationtoken",
         "xxgk_api.view_apicalllog",
+        # The audit log (read only: nobody holds add/change/delete) and the 2FA policy (issue 10).
+        "audit.view_auditevent",
+        "accounts.change_twofactorpolicy",
         "importer.add_importrun",
         "importer.view_importrun",
         "supervision.view_dashboard",
@@ -129,6 +132,7 @@ ROLE_PERMISSIONS = {
         "supervision.view_pendinginformation",
         "supervision.view_inspection",
         "xxgk_api.view_apicalllog",
+        "audit.view_auditevent",
     ],
     Role.LEADER: [
         "wagtailadmin.access_admin",

@@ -1,34 +1,29 @@
 """Whole-page cache of public Wagtail pages for anonymous visitors.
 
-A GET that carries no cookie but the CSRF and language cookies, and no query parameter but
-``page`` (pagination), is looked up under its host, language, today's date and full path. A
+A GET that carries no cookie but the shared ones (``shared_cookies``), and no query parameter
+but ``page`` (pagination), is looked up under its host, language, today's date and full path. A
 copy is served only if the generation tokens it was rendered under are all still current and
 the page's expire_at has not passed. On a miss the request is rendered as usual; the
 ``before_serve_page`` hook (wagtail_hooks.py) marks Wagtail pages as cacheable and snapshots
 their tokens *before* rendering, so a purge during rendering makes the new copy stale at once.
 
 Never stored: responses other than 200, streaming responses, responses that set a cookie,
-vary on Cookie, touch the session or say private/no-store/no-cache, logged-in users, previews,
-private pages.
-
-CSRF tokens (the footer's language form, feedback forms) are punched out: the copy keeps a
-placeholder, and each visitor served from it gets a token of their own (get_token; the outer
-CsrfViewMiddleware sets their cookie). nginx does the same for edge copies (sub_filter with
-the visitor's csrftoken cookie). A copy in which a token was used but cannot be found is not
-stored, so no visitor's token ever reaches another.
+vary on Cookie, write to the session, use a CSRF token or say private/no-store/no-cache,
+logged-in users, previews, private pages. Public pages carry nothing of the visitor's own —
+the language switch is a link, the helpfulness vote a token-free form — so a copy is the
+same bytes for everyone and nginx can serve its edge file like any static file.
 """
 
 import hashlib
-import re
 import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 from django.utils.cache import has_vary_header
 
+from xxgk.evaluation.services import VISITOR_COOKIE
 from xxgk.viewcounts.services import COUNTED_ATTR, add_view
 
 from . import edge, generations
@@ -40,22 +35,13 @@ CACHEABLE_QUERY_KEYS = frozenset({"page"})
 UNCACHEABLE_CONTROLS = ("private", "no-store", "no-cache")
 HEADER = "X-Page-Cache"
 UNSTORED_HEADERS = {HEADER.lower(), "content-length", "vary", "set-cookie"}
-CSRF_PLACEHOLDER = b"__XXGK_CSRF_TOKEN__"
-CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{32,64})"')
 
 
 def shared_cookies() -> set[str]:
-    """Cookies that do not make a page the visitor's own."""
-    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-
-
-def punch_csrf_token(content: bytes) -> bytes | None:
-    """The content with the (one, per render) CSRF token replaced by the placeholder, or None
-    when the token was used but is not in a form field, where it could not be replaced."""
-    match = CSRF_FIELD.search(content)
-    if match is None:
-        return None
-    return content.replace(match.group(1), CSRF_PLACEHOLDER)
+    """Cookies that do not change a public page: the CSRF cookie (from the site's forms), the
+    language (part of the key) and the evaluation visitor id (read by the vote endpoint only).
+    deploy/nginx/xxgk.conf.template lets the same ones through to edge copies."""
+    return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME, VISITOR_COOKIE}
 
 
 @dataclass
@@ -108,10 +94,7 @@ class PageCacheMiddleware:
             return None
         if not generations.still_current(entry["tokens"]):
             return None
-        content = entry["content"]
-        if entry["csrf"]:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
-        response = HttpResponse(content)
+        response = HttpResponse(entry["content"])
         for name, value in entry["headers"]:
             response[name] = value
         response[HEADER] = "hit"
@@ -126,10 +109,15 @@ class PageCacheMiddleware:
             return False
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False  # a CSRF token is in the page: it is this visitor's own
         if has_vary_header(response, "Cookie"):
             return False
+        # The key admits no session cookie, so a session that was only read (e.g. to find the
+        # user, by every middleware that asks whether this is staff) was empty and the page is
+        # what every such visitor gets; one that was written belongs to this visitor.
         session = getattr(request, "session", None)
-        if session is not None and session.accessed:
+        if session is not None and session.modified:
             return False
         control = response.get("Cache-Control", "").lower()
         if any(word in control for word in UNCACHEABLE_CONTROLS):
@@ -142,11 +130,6 @@ class PageCacheMiddleware:
         pending = request.pagecache
         page = pending.page
         content = response.content
-        csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-        if csrf:
-            content = punch_csrf_token(content)
-            if content is None:
-                return
         expire_at = page.expire_at.timestamp() if page.expire_at else None
         entry = {
             "content": content,
@@ -154,7 +137,6 @@ class PageCacheMiddleware:
             "tokens": pending.tokens,
             "expire_at": expire_at,
             "counted": getattr(request, COUNTED_ATTR, None),
-            "csrf": csrf,
         }
         generations.store().set(pending.key, entry, timeout=settings.XXGK_PAGE_CACHE_SECONDS)
         response[HEADER] = "miss"

@@ -1,14 +1,16 @@
 """Every way a public page can change ends in one of these signals, whichever path (admin,
 services, imports, publish_scheduled for expiry) caused it."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from xxgk.orgs.models import Department
 
-from .services import purge_all, purge_page
+from .services import live_pages_referencing, purge_all, purge_page
 
 
 @receiver(page_published)
@@ -42,3 +44,21 @@ def department_changed(sender, instance, created=False, **kwargs):
     # A department's name is printed on each of its disclosures.
     if not created:
         purge_all()
+
+
+@receiver(post_save, sender=get_document_model())
+@receiver(pre_delete, sender=get_document_model())
+def document_changed(sender, instance, created=False, **kwargs):
+    """A document's title, file name, type and size are printed on the pages that attach or
+    link it. The pages are found now (before a deletion drops the references) and purged once
+    the change is committed, so that no render between the two can cache the old title."""
+    if created:
+        return
+    pages = live_pages_referencing(instance)
+
+    def purge():
+        for page in pages:
+            purge_page(page)
+
+    if pages:
+        transaction.on_commit(purge)

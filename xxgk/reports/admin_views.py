@@ -47,9 +47,18 @@ def desk(request):
     services.ensure_default_templates()
     today = timezone.localdate()
     drafts = []
-    for draft in AnnualReportDraft.objects.select_related("template", "published_page"):
+    for draft in AnnualReportDraft.objects.select_related("template", "report_page"):
         due = services.due_date(draft.template.period_kind, draft.year)
-        drafts.append({"draft": draft, "due": due, "days_left": (due - today).days})
+        page = draft.report_page
+        drafts.append(
+            {
+                "draft": draft,
+                "due": due,
+                "days_left": (due - today).days,
+                "status": services.report_status(page),
+                "live": bool(page and page.live),
+            }
+        )
     form = GenerateForm(initial={"year": today.year - 1 if today.month >= 9 else today.year - 2})
     return _page(
         request,
@@ -123,7 +132,10 @@ def edit_draft(request, pk):
 def edit_template(request, pk=None):
     _office(request)
     template = get_object_or_404(ReportTemplate, pk=pk) if pk else ReportTemplate()
-    initial = {"name": template.name, "period_kind": template.period_kind, "title": template.title}
+    initial = {
+        field: getattr(template, field)
+        for field in ("name", "period_kind", "title", "start_month", "start_day")
+    }
     head = TemplateForm(request.POST or None, initial=initial)
     return _sections_editor(
         request,
@@ -139,9 +151,12 @@ def edit_template(request, pk=None):
 
 def preview(request, pk):
     _office(request)
-    draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
+    draft = get_object_or_404(
+        AnnualReportDraft.objects.select_related("template", "report_page"), pk=pk
+    )
     report = services.render_draft(draft)
     due = services.due_date(draft.template.period_kind, draft.year)
+    page = draft.report_page
     return _page(
         request,
         "reports/admin/preview.html",
@@ -150,6 +165,8 @@ def preview(request, pk):
         report=report,
         due=due,
         days_left=(due - timezone.localdate()).days,
+        report_status=services.report_status(page),
+        live=bool(page and page.live),
     )
 
 
@@ -159,7 +176,7 @@ def drilldown(request, pk, code):
     row = figures.registry().get(code)
     if row is None:
         raise Http404("没有这个数据项。")
-    period = services.rendering.period_for(draft.template.period_kind, draft.year)
+    period = draft.template.period(draft.year)
     records = row.records(period)
     return _page(
         request,
@@ -219,14 +236,19 @@ def export(request, pk, fmt):
 
 @require_POST
 def publish(request, pk):
+    """发布: the report is filed under catalogue item 6 and goes to the confidentiality review;
+    the reviewer's approval publishes it (never this button)."""
     _office(request)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     try:
-        page = services.publish_draft(draft, user=request.user)
+        page = services.submit_draft(draft, user=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        messages.success(request, f"已发布到门户：{page.url}")
+        messages.success(
+            request,
+            f"已提交保密审查：“{page.title}”归入清单事项“{page.catalogue_item}”，审查通过后公开。",
+        )
     return redirect("reports_admin:preview", draft.pk)
 
 

@@ -41,27 +41,27 @@ MOE_SECTIONS = [
 GOV_SECTIONS = [
     {
         "heading": "一、总体情况",
-        "text": "{{ year_label }}，学校认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开信息{{ disclosures.total }}条。",
+        "text": "{{ year_label }}，学校认真贯彻落实《中华人民共和国政府信息公开条例》，坚持“以公开为常态、不公开为例外”，全年主动公开信息{{ disclosures.total }}条，完成保密审查{{ review.reviews }}次，处理答复校长信箱、书记信箱问题{{ mailbox.answered }}件。\n（一）主动公开\n学校按照信息公开事项清单，及时主动公开学校基本信息、招生考试、财务资产等信息。\n（二）依申请公开\n{% if requests.received %}全年新收信息公开申请{{ requests.received }}件，办结{{ requests.closed }}件。{% else %}全年未收到信息公开申请。{% endif %}\n（三）监督保障\n对各部门不按要求公开、不及时更新的情况予以提醒{{ supervision.reminders }}次、督促{{ supervision.urgings }}次。",
     },
     {
         "heading": "二、主动公开政府信息情况",
-        "text": "本年度主动公开信息{{ disclosures.total }}条，其中机构设置{{ disclosures.category1 }}条。",
+        "text": "【表格：主动公开】",
     },
     {
         "heading": "三、收到和处理政府信息公开申请情况",
-        "text": "本年新收政府信息公开申请{{ requests.received }}件，上年结转{{ requests.carried_in }}件，办结{{ requests.closed }}件，其中予以公开{{ requests.disclosed }}件、不予公开{{ requests.withheld }}件。",
+        "text": "【表格：依申请公开】",
     },
     {
         "heading": "四、政府信息公开行政复议、行政诉讼情况",
-        "text": "本年度因政府信息公开申请行政复议{{ appeals.reconsideration }}件，提起行政诉讼{{ appeals.litigation }}件。",
+        "text": "【表格：复议诉讼】",
     },
     {
         "heading": "五、存在的主要问题及改进情况",
-        "text": "（由办公室填写。）",
+        "text": "（由办公室填写上一年度问题的整改情况和本年度存在的主要问题及改进措施。）",
     },
     {
         "heading": "六、其他需要报告的事项",
-        "text": "本年度依申请公开收取信息处理费{{ requests.fees }}笔。",
+        "text": "{% if requests.fees %}本年度依申请公开收取信息处理费{{ requests.fees }}笔，减免{{ requests.fees_waived }}笔。{% else %}本年度未收取信息处理费。{% endif %}",
     },
 ]
 

@@ -46,13 +46,25 @@ class Row:
     meaning: str = ""
     describe: Callable[[object], str] = str
     extra: dict = field(default_factory=dict)
+    # What part of the period has no data (e.g. months a channel has no figures for): a
+    # partial sum would pass for the year's total, so it is a gap too.
+    missing: Callable[[Period], list[str]] | None = None
 
     def compute(self, period: Period) -> int | None:
-        """The figure, or None when the period has no data for it (a gap to fill)."""
+        """The figure, or None when the period has no (or incomplete) data: a gap to fill."""
         records = self.records(period)
         if self.gap_if_empty and not records.exists():
             return None
+        if self.missing is not None and self.missing(period):
+            return None
         return self.value(records) or 0
+
+    def gap_label(self, period: Period) -> str:
+        missing = self.missing(period) if self.missing is not None else []
+        if not missing:
+            return self.label
+        more = f"等{len(missing)}个月" if len(missing) > 3 else ""
+        return f"{self.label}（缺{'、'.join(missing[:3])}{more}）"
 
 
 def _sum(field_name):
@@ -126,6 +138,38 @@ def _channel_months(kind):
     return records
 
 
+def months_begun(period: Period) -> list[datetime.date]:
+    """First days of the period's months that have begun (a running year is not short)."""
+    last = min(period.end, timezone.localdate())
+    months, month = [], period.start.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _missing_channel_months(kind, field_name):
+    """Months of the period without a figure, for each channel of the kind that reports in it."""
+
+    def missing(period):
+        rows = ChannelMonth.objects.filter(
+            channel__kind=kind, month__range=(period.start.replace(day=1), period.end)
+        )
+        present = defaultdict(set)
+        for channel, month, value in rows.values_list("channel__name", "month", field_name):
+            if value is not None:
+                present[channel].add(month)
+        names = set(rows.values_list("channel__name", flat=True))
+        return [
+            f"{name}{month.year}年{month.month}月"
+            for name in sorted(names)
+            for month in months_begun(period)
+            if month not in present[name]
+        ]
+
+    return missing
+
+
 def _describe_month(m):
     reads = "—" if m.reads is None else m.reads
     likes = "—" if m.likes is None else m.likes
@@ -153,8 +197,9 @@ def _channel_rows():
                     records,
                     value=_sum(name),
                     gap_if_empty=True,
-                    meaning=f"{kind.label}各月{label}之和（渠道月度数据）。",
+                    meaning=f"{kind.label}各月{label}之和（渠道月度数据）；缺任何一个月即为待补。",
                     describe=_describe_month,
+                    missing=_missing_channel_months(kind, name),
                 )
             )
     return rows
@@ -368,6 +413,50 @@ def _interaction_rows():
     ]
 
 
+def _table_rows():
+    """Every cell of 表三 and 表四 (国办公开办函〔2021〕30号), as xxgk.requests.stats counts it."""
+    from xxgk.requests import stats
+    from xxgk.requests.models import Appeal, AppealKind, AppealResult
+
+    from .tables import APPEAL_RESULTS, request_row_key, request_row_label
+
+    rows = []
+    for table_row in stats.ROWS:
+        for column, column_label in stats.COLUMNS:
+            rows.append(
+                Row(
+                    f"t3.{request_row_key(table_row.code)}.{column}",
+                    f"表三·{request_row_label(table_row.code, table_row.label)}·{column_label}",
+                    "表三 收到和处理申请",
+                    lambda p, c=table_row.code, col=column: stats.cases(p, c, col),
+                    meaning=f"表三第“{table_row.code}”行“{column_label}”列。",
+                    describe=lambda a: f"{a.number} 收到于{a.received_on}",
+                )
+            )
+
+    def appeals(kind, result):
+        def records(period):
+            found = stats.appeal_cases(period, kind, result)
+            return Appeal.objects.filter(pk__in=[a.pk for a in found]).select_related("application")
+
+        return records
+
+    for kind in AppealKind:
+        for result in [*APPEAL_RESULTS, stats.TOTAL]:
+            result_label = "总计" if result == stats.TOTAL else AppealResult(result).label
+            rows.append(
+                Row(
+                    f"t4.{kind.value}.{result}",
+                    f"表四·{kind.label}·{result_label}",
+                    "表四 行政复议、行政诉讼",
+                    appeals(kind.value, result),
+                    meaning=f"表四：统计期间提出的{kind.label}，截至期末{result_label}的件数。",
+                    describe=lambda a: f"{a.application.number} {a.filed_on}",
+                )
+            )
+    return rows
+
+
 # --- Admissions and outreach -----------------------------------------------------------------
 
 
@@ -453,6 +542,12 @@ def _outreach(kind):
     return lambda p: OutreachEvent.objects.filter(kind=kind, held_on__range=(p.start, p.end))
 
 
+def _school_year_start(period: Period) -> int:
+    """The school year a period reports on: one starting in its second half-year (a school
+    year from 1 August or 1 September) begins that year, a calendar year the year before."""
+    return period.start.year if period.start.month >= 7 else period.start.year - 1
+
+
 def _outreach_rows():
     visits = _outreach(OutreachKind.VISIT)
     return [
@@ -478,9 +573,7 @@ def _outreach_rows():
             "outreach.members",
             "招生宣传团队成员数",
             "招生",
-            lambda p: OutreachMember.objects.filter(
-                school_year_start=Period.school_year_of(p.start).start.year
-            ),
+            lambda p: OutreachMember.objects.filter(school_year_start=_school_year_start(p)),
             gap_if_empty=True,
             meaning="该学年招生宣传团队成员人数。",
         ),
@@ -599,6 +692,7 @@ def registry() -> dict[str, Row]:
         *_disclosure_rows(),
         *_channel_rows(),
         *_interaction_rows(),
+        *_table_rows(),
         *_admission_rows(),
         *_outreach_rows(),
         *_finance_personnel_rows(),

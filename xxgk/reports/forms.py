@@ -35,6 +35,10 @@ class TemplateForm(forms.Form):
     name = forms.CharField(label="模板名称", max_length=100)
     period_kind = forms.ChoiceField(label="统计期间", choices=PeriodKind.choices)
     title = forms.CharField(label="报告标题", max_length=200)
+    start_month = forms.IntegerField(label="学年起始月", min_value=1, max_value=12, initial=9)
+    start_day = forms.IntegerField(
+        label="学年起始日", min_value=1, max_value=31, initial=1, help_text="自然年报告不使用。"
+    )
 
 
 def ordered_sections(formset) -> list[dict]:

@@ -1,17 +1,29 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
+
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.supervision.periods import Period
+
+
+class PeriodKind(models.TextChoices):
+    SCHOOL_YEAR = "school_year", "学年（自模板设定的起始日起一年，默认9月1日）"
+    CALENDAR_YEAR = "calendar_year", "自然年（1月1日至12月31日）"
 
 
 class AnnualReportIndexPage(Page):
+    """/reports/: every published annual report, wherever in the catalogue it is filed."""
+
     intro = RichTextField("说明", blank=True)
 
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["reports.AnnualReportPage"]
+    subpage_types = []
     max_count = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -30,45 +42,48 @@ class AnnualReportIndexPage(Page):
         return context
 
 
-class AnnualReportPage(Page):
-    """信息公开工作年度报告 for one school year (1 September – 31 August)."""
+class AnnualReportPage(DisclosurePage):
+    """The 信息公开工作年度报告 of one period, published as a disclosure of catalogue item 6
+    (信息公开年度报告): it passes the confidentiality review, gets an index number and counts
+    toward the item's yearly obligation like any disclosure. The period (kind, start, end)
+    identifies it, so a school-year and a calendar-year report of the same year coexist."""
 
-    school_year_start = models.PositiveSmallIntegerField(
-        "学年起始年份", unique=True, help_text="如 2021 表示 2021-2022 学年。"
+    period_kind = models.CharField(
+        "统计期间", max_length=20, choices=PeriodKind.choices, editable=False
     )
-    publication_date = models.DateField("发布日期", null=True, blank=True)
-    body = RichTextField("正文")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="报告文件",
-    )
+    period_start = models.DateField("期间开始", editable=False)
+    period_end = models.DateField("期间结束", editable=False)
 
-    parent_page_types = ["reports.AnnualReportIndexPage"]
+    parent_page_types = ["catalogue.CatalogueItemPage"]
     subpage_types = []
-    content_panels = [
-        *Page.content_panels,
-        FieldRowPanel([FieldPanel("school_year_start"), FieldPanel("publication_date")]),
-        FieldPanel("body"),
-        FieldPanel("document"),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    # Made from a draft on the report desk (年度报告 → 提交审查), never from "add child page".
+    is_creatable = False
 
     class Meta:
         verbose_name = "年度报告"
         verbose_name_plural = "年度报告"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_kind", "period_start", "period_end"],
+                name="reports_annual_report_period_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gt=models.F("period_start")),
+                name="reports_annual_report_period_order",
+            ),
+        ]
 
     @property
-    def school_year_label(self):
-        return f"{self.school_year_start}-{self.school_year_start + 1}学年"
+    def period_label(self) -> str:
+        if self.period_kind == PeriodKind.CALENDAR_YEAR:
+            return f"{self.period_start.year}年"
+        return f"{self.period_start.year}-{self.period_end.year}学年"
 
-    def clean(self):
-        super().clean()
-        if self.school_year_start and not 2000 <= self.school_year_start <= 2100:
-            raise ValidationError({"school_year_start": "请填写正确的学年起始年份。"})
+    @property
+    def document(self):
+        """The report file (the PDF attached on submission), for the API and the page."""
+        attachment = self.attachments.select_related("document").first()
+        return attachment.document if attachment else None
 
 
 # --- The records the report counts -------------------------------------------------------------
@@ -332,11 +347,6 @@ class ProbationAssessment(models.Model):
 # --- Templates and drafts ----------------------------------------------------------------------
 
 
-class PeriodKind(models.TextChoices):
-    SCHOOL_YEAR = "school_year", "学年（9月1日至次年8月31日）"
-    CALENDAR_YEAR = "calendar_year", "自然年（1月1日至12月31日）"
-
-
 class ReportTemplate(models.Model):
     """A report structure: ordered sections whose text may cite figures as {{ code }}."""
 
@@ -348,6 +358,14 @@ class ReportTemplate(models.Model):
         "报告标题", max_length=200, help_text="可用 {{ school }}、{{ year_label }}。"
     )
     sections = models.JSONField("章节", default=list, help_text="[{heading, text}, …]")
+    # Where a school year begins (《高等学校信息公开办法》 leaves it to the school; most use
+    # 1 September). A calendar-year template always starts on 1 January.
+    start_month = models.PositiveSmallIntegerField(
+        "学年起始月", default=9, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    start_day = models.PositiveSmallIntegerField(
+        "学年起始日", default=1, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -356,6 +374,23 @@ class ReportTemplate(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        try:  # a non-leap year: 29 February would not start every year
+            datetime.date(2001, self.start_month, self.start_day)
+        except (TypeError, ValueError):
+            raise ValidationError(
+                {"start_day": f"{self.start_month}月没有{self.start_day}日，请重新选择学年起始日。"}
+            ) from None
+
+    def period(self, year: int) -> Period:
+        """The period of the report for `year` (a school year's first year)."""
+        if not 2000 <= year <= 2100:
+            raise ValidationError("年份须在 2000 至 2100 年之间。")
+        if self.period_kind == PeriodKind.CALENDAR_YEAR:
+            return Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        start = datetime.date(year, self.start_month, self.start_day)
+        return Period(start, start.replace(year=year + 1) - datetime.timedelta(days=1))
 
 
 class AnnualReportDraft(models.Model):
@@ -369,13 +404,14 @@ class AnnualReportDraft(models.Model):
     sections = models.JSONField("章节", default=list)
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
-    published_page = models.ForeignKey(
+    report_page = models.ForeignKey(
         AnnualReportPage,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="已发布的报告",
+        verbose_name="门户上的报告",
+        help_text="提交审查时创建或更新；审查通过后公开。",
     )
 
     class Meta:
@@ -407,3 +443,29 @@ class DraftRevision(models.Model):
 
     def __str__(self):
         return f"{self.draft} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ReportReminder(models.Model):
+    """One day's deadline reminder for one period's report: the row is the claim, so the
+    daily job and cron together send at most one reminder per period and day."""
+
+    period_kind = models.CharField(max_length=20, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField("年份")
+    sent_on = models.DateField("提醒日期")
+    due = models.DateField("截止日期")
+    message = models.CharField("内容", max_length=500)
+    recipients = models.PositiveSmallIntegerField("通知人数", default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_kind", "year", "sent_on"], name="reports_reminder_once_a_day"
+            )
+        ]
+        verbose_name = "年度报告提醒"
+        verbose_name_plural = "年度报告提醒"
+
+    def __str__(self):
+        return f"{self.sent_on} {self.message}"

@@ -17,8 +17,8 @@ from django.utils.html import escape, format_html
 
 from xxgk.supervision.periods import Period
 
-from . import figures
-from .models import PeriodKind
+from . import figures, tables
+from .models import PeriodKind, ReportTemplate
 
 ENGINE = Engine(builtins=["django.template.defaulttags"], string_if_invalid="【未知数据项】")
 ALLOWED_TAGS = {"if", "elif", "else", "endif"}
@@ -31,9 +31,8 @@ MINOR_HEADING_RE = re.compile(r"^\d+[.．、]\D")
 
 
 def period_for(period_kind: str, year: int) -> Period:
-    if period_kind == PeriodKind.CALENDAR_YEAR:
-        return Period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    return Period.school_year(year)
+    """The period of a kind with the default school-year start (1 September)."""
+    return ReportTemplate(period_kind=period_kind).period(year)
 
 
 def year_label(period_kind: str, year: int) -> str:
@@ -46,9 +45,9 @@ def _cn(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def text_context(period_kind: str, year: int) -> dict:
+def text_context(period_kind: str, year: int, period: Period | None = None) -> dict:
     """The words a template may use besides figures."""
-    period = period_for(period_kind, year)
+    period = period or period_for(period_kind, year)
     return {
         "school": settings.XXGK_SCHOOL_NAME,
         "year_label": year_label(period_kind, year),
@@ -81,8 +80,10 @@ class Figure:
     def __str__(self):
         if not self.url:
             return self.text()
-        if self.value is None:
-            return format_html('<mark class="report-gap">{}</mark>', self.text())
+        if self.value is None:  # still a link: the records there are, and the row's meaning
+            return format_html(
+                '<a class="report-gap" href="{}"><mark>{}</mark></a>', self.url, self.text()
+            )
         return format_html(
             '<a class="report-figure" href="{}" title="{}">{}</a>', self.url, self.label, self.value
         )
@@ -111,7 +112,14 @@ def cited_codes(text: str) -> set[str]:
 
 
 def validate_text(text: str, codes) -> None:
-    """Refuse unknown figures, tags other than if/else, and broken syntax, in Chinese."""
+    """Refuse unknown figures and tables, tags other than if/else, and broken syntax, in
+    Chinese."""
+    unknown_tables = set(tables.cited_tables(text)) - set(tables.KEYS)
+    if unknown_tables:
+        raise ValidationError(
+            f"未知的表格：{'、'.join(sorted(unknown_tables))}。"
+            f"可用的表格：{'、'.join(tables.KEYS)}。"
+        )
     bad_tags = {tag for tag, _ in TAG_RE.findall(text)} - ALLOWED_TAGS
     if bad_tags:
         raise ValidationError(
@@ -129,10 +137,54 @@ def validate_text(text: str, codes) -> None:
 
 
 @dataclass
-class Paragraph:
-    kind: str  # "subheading", "minor" or "body"
+class TableCell:
     text: str
     html: str
+    colspan: int = 1
+    rowspan: int = 1
+    indent: int = 0
+    figure: bool = False
+
+
+@dataclass
+class RenderedTable:
+    title: str
+    rows: list[list[TableCell | None]]  # None: a place covered by a span
+    header_rows: int
+
+
+def table_html(table: RenderedTable, *, linked: bool = True) -> str:
+    """The table as HTML (figures as links when `linked`), header rows in <thead>."""
+    parts = [f'<table class="report-table"><caption>{escape(table.title)}</caption>']
+    for number, row in enumerate(table.rows):
+        if number == 0:
+            parts.append("<thead>")
+        if number == table.header_rows:
+            parts.append("</thead><tbody>")
+        tag = "th" if number < table.header_rows else "td"
+        parts.append("<tr>")
+        for cell in row:
+            if cell is None:
+                continue
+            spans = "".join(
+                f' {name}="{value}"'
+                for name, value in (("colspan", cell.colspan), ("rowspan", cell.rowspan))
+                if value > 1
+            )
+            style = f' style="padding-left:{cell.indent + 0.3}em"' if cell.indent else ""
+            body = cell.html if linked else escape(cell.text)
+            parts.append(f"<{tag}{spans}{style}>{body}</{tag}>")
+        parts.append("</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+@dataclass
+class Paragraph:
+    kind: str  # "subheading", "minor", "body" or "table"
+    text: str
+    html: str
+    table: RenderedTable | None = None
 
 
 @dataclass
@@ -160,39 +212,77 @@ def _paragraph(text_line: str, html_line: str) -> Paragraph:
 
 
 def render(
-    *, period_kind: str, year: int, title: str, sections: list[dict], draft_id=None
+    *, period: Period, period_kind: str, year: int, title: str, sections: list[dict], draft_id=None
 ) -> RenderedReport:
     """Compute every figure once and fill them into the title and each section."""
-    period = period_for(period_kind, year)
     rows = figures.registry()
-    values = figures.compute_all(period, rows)
+    table_specs = tables.specs(rows)
+    cited = set().union(*(cited_codes(s.get("text", "")) for s in sections), cited_codes(title))
+    for section in sections:
+        for key in tables.cited_tables(section.get("text", "")):
+            cited |= table_specs[key].codes
+    # Only the figures the report uses: the registry has hundreds of rows (every table cell).
+    values = {code: rows[code].compute(period) for code in sorted(cited) if code in rows}
+    gap_labels = {
+        code: rows[code].gap_label(period)
+        for code in sorted(cited)
+        if code in values and values[code] is None
+    }
 
-    def context(linked: bool) -> Context:
+    def figures_for(linked: bool) -> dict[str, Figure]:
         flat = {}
         pattern = ""
         if linked and draft_id is not None:
             pattern = reverse("reports_admin:drilldown", args=[draft_id, "CODE"])
         for code, value in values.items():
             url = pattern.replace("CODE", code) if pattern else ""
-            flat[code] = Figure(code, rows[code].label, value, url)
-        return Context({**text_context(period_kind, year), **_nest(flat)}, autoescape=linked)
+            flat[code] = Figure(code, gap_labels.get(code, rows[code].label), value, url)
+        return flat
 
-    plain, linked = context(False), context(True)
+    plain_figures, linked_figures = figures_for(False), figures_for(True)
+    words = text_context(period_kind, year, period)
+    plain = Context({**words, **_nest(plain_figures)}, autoescape=False)
+    linked = Context({**words, **_nest(linked_figures)}, autoescape=True)
+
+    def table(spec: tables.TableSpec) -> RenderedTable:
+        def cell(c: tables.Cell | None) -> TableCell | None:
+            if c is None:
+                return None
+            if not c.code:
+                return TableCell(c.text, escape(c.text), c.colspan, c.rowspan, c.indent)
+            return TableCell(
+                plain_figures[c.code].text(),
+                str(linked_figures[c.code]),
+                c.colspan,
+                c.rowspan,
+                figure=True,
+            )
+
+        return RenderedTable(
+            spec.title,
+            [[cell(c) for c in row] for row in spec.header + spec.body],
+            len(spec.header),
+        )
+
     rendered = []
-    cited = set()
     for section in sections:
         text = section.get("text", "")
-        cited |= cited_codes(text)
         text_lines = ENGINE.from_string(text).render(plain).splitlines()
         # The office's own words are escaped too: only figures become markup.
         html_lines = ENGINE.from_string(escape(text)).render(linked).splitlines()
-        paragraphs = [
-            _paragraph(t.strip(), h.strip())
-            for t, h in zip(text_lines, html_lines, strict=True)
-            if t.strip()
-        ]
+        paragraphs = []
+        for t, h in zip(text_lines, html_lines, strict=True):
+            if not t.strip():
+                continue
+            marker = tables.MARKER_RE.match(t.strip())
+            if marker:
+                rendered_table = table(table_specs[marker.group(1)])
+                html = table_html(rendered_table, linked=True)
+                paragraphs.append(Paragraph("table", rendered_table.title, html, rendered_table))
+            else:
+                paragraphs.append(_paragraph(t.strip(), h.strip()))
         rendered.append(RenderedSection(section.get("heading", ""), paragraphs))
-    gaps = [rows[c].label for c in sorted(cited) if c in values and values[c] is None]
+    gaps = list(gap_labels.values())
     return RenderedReport(
         title=ENGINE.from_string(title).render(plain),
         period=period,

@@ -1,8 +1,24 @@
 from .models import AnnualReportPage
 
+# The catalogue item the published report is filed under (MoE 2014 list: 信息公开年度报告).
+ANNUAL_REPORT_ITEM = "6"
+
 
 def published_annual_reports():
-    return AnnualReportPage.objects.live().order_by("-school_year_start")
+    """Every live report (filed under item 6), newest period first: the /reports/ list."""
+    return AnnualReportPage.objects.live().order_by("-period_start", "period_kind")
+
+
+def annual_report_item():
+    from xxgk.catalogue.models import CatalogueItemPage
+
+    return CatalogueItemPage.objects.filter(item_number=ANNUAL_REPORT_ITEM).first()
+
+
+def report_page_for(period_kind: str, period) -> AnnualReportPage | None:
+    return AnnualReportPage.objects.filter(
+        period_kind=period_kind, period_start=period.start, period_end=period.end
+    ).first()
 
 
 def latest_annual_reports(limit: int = 5):

@@ -6,6 +6,7 @@ app_name = "requests_admin"
 urlpatterns = [
     path("", admin_views.index, name="index"),
     path("new/", admin_views.register, name="register"),
+    path("export/", admin_views.export, name="export"),
     path("statistics/", admin_views.statistics, name="statistics"),
     path("statistics/cases/", admin_views.statistics_cases, name="statistics_cases"),
     path("<int:pk>/", admin_views.detail, name="detail"),

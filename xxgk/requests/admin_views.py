@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
+from xxgk.security.personal_data import export_response, log_reveal
 
 from . import deadlines, fees, services, stats
 from .forms import (
@@ -34,6 +35,7 @@ from .forms import (
 from .models import EVENT_LABELS, Application, AttachmentKind, Channel, Letter, Status
 from .selectors import (
     application_list,
+    can_export_personal_data,
     can_handle,
     can_see_personal_data,
     can_view,
@@ -56,9 +58,7 @@ def _case(request, pk) -> Application:
     return application
 
 
-def index(request):
-    if not can_handle(request.user) and not request.user.handled_applications.exists():
-        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+def _filtered(request):
     params = {k: request.GET.get(k, "").strip() for k in ("status", "flag", "channel", "q")}
     queryset = application_list(
         request.user,
@@ -67,6 +67,13 @@ def index(request):
         channel=params["channel"],
         query=params["q"],
     )
+    return params, queryset
+
+
+def index(request):
+    if not can_handle(request.user) and not request.user.handled_applications.exists():
+        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+    params, queryset = _filtered(request)
     page = paginate_or_404(request, queryset, PER_PAGE)
     return render(
         request,
@@ -82,7 +89,45 @@ def index(request):
             "today": timezone.localdate(),
             "soon": due_soon_limit(),
             "can_register": can_handle(request.user),
+            "can_export": can_export_personal_data(request.user),
         },
+    )
+
+
+EXPORT_COLUMNS = [
+    ("number", "申请编号"),
+    ("received_on", "收到日期"),
+    ("get_channel_display", "渠道"),
+    ("get_applicant_type_display", "申请人类型"),
+    ("name", "姓名或名称"),
+    ("contact_person", "联系人"),
+    ("get_id_type_display", "证件类型"),
+    ("id_number", "证件号码"),
+    ("phone", "联系电话"),
+    ("email", "电子邮箱"),
+    ("address", "通信地址"),
+    ("get_status_display", "状态"),
+    ("due_date", "答复期限"),
+    ("closed_on", "办结日期"),
+]
+
+
+def export(request):
+    """The case register (登记台账) with the applicants' details: the office only, logged."""
+    if not can_export_personal_data(request.user):
+        raise PermissionDenied("只有信息公开办公室可以导出申请人个人信息。")
+    _params, queryset = _filtered(request)
+
+    def value(application, attribute):
+        found = getattr(application, attribute)
+        return found() if callable(found) else found
+
+    return export_response(
+        request,
+        what="依申请公开登记台账",
+        filename=f"ysq-register-{timezone.localdate():%Y%m%d}.xlsx",
+        headers=[label for _, label in EXPORT_COLUMNS],
+        rows=([value(a, name) for name, _ in EXPORT_COLUMNS] for a in queryset),
     )
 
 
@@ -123,8 +168,8 @@ def _action_forms(application) -> dict:
 def detail(request, pk):
     application = _case(request, pk)
     show_personal = can_see_personal_data(request.user, application)
-    if show_personal:
-        services.log_personal_data_access(application, request.user, "查看申请详情")
+    if show_personal and not application.personal_data_erased_on:
+        log_reveal(request, application, "查看申请详情")
     context = {
         "page_title": f"信息公开申请 {application.number}",
         "header_icon": "mail",
@@ -282,8 +327,7 @@ def attachment(request, pk, file_pk):
     if item.kind == AttachmentKind.APPLICANT:
         if not can_see_personal_data(request.user, application):
             raise PermissionDenied("申请人提交的材料可能含有个人信息，您无权查看。")
-        purpose = f"下载附件 {item.original_name}"[:50]
-        services.log_personal_data_access(application, request.user, purpose)
+        log_reveal(request, application, f"下载附件 {item.original_name}")
     return file_response(item)
 
 

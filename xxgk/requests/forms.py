@@ -4,7 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from xxgk.security.uploads import validate_upload
+from xxgk.security.public_forms import MultipleFileField
+from xxgk.security.validators import validate_phone
 
 from . import conf, outcomes
 from .models import (
@@ -35,26 +36,11 @@ APPLICANT_FIELDS = [
 ]
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-def validate_uploads(files) -> list:
-    allowed = conf.get("XXGK_REQUESTS_ATTACHMENT_TYPES")
-    limit = conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_BYTES")
-    if len(files) > conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_COUNT"):
-        raise ValidationError(f"附件最多{conf.get('XXGK_REQUESTS_ATTACHMENT_MAX_COUNT')}个。")
-    for upload in files:
-        validate_upload(upload, extensions=allowed, max_bytes=limit)
-    return files
+def apply_upload_limits(field: MultipleFileField) -> None:
+    """The request workflow's upload limits, read from settings when the form is built."""
+    field.extensions = conf.get("XXGK_REQUESTS_ATTACHMENT_TYPES")
+    field.max_bytes = conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_BYTES")
+    field.max_count = conf.get("XXGK_REQUESTS_ATTACHMENT_MAX_COUNT")
 
 
 class ApplicantForm(forms.Form):
@@ -92,21 +78,16 @@ class ApplicantForm(forms.Form):
         for field in self.fields.values():
             verb = "请选择" if isinstance(field, forms.ChoiceField) else "请填写"
             field.error_messages["required"] = f"{verb}{field.label}。"
+        apply_upload_limits(self.fields["attachments"])
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if not re.fullmatch(r"[0-9+\-() ]{7,20}", phone):
-            raise ValidationError("请填写有效的电话号码。")
-        return phone
+        return validate_phone(self.cleaned_data["phone"])
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
         if postcode and not re.fullmatch(r"\d{6}", postcode):
             raise ValidationError("邮政编码应为6位数字。")
         return postcode
-
-    def clean_attachments(self):
-        return validate_uploads(self.cleaned_data.get("attachments") or [])
 
     def clean(self):
         data = super().clean()
@@ -231,8 +212,9 @@ class AnswerForm(forms.Form):
     )
     released = MultipleFileField(label="提供的信息（附件）", required=False)
 
-    def clean_released(self):
-        return validate_uploads(self.cleaned_data.get("released") or [])
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        apply_upload_limits(self.fields["released"])
 
 
 class FeeForm(forms.Form):

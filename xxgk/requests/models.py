@@ -8,6 +8,8 @@ history of a deadline can always be explained.
 from django.conf import settings
 from django.db import models
 
+from xxgk.security.fields import BlindIndexField, EncryptedCharField
+
 from . import outcomes
 from .storage import private_storage
 
@@ -116,8 +118,10 @@ class Application(models.Model):
     name = models.CharField("姓名或名称", max_length=100)
     contact_person = models.CharField("联系人", max_length=50, blank=True)
     id_type = models.CharField("证件类型", max_length=16, choices=IdType.choices)
-    id_number = models.CharField("证件号码", max_length=40)
-    phone = models.CharField("联系电话", max_length=30)
+    # Encrypted at rest; the blind index serves the one lookup by ID (fees per applicant).
+    id_number = EncryptedCharField("证件号码", max_length=40)
+    id_number_index = BlindIndexField(of=["id_type", "id_number"])
+    phone = EncryptedCharField("联系电话", max_length=30)
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=200)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
@@ -160,6 +164,7 @@ class Application(models.Model):
     reply_text = models.TextField("答复内容", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     archived_on = models.DateField("归档日期", null=True, blank=True)
+    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
     # The last reminder sent, "soon:<due>" or "overdue:<due>", so none goes out twice.
     reminder_key = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -419,22 +424,3 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()}"
-
-
-class PersonalDataAccess(models.Model):
-    """Every display of an applicant's personal data to a member of staff."""
-
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="personal_data_accesses"
-    )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    purpose = models.CharField(max_length=50)
-
-    class Meta:
-        ordering = ["-at"]
-        verbose_name = "个人信息查看记录"
-        verbose_name_plural = "个人信息查看记录"
-
-    def __str__(self):
-        return f"{self.user} {self.application} {self.purpose}"

@@ -1,19 +1,15 @@
-import hmac
-
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import add_working_days
 
 from . import conf
-from .models import Application, Status
-from .services import hash_query_code
+from .models import AppealResult, Application, Status
 
 RUNNING = [Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS]
-# Compared against when the number does not exist, so both failures take the same time.
-_DUMMY_HASH = "0" * 64
 
 
 def can_handle(user) -> bool:
@@ -29,6 +25,11 @@ def can_see_personal_data(user, application) -> bool:
     return application.handler_id == user.pk or (
         user.is_active and user.has_perm("requests.view_personal_data")
     )
+
+
+def can_export_personal_data(user) -> bool:
+    """Exports hold every applicant's details at once: the office's case workers only."""
+    return can_handle(user) and user.has_perm("requests.view_personal_data")
 
 
 def visible_applications(user):
@@ -69,11 +70,7 @@ def application_list(user, *, status="", flag="", channel="", query=""):
 
 def find_for_tracking(number: str, code: str) -> Application | None:
     """The application if number and code match; one answer for every kind of failure."""
-    number = number.strip().upper()
-    application = Application.objects.filter(number=number).first()
-    stored = application.query_code_hash if application else _DUMMY_HASH
-    matches = hmac.compare_digest(stored, hash_query_code(number, code))
-    return application if matches and application else None
+    return find_by_query_code(Application.objects.all(), number, code)
 
 
 def office_users():
@@ -102,3 +99,18 @@ def extension_approvers():
         groups__permissions__codename="approve_extension"
     )
     return User.objects.filter(Q(is_superuser=True) | perm, is_active=True).distinct()
+
+
+def past_retention(cutoff):
+    """Closed cases whose personal data is due for erasure: closed before `cutoff`, not
+    already erased, and with no appeal pending or decided since."""
+    return (
+        Application.objects.filter(
+            status__in=[Status.ANSWERED, Status.WITHDRAWN, Status.ARCHIVED],
+            closed_on__lt=cutoff,
+            personal_data_erased_on__isnull=True,
+        )
+        .exclude(appeals__result=AppealResult.PENDING)
+        .exclude(appeals__decided_on__gte=cutoff)
+        .distinct()
+    )

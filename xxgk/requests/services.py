@@ -6,9 +6,6 @@ with the old and new due date, and, where the law asks for a notice, issues a le
 """
 
 import datetime
-import hashlib
-import hmac
-import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -18,6 +15,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from xxgk.security.fields import blind_index_candidates
+from xxgk.security.personal_data import delete_files_on_commit, redact
+from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days
 
 from . import conf, deadlines, letters, outcomes
@@ -36,7 +36,6 @@ from .models import (
     Letter,
     LetterKind,
     NumberSequence,
-    PersonalDataAccess,
     Status,
 )
 
@@ -55,7 +54,6 @@ TRANSITIONS = {
     "answer": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS}, S.ANSWERED),
     "archive": ({S.ANSWERED, S.WITHDRAWN}, S.ARCHIVED),
 }
-_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 class TransitionError(ValidationError):
@@ -76,16 +74,6 @@ def _next_sequence(year: int) -> int:
 
 def format_number(year: int, sequence: int) -> str:
     return f"YSQ-{year}-{sequence:06d}"
-
-
-def hash_query_code(number: str, code: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    message = f"{number}:{code.strip().upper()}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def new_query_code() -> str:
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
 
 
 # --- events and deadlines ----------------------------------------------------------------
@@ -409,8 +397,7 @@ def applications_in_month(application) -> int:
     """How many applications this applicant has made in the month, this one included."""
     received = application.received_on
     return Application.objects.filter(
-        id_type=application.id_type,
-        id_number=application.id_number,
+        id_number_index__in=blind_index_candidates(application.id_type, application.id_number),
         received_on__year=received.year,
         received_on__month=received.month,
         sequence__lte=application.sequence,
@@ -494,11 +481,7 @@ def decide_appeal(appeal, *, actor, result, decided_on) -> Appeal:
     return appeal
 
 
-# --- privacy and reminders ---------------------------------------------------------------
-
-
-def log_personal_data_access(application, user, purpose: str) -> None:
-    PersonalDataAccess.objects.create(application=application, user=user, purpose=purpose)
+# --- reminders ---------------------------------------------------------------------------
 
 
 def send_reminders(today: datetime.date | None = None) -> int:
@@ -531,3 +514,36 @@ def send_reminders(today: datetime.date | None = None) -> int:
             _log(application, "reminder", note=text)
         sent += 1
     return sent
+
+
+# --- retention ---------------------------------------------------------------------------
+
+PERSONAL_FIELDS = ["name", "contact_person", "id_number", "phone", "email", "address", "postcode"]
+
+
+@transaction.atomic
+def erase_personal_data(application, *, today=None) -> Application:
+    """Blank the applicant's details, their uploads and their name in letters; keep the case.
+
+    Everything the report tables count (type, channel, dates, outcome, fees, appeals) stays.
+    """
+    application = _locked(application)
+    values = [getattr(application, name) for name in PERSONAL_FIELDS]
+    uploads = list(application.attachments.filter(kind=AttachmentKind.APPLICANT))
+    delete_files_on_commit(*(upload.file for upload in uploads))
+    application.attachments.filter(pk__in=[u.pk for u in uploads]).delete()
+    for letter in application.letters.all():
+        delete_files_on_commit(letter.docx, letter.pdf)
+        letter.text = redact(letter.text, values)
+        letter.docx = letter.pdf = ""
+        letter.emailed_to = ""
+        letter.save(update_fields=["text", "docx", "pdf", "emailed_to"])
+    for event in application.events.exclude(note=""):
+        redacted = redact(event.note, values)
+        if redacted != event.note:
+            Event.objects.filter(pk=event.pk).update(note=redacted)
+    for name in PERSONAL_FIELDS:
+        setattr(application, name, "")
+    application.personal_data_erased_on = today or timezone.localdate()
+    application.save(update_fields=[*PERSONAL_FIELDS, "id_number_index", "personal_data_erased_on"])
+    return application

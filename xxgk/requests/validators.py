@@ -44,15 +44,3 @@ def validate_credit_code(value: str) -> str:
     if credit_code_check_char(value[:17]) != value[17]:
         raise ValidationError("统一社会信用代码校验位不正确，请核对。")
     return value
-
-
-def mask_id(value: str) -> str:
-    """Keep a few characters at each end only, as lists and exports show it."""
-    keep = 3 if len(value) > 8 else 1
-    if len(value) <= 2 * keep:
-        return "*" * len(value)
-    return f"{value[:keep]}{'*' * (len(value) - 2 * keep)}{value[-keep:]}"
-
-
-def mask_name(value: str) -> str:
-    return value[:1] + "*" * max(len(value) - 1, 1) if value else ""

@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from xxgk.security.public_forms import TOO_MANY, exceeded, honeypot_tripped, record
+
 from . import conf, deadlines, services
 from .forms import PublicApplicationForm, TrackForm
 from .models import Application, AttachmentKind, LetterKind, Status
-from .ratelimit import exceeded, record
 from .selectors import find_for_tracking
 
 SESSION_RESULT = "xxgk_apply_result"
@@ -30,15 +31,15 @@ def apply(request):
     token = request.POST.get("token", "")
     if not 16 <= len(token) <= 64:
         return HttpResponseBadRequest("申请表格式不正确，请刷新页面后重新填写。")
-    if request.POST.get("website"):
+    if honeypot_tripped(request.POST):
         return HttpResponseBadRequest("提交失败。")
     if Application.objects.filter(submission_token=token).exists():
         return redirect("requests:done")  # a second click on the same form
     form = PublicApplicationForm(request.POST, request.FILES)
-    limit = conf.get("XXGK_REQUESTS_SUBMIT_LIMIT")
-    if exceeded("submit", request, limit):
+    limit, window = conf.get("XXGK_REQUESTS_SUBMIT_LIMIT")
+    if exceeded(request, "apply", limit=limit):
         form.is_valid()
-        form.add_error(None, "提交过于频繁，请稍后再试。")
+        form.add_error(None, TOO_MANY)
         return render(request, "requests/public/apply.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "requests/public/apply.html", {"form": form})
@@ -48,7 +49,7 @@ def apply(request):
         )
     except IntegrityError:
         return redirect("requests:done")  # the same token won a race a moment earlier
-    record("submit", request, limit)
+    record(request, "apply", window=window)
     request.session[SESSION_RESULT] = {"number": application.number, "code": code}
     _remember(request, application)
     return redirect("requests:done")
@@ -83,8 +84,8 @@ def track(request):
     if request.method == "GET":
         return render(request, "requests/public/track.html", {"form": TrackForm()})
     form = TrackForm(request.POST)
-    limit = conf.get("XXGK_REQUESTS_TRACK_LIMIT")
-    if exceeded("track", request, limit):
+    limit, window = conf.get("XXGK_REQUESTS_TRACK_LIMIT")
+    if exceeded(request, "apply-track", limit=limit):
         form.is_valid()
         form.add_error(None, "查询失败次数过多，请稍后再试。")
         return render(request, "requests/public/track.html", {"form": form}, status=429)
@@ -92,7 +93,7 @@ def track(request):
         return render(request, "requests/public/track.html", {"form": form})
     application = find_for_tracking(form.cleaned_data["number"], form.cleaned_data["code"])
     if application is None:
-        record("track", request, limit)
+        record(request, "apply-track", window=window)
         form.add_error(None, TRACK_FAILED)
         return render(request, "requests/public/track.html", {"form": form})
     _remember(request, application)
@@ -110,6 +111,8 @@ def letter_response(letter, fmt: str) -> FileResponse:
     if fmt not in ("pdf", "docx"):
         raise Http404
     field = letter.pdf if fmt == "pdf" else letter.docx
+    if not field:  # erased with the applicant's personal data
+        raise Http404
     return FileResponse(field.open("rb"), as_attachment=True, filename=f"{letter.title}.{fmt}")
 
 

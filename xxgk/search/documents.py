@@ -7,7 +7,7 @@ left out, never breaking the indexing of its page.
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
@@ -82,13 +82,8 @@ def disclosure_content(page) -> Content:
 
 
 def annual_report_content(page) -> Content:
-    document_text = attachment_text(page.document) if page.document_id else ""
-    return Content(
-        kind="年度报告",
-        title=page.title,
-        text=_join(get_text_for_indexing(page.body), document_text),
-        date=page.publication_date or _page_date(page),
-    )
+    """An annual report is a disclosure of item 6 (xxgk.reports) shown as its own kind."""
+    return replace(disclosure_content(page), kind="年度报告")
 
 
 def standard_page_content(page) -> Content:

@@ -36,7 +36,8 @@ def sync_page(page_id: int, *, draft_revision=None) -> None:
 
 def _entries():
     for model in searchable_models():
-        for page in model.objects.order_by("pk").iterator(chunk_size=500):
+        # exact_type: a subclass page (an annual report is a DisclosurePage) comes once, as itself.
+        for page in model.objects.exact_type(model).order_by("pk").iterator(chunk_size=500):
             if page.live:
                 yield page.pk, Version.LIVE, content_of(page)
             if not page.live or page.has_unpublished_changes:

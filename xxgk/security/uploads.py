@@ -66,15 +66,19 @@ def validate_upload(upload, *, extensions=DEFAULT_EXTENSIONS, max_bytes=DEFAULT_
 
 
 UNSAFE_NAME_CHARACTERS = re.compile(r"[^\w.\-()（）]+")
+# Anything longer after the last dot is part of the name, not a file type.
+MAX_EXTENSION_LENGTH = 10
 
 
 def safe_filename(name: str, *, max_length: int = 100) -> str:
     """A stored name without paths, control characters or shell-unfriendly characters."""
     base = PurePath(unicodedata.normalize("NFKC", name or "").replace("\\", "/")).name
     stem, dot, extension = base.rpartition(".")
-    if not dot:
-        stem, extension = base, ""
-    stem = UNSAFE_NAME_CHARACTERS.sub("_", stem).strip("._") or "file"
+    if not dot or len(extension) > MAX_EXTENSION_LENGTH:
+        # No usable extension: no dot may remain either, or sanitising the name a second time
+        # would find a (shorter) extension in it and change the name again.
+        stem, extension = base.replace(".", "_"), ""
     extension = UNSAFE_NAME_CHARACTERS.sub("", extension.lower())
-    stem = stem[: max_length - len(extension) - 1]
+    room = max_length - len(extension) - 1 if extension else max_length
+    stem = UNSAFE_NAME_CHARACTERS.sub("_", stem).strip("._")[:room].rstrip("._") or "file"
     return f"{stem}.{extension}" if extension else stem

@@ -16,7 +16,6 @@ Items with two responsible departments give each department its own obligation
 """
 
 import datetime
-import functools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -51,37 +50,6 @@ FAILING_STATUSES = frozenset({Status.NEVER, Status.OVERDUE, Status.STALE})
 
 def worst(statuses) -> Status | None:
     return min(statuses, key=SEVERITY.__getitem__, default=None)
-
-
-class WorkdayClock:
-    """One calendar snapshot with memoised arithmetic: thousands of deadlines share a few
-    hundred distinct start dates, so each is computed once."""
-
-    def __init__(self, start: datetime.date, end: datetime.date):
-        self.calendar = WorkCalendar.load(start, end)
-        self.is_working_day = functools.cache(self.calendar.is_working_day)
-        self.add = functools.cache(self._add)
-
-    def _add(self, start: datetime.date, days: int) -> datetime.date:
-        """As xxgk.workdays.calendar.add_working_days: the start day is not counted."""
-        day, counted = start, 0
-        while counted < days:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                counted += 1
-        return day
-
-    def between(self, start: datetime.date, end: datetime.date) -> int:
-        """Working days in (start, end]."""
-        day, counted = start, 0
-        while day < end:
-            day += ONE_DAY
-            counted += self.is_working_day(day)
-        return counted
-
-    @property
-    def provisional_years(self) -> list[int]:
-        return sorted(self.calendar.provisional_years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +174,7 @@ class Evaluator:
 
     period: Period
     today: datetime.date
-    clock: WorkdayClock
+    calendar: WorkCalendar
     due_soon_days: int
     # False when the caller counts settled event obligations in SQL (see selectors).
     own_events: bool = True
@@ -224,11 +192,17 @@ class Evaluator:
             **fields,
         )
 
+    def _due_soon(self, deadline: datetime.date) -> bool:
+        """At most `due_soon_days` working days left, i.e. the deadline comes before the
+        working day after them (asked this way round, the calendar is read only a few days
+        past today however far off the deadline is)."""
+        return deadline < self.calendar.add_working_days(self.today, self.due_soon_days + 1)
+
     def _unsatisfied(self, deadline: datetime.date, history: PairHistory | None) -> tuple:
         """(status, since) for an obligation with nothing published yet. "Never" applies
         when the department has published nothing under the item at all (history given)."""
         if self.today <= deadline:
-            if self.clock.between(self.today, deadline) <= self.due_soon_days:
+            if self._due_soon(deadline):
                 return Status.DUE_SOON, None
             return Status.PENDING, None
         never = history is not None and not history.published_by(self.today)
@@ -245,7 +219,7 @@ class Evaluator:
         for record in history.pending:
             if not (self.period.contains(record.formed_on) and rule.binds_on(record.formed_on)):
                 continue
-            deadline = self.clock.add(record.formed_on, days)
+            deadline = self.calendar.add_working_days(record.formed_on, days)
             match = by_pk.get(record.disclosure_id) if record.disclosure_id else None
             if match is None:
                 match = next((p for p in same_day[record.formed_on] if p.pk not in claimed), None)
@@ -274,7 +248,7 @@ class Evaluator:
                         rule,
                         f"event:page:{publication.pk}",
                         "",
-                        self.clock.add(publication.formed_on, days),
+                        self.calendar.add_working_days(publication.formed_on, days),
                         status=status,
                         formed_on=publication.formed_on,
                         satisfied_on=publication.date,
@@ -293,7 +267,7 @@ class Evaluator:
         formed = publication.formed_on
         if formed is None or not (self.period.contains(formed) and rule.binds_on(formed)):
             return None
-        deadline = self.clock.add(formed, rule.working_days or 0)
+        deadline = self.calendar.add_working_days(formed, rule.working_days or 0)
         return ON_TIME if publication.date <= deadline else LATE
 
     def periodic(self, dept_id, rule: Rule, history: PairHistory) -> list[Obligation]:
@@ -393,7 +367,7 @@ class Evaluator:
         )
         if deadline < as_of:
             obligation.status, obligation.since = Status.STALE, deadline + ONE_DAY
-        elif as_of == self.today and self.clock.between(as_of, deadline) <= self.due_soon_days:
+        elif as_of == self.today and self._due_soon(deadline):
             obligation.status = Status.DUE_SOON
         return [obligation]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from xxgk.catalogue.selectors import can_author_under
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.selectors import is_office, user_department
+from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
 
 from .models import ActionKind, Notice, PendingInformation
 from .models import SupervisionAction as Action
@@ -106,11 +107,11 @@ def _editors_by_department(departments) -> dict:
     return found
 
 
-def _describe(kind, obligation, today, clock) -> str:
+def _describe(kind, obligation, today, calendar) -> str:
     where = f"{obligation.department.name}：清单事项“{obligation.item}”"
     what = f"（{obligation.label}）" if obligation.label else ""
     if kind == ActionKind.REMINDER:
-        left = clock.between(today, obligation.deadline)
+        left = calendar.working_days_between(today, obligation.deadline)
         return (
             f"【信息公开提醒】{where}{what}应于 {obligation.deadline:%Y-%m-%d} 前公开，"
             f"还剩 {left} 个工作日。"
@@ -123,7 +124,7 @@ def _describe(kind, obligation, today, clock) -> str:
         lapse = f"公开期限为 {obligation.deadline:%Y-%m-%d}，自 {obligation.since:%Y-%m-%d} 起逾期"
     if kind == ActionKind.URGING:
         return f"【信息公开督促】{where}{what}{lapse}，请尽快公开。"
-    days = clock.between(obligation.since - datetime.timedelta(days=1), today)
+    days = calendar.working_days_between(obligation.since - ONE_DAY, today)
     return (
         f"【逾期上报】{where}{what}{lapse}，已逾期 {days} 个工作日，经督促仍未公开，请办公室处理。"
     )
@@ -166,7 +167,10 @@ def run_supervision(*, today: datetime.date) -> dict:
     overdue, escalations to the office M working days later. Safe to run any number of
     times: each (obligation, kind) is sent once."""
     result = obligation_set(reminder_window(today), today=today)
-    clock = result.clock
+    # Lapses can be older than the window (content stale for years): count from the oldest.
+    lapses = [o.since for o in result.obligations if o.is_failing]
+    deadlines = [o.deadline for o in result.obligations if o.status == Status.DUE_SOON]
+    calendar = WorkCalendar.load(min([today, *lapses]), max([today, *deadlines]))
     escalate_after = settings.XXGK_SUPERVISION_ESCALATE_DAYS
     office = list(_staff(office=True).values_list("pk", "email"))
     editors = _editors_by_department(result.departments)
@@ -183,7 +187,7 @@ def run_supervision(*, today: datetime.date) -> dict:
             wanted.append(ActionKind.REMINDER)
         elif obligation.is_failing:
             wanted.append(ActionKind.URGING)
-            overdue_days = clock.between(obligation.since - datetime.timedelta(days=1), today)
+            overdue_days = calendar.working_days_between(obligation.since - ONE_DAY, today)
             if overdue_days >= escalate_after:
                 wanted.append(ActionKind.ESCALATION)
         for kind in wanted:
@@ -192,7 +196,7 @@ def run_supervision(*, today: datetime.date) -> dict:
             recipients = (
                 office if kind == ActionKind.ESCALATION else editors[obligation.department_id]
             )
-            message = _describe(kind, obligation, today, clock)
+            message = _describe(kind, obligation, today, calendar)
             if not recipients:
                 # A department without an editor: the office hears of it straight away.
                 recipients = office

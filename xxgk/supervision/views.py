@@ -14,7 +14,7 @@ from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
 
 from . import exports, selectors, services
-from .charts import trend_rows
+from .charts import matrix_rows_html, trend_rows
 from .forms import CancelPendingForm, HandlingForm, PendingInformationForm, period_from_request
 from .models import PendingInformation
 from .obligations import Status
@@ -48,15 +48,17 @@ def dashboard(request):
         return error
     data = selectors.dashboard_data(period, today=context["today"])
     failing = data["failing"]
+    query = request.GET.urlencode()
     context.update(
         data,
+        matrix_rows=matrix_rows_html(data["matrix"], query),
         legend=list(data["counts"].items()),
         failing_shown=failing[:DASHBOARD_LIST_LIMIT],
         failing_hidden=max(len(failing) - DASHBOARD_LIST_LIMIT, 0),
         trend=trend_rows(data["trend"], data["departments"]),
         rectifications=selectors.overdue_rectifications(today=context["today"]),
         figures=selectors.action_figures(period),
-        query=request.GET.urlencode(),
+        query=query,
     )
     return TemplateResponse(request, "supervision/dashboard.html", context)
 
@@ -76,7 +78,7 @@ def department_detail(request, code):
     if error:
         return error
     result = selectors.obligation_set(period, today=context["today"], department=department)
-    trend = selectors.monthly_trend(period, [department])
+    trend = selectors.monthly_trend(period, [department], not_live=result.not_live)
     by_record = {o.pending_id: o for o in result.obligations if o.pending_id}
     pending_records = list(selectors.pending_records_of(department)[:50])
     for record in pending_records:

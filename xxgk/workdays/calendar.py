@@ -7,6 +7,7 @@ so that people see the date may move once the year's arrangement is published.
 """
 
 import datetime
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -20,13 +21,21 @@ MAX_SPAN_DAYS = 3 * 366
 
 @dataclass
 class WorkCalendar:
-    """One snapshot of the overrides for a date range: one query, then pure computation."""
+    """One snapshot of the overrides for a date range: one query, then pure computation.
+
+    Callers that compute many deadlines (supervision, statistics) load one calendar and use
+    its methods; the module functions below load one per call. Working days are counted
+    once into running totals, extended only as far as a question needs, so each answer is
+    a subtraction or a binary search and `provisional_years` names only the years consulted.
+    """
 
     start: datetime.date
     end: datetime.date
     overrides: dict = field(default_factory=dict)
     confirmed_years: frozenset = frozenset()
     provisional_years: set = field(default_factory=set)
+    # _totals[k]: working days among the first k days of the range.
+    _totals: list = field(default_factory=lambda: [0], init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, start: datetime.date, end: datetime.date) -> "WorkCalendar":
@@ -48,6 +57,41 @@ class WorkCalendar:
             except NotImplementedError:
                 self.provisional_years.add(day.year)
         return day.weekday() < 5
+
+    def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
+        """The date on which `days` working days have passed after `start` (not counted).
+
+        `start` may be the day before the loaded range, which then holds only counted days.
+        """
+        if days < 0:
+            raise ValueError("工作日数不能为负数。")
+        if days == 0:
+            return start
+        target = self._through(start) + days
+        while self._totals[-1] < target:
+            self._extend()
+        return self.start + datetime.timedelta(days=bisect_left(self._totals, target) - 1)
+
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days in (start, end]."""
+        if end <= start:
+            return 0
+        return self._through(end) - self._through(start)
+
+    def _through(self, day: datetime.date) -> int:
+        """Working days from the start of the range up to and including `day`."""
+        index = (day - self.start).days + 1
+        if index < 0:
+            raise ValueError("日期早于已载入的工作日历范围。")
+        while len(self._totals) <= index:
+            self._extend()
+        return self._totals[index]
+
+    def _extend(self) -> None:
+        day = self.start + datetime.timedelta(days=len(self._totals) - 1)
+        if day > self.end:
+            raise ValueError("期限超出可计算范围。")
+        self._totals.append(self._totals[-1] + self.is_working_day(day))
 
 
 @dataclass(frozen=True)
@@ -76,16 +120,8 @@ def add_working_days(start: datetime.date, days: int) -> Deadline:
     The start day itself is not counted (a request received on a Friday evening starts its
     clock on the next working day), as the regulations count "自收到申请之日起".
     """
-    if days < 0:
-        raise ValueError("工作日数不能为负数。")
-    calendar = WorkCalendar.load(start, start + datetime.timedelta(days=MAX_SPAN_DAYS))
-    day, counted = start, 0
-    while counted < days:
-        day += ONE_DAY
-        if day > calendar.end:
-            raise ValueError("期限超出可计算范围。")
-        if calendar.is_working_day(day):
-            counted += 1
+    calendar = WorkCalendar.load(start + ONE_DAY, start + datetime.timedelta(days=MAX_SPAN_DAYS))
+    day = calendar.add_working_days(start, days)
     return Deadline(day, tuple(sorted(calendar.provisional_years)))
 
 
@@ -95,10 +131,4 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
         return 0
     if (end - start).days > MAX_SPAN_DAYS:
         raise ValueError("日期跨度过大。")
-    calendar = WorkCalendar.load(start, end)
-    day, counted = start, 0
-    while day < end:
-        day += ONE_DAY
-        if calendar.is_working_day(day):
-            counted += 1
-    return counted
+    return WorkCalendar.load(start + ONE_DAY, end).working_days_between(start, end)

@@ -1,12 +1,8 @@
 from django import template
 
 from ..selectors import RUNNING
-from ..validators import mask_id as _mask_id
-from ..validators import mask_name as _mask_name
 
 register = template.Library()
-register.filter("mask_id", _mask_id)
-register.filter("mask_name", _mask_name)
 
 
 @register.simple_tag

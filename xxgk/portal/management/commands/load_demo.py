@@ -158,23 +158,30 @@ class Command(BaseCommand):
         return created
 
     def _annual_report(self):
-        from xxgk.reports.models import AnnualReportIndexPage, AnnualReportPage
+        """The 2021-2022 report, filed under item 6 and published through the review."""
+        from xxgk.reports.models import AnnualReportPage, PeriodKind
+        from xxgk.reports.services import file_report
 
-        if AnnualReportPage.objects.filter(school_year_start=2021).exists():
+        kind = PeriodKind.SCHOOL_YEAR
+        if AnnualReportPage.objects.filter(period_kind=kind, period_start__year=2021).exists():
             return 0
         text = (DEMO_DIR / "report_2021_2022.txt").read_text(encoding="utf-8")
         paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
-        body = "".join(f"<p>{p}</p>" for p in paragraphs)
-        index = AnnualReportIndexPage.objects.get()
-        report = AnnualReportPage(
-            title="衢州学院2021-2022学年信息公开工作报告",
-            slug="2021-2022",
-            school_year_start=2021,
-            publication_date=datetime.date(2022, 10, 31),
-            body=body,
-        )
-        index.add_child(instance=report)
-        report.save_revision().publish()
+        User = get_user_model()
+        office = User.objects.get(username="office")
+        title = "衢州学院2021-2022学年信息公开工作报告"
+        day = datetime.date(2022, 10, 31)
+        with transaction.atomic(), quiet_notices():
+            report = file_report(
+                user=office,
+                period_kind=kind,
+                year=2021,
+                title=title,
+                body="".join(f"<p>{p}</p>" for p in paragraphs),
+                document=pdf.make_document(title, "党委办公室、校长办公室", day),
+                publication_date=day,
+            )
+            _review(report, author=office, reviewer=User.objects.get(username="reviewer"), day=day)
         return 1
 
 

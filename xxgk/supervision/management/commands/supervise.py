@@ -1,4 +1,4 @@
-"""Run the supervision job now (for cron), or plant the scheduled job for the task worker."""
+"""Run the supervision job now, for cron; the task worker runs it via xxgk.core.schedule."""
 
 import datetime
 
@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from xxgk.supervision.services import run_supervision
-from xxgk.supervision.tasks import schedule_next
 
 
 class Command(BaseCommand):
@@ -14,20 +13,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="按指定日期（YYYY-MM-DD）计算，默认今天")
-        parser.add_argument(
-            "--enqueue",
-            action="store_true",
-            help="不立即运行，而是为任务进程（db_worker）安排下一次运行",
-        )
 
-    def handle(self, *args, date=None, enqueue=False, **options):
-        if enqueue:
-            result = schedule_next(immediately=True)
-            if result is None:
-                self.stdout.write("监督任务已在队列中。")
-            else:
-                self.stdout.write(f"已安排监督任务（{result.id}），由任务进程执行。")
-            return
+    def handle(self, *args, date=None, **options):
         try:
             today = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError as exc:

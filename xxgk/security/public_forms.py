@@ -1,8 +1,9 @@
-"""Protections shared by every public intake form (letters, complaints, votes, surveys).
+"""Protections shared by every public form: applications, letters, complaints, votes, surveys.
 
 No external service: a honeypot field, a signed arithmetic question written in Chinese
-numerals (single use), cache-based rate limits per client, and hashed client fingerprints
-so that no raw IP address is stored.
+numerals (single use), cache-based rate limits per client, hashed client fingerprints so
+that no raw IP address is stored, and query codes that are shown once and kept only as a
+keyed hash, checked in constant time.
 """
 
 import hashlib
@@ -16,14 +17,16 @@ from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
 
-from xxgk.security.uploads import validate_upload
+from xxgk.security.client import client_ip
+from xxgk.security.uploads import safe_filename, validate_upload
 
 CHALLENGE_SALT = "xxgk.intake.challenge"
 CHALLENGE_MAX_AGE = 2 * 60 * 60
 CHINESE_DIGITS = "零一二三四五六七八九"
 QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-QUERY_CODE_LENGTH = 8
-SENSITIVE_WORDS_CACHE_KEY = "xxgk:sensitive-words"
+QUERY_CODE_LENGTH = 10
+HONEYPOT_FIELD = "website"
+TOO_MANY = "提交过于频繁，请稍后再试。"
 
 # Checked by xxgk.security.uploads (extension, size, sniffed content).
 ATTACHMENT_TYPES = ("docx", "jpeg", "jpg", "pdf", "png", "xlsx")
@@ -31,33 +34,59 @@ MAX_ATTACHMENTS = 3
 MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 
 
-def client_ip(request) -> str:
-    """The peer address; behind a reverse proxy, the proxy must set REMOTE_ADDR."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+# --- clients ---------------------------------------------------------------------------------
 
 
-def keyed_hash(*parts: str) -> str:
+def _client(request) -> str:
+    """The client's address for limits and fingerprints (one shared bucket if it has none)."""
+    return client_ip(request) or "unknown"
+
+
+def keyed_hash(*parts: str, key: str | None = None) -> str:
     message = "\x1f".join(parts).encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    return hmac.new((key or settings.SECRET_KEY).encode(), message, hashlib.sha256).hexdigest()
 
 
 def client_fingerprint(request, *, day=None) -> str:
     """A keyed hash of IP + user agent (+ day): comparable, but not reversible to an address."""
     day = day or timezone.localdate()
-    return keyed_hash("fp", client_ip(request), request.META.get("HTTP_USER_AGENT", ""), str(day))
+    return keyed_hash("fp", _client(request), request.META.get("HTTP_USER_AGENT", ""), str(day))
+
+
+# --- rate limits -----------------------------------------------------------------------------
+
+
+def _rate_key(request, scope: str) -> str:
+    return f"xxgk:rl:{scope}:{keyed_hash('rl', _client(request))[:32]}"
+
+
+def exceeded(request, scope: str, *, limit: int) -> bool:
+    """Whether this client has used up `scope` already (nothing is counted)."""
+    if not settings.XXGK_PUBLIC_FORM_RATE_LIMITS:
+        return False
+    return (cache.get(_rate_key(request, scope)) or 0) >= limit
+
+
+def record(request, scope: str, *, window: int) -> int:
+    """Count one event for this client in `scope`; returns the count in the current window."""
+    key = _rate_key(request, scope)
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window)
+        return 1
 
 
 def rate_limited(request, scope: str, *, limit: int, window: int) -> bool:
     """Count one hit for this client in `scope`; True once more than `limit` fall in `window` s."""
-    key = f"xxgk:rl:{scope}:{keyed_hash('rl', client_ip(request))[:32]}"
-    if cache.add(key, 1, timeout=window):
+    if not settings.XXGK_PUBLIC_FORM_RATE_LIMITS:
         return False
-    try:
-        hits = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return False
-    return hits > limit
+    return record(request, scope, window=window) > limit
+
+
+# --- query codes -----------------------------------------------------------------------------
 
 
 def new_query_code() -> str:
@@ -65,36 +94,43 @@ def new_query_code() -> str:
 
 
 def normalise_code(code: str) -> str:
+    """Forgive case, full-width characters and spaces, as people copy codes from letters."""
     return unicodedata.normalize("NFKC", code or "").strip().upper().replace(" ", "")
 
 
-def hash_query_code(number: str, code: str) -> str:
-    return keyed_hash("query-code", number, normalise_code(code))
+def hash_query_code(number: str, code: str, *, key: str | None = None) -> str:
+    return keyed_hash("query-code", normalise_code(number), normalise_code(code), key=key)
 
 
 def query_code_matches(number: str, code: str, stored_hash: str) -> bool:
-    return hmac.compare_digest(hash_query_code(number, code), stored_hash)
+    """Constant-time check; codes issued before a SECRET_KEY rotation keep working."""
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    results = [
+        hmac.compare_digest(hash_query_code(number, code, key=key), stored_hash or "")
+        for key in keys
+    ]
+    return any(results)
 
 
-def sensitive_words() -> list[str]:
-    words = cache.get(SENSITIVE_WORDS_CACHE_KEY)
-    if words is None:
-        from .models import SensitiveWord
-
-        words = list(SensitiveWord.objects.values_list("word", flat=True))
-        cache.set(SENSITIVE_WORDS_CACHE_KEY, words, 300)
-    return words
+# Compared against when the number does not exist, so that both failures take the same time.
+_NO_SUCH_NUMBER = "0" * 64
 
 
-def forget_sensitive_words(**kwargs) -> None:
-    cache.delete(SENSITIVE_WORDS_CACHE_KEY)
+def find_by_query_code(queryset, number: str, code: str):
+    """The object with this number if the code matches; one answer for every kind of failure."""
+    number = normalise_code(number)
+    found = queryset.filter(number=number).first()
+    stored = found.query_code_hash if found is not None else _NO_SUCH_NUMBER
+    matches = query_code_matches(number, code, stored)
+    return found if matches and found is not None else None
 
 
-def find_sensitive_words(*texts: str) -> str:
-    """The configured words found in the texts, joined for storage ('' when none)."""
-    haystack = unicodedata.normalize("NFKC", " ".join(texts)).lower()
-    found = [w for w in sensitive_words() if unicodedata.normalize("NFKC", w).lower() in haystack]
-    return "、".join(found)[:300]
+# --- honeypot and challenge ------------------------------------------------------------------
+
+
+def honeypot_tripped(data) -> bool:
+    """A person never fills the hidden field; a form-filling robot usually does."""
+    return bool((data.get(HONEYPOT_FIELD) or "").strip())
 
 
 def _chinese_number(n: int) -> str:
@@ -118,24 +154,43 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several uploads under one name, checked against the allow-list, size and signature."""
+    """Several uploads under one name, checked against the allow-list, size and signature,
+    and renamed to a safe name (no directories, no odd characters) before anything is stored.
+
+    The limits are attributes so that a form can set them from settings at request time.
+    """
 
     widget = MultipleFileInput
 
+    def __init__(
+        self,
+        *,
+        extensions=ATTACHMENT_TYPES,
+        max_bytes=MAX_ATTACHMENT_BYTES,
+        max_count=MAX_ATTACHMENTS,
+        **kwargs,
+    ):
+        super().__init__(**kwargs)
+        self.extensions, self.max_bytes, self.max_count = extensions, max_bytes, max_count
+
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(f"最多上传 {MAX_ATTACHMENTS} 个附件。")
+        if self.required and not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if len(files) > self.max_count:
+            raise forms.ValidationError(f"最多上传 {self.max_count} 个附件。")
         for upload in files:
-            validate_upload(upload, extensions=ATTACHMENT_TYPES, max_bytes=MAX_ATTACHMENT_BYTES)
+            self.to_python(upload)
+            validate_upload(upload, extensions=self.extensions, max_bytes=self.max_bytes)
+            upload.name = safe_filename(upload.name)
         return files
 
 
 class ProtectedForm(forms.Form):
     """A public form with a honeypot and a single-use arithmetic question.
 
-    The three protection fields are rendered by mailbox/includes/protection.html, which
-    always shows a fresh question, also when the form comes back with errors.
+    The three protection fields are rendered by mailbox/includes/protection.html, which always
+    shows a fresh question, also when the form comes back with errors.
     """
 
     website = forms.CharField(
@@ -161,7 +216,7 @@ class ProtectedForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
+        if honeypot_tripped(cleaned):
             raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
         if self.errors:
             return cleaned
@@ -180,7 +235,7 @@ class ProtectedForm(forms.Form):
         return cleaned
 
 
-TOO_MANY = "提交过于频繁，请稍后再试。"
+# --- running a public POST -------------------------------------------------------------------
 
 
 def accept_submission(request, form, *, scope: str, limit: int, window: int, save):

@@ -1,0 +1,20 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import PERMISSION, AuditLogView
+
+
+@hooks.register("register_admin_urls")
+def register_audit_urls():
+    return [path("audit/", AuditLogView.as_view(), name="xxgk_audit_events")]
+
+
+class AuditMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_menu_item():
+    return AuditMenuItem("审计日志", reverse("xxgk_audit_events"), icon_name="history", order=950)

@@ -1,0 +1,25 @@
+from django.http import Http404
+from wagtail import hooks
+from wagtail.permissions import policy_registry
+
+from .models import DisclosureAttachment
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_attachments(document, request):
+    """A document is public only while a live disclosure (or annual report) attaches it.
+
+    Drafts' and withdrawn disclosures' files would otherwise be served to anyone who guesses
+    the sequential id. Staff who may choose or change documents in its collection (the
+    people who attach them and review the pages) still download it; everyone else gets 404.
+    One indexed query (attachment.document_id joined to the page's ``live`` flag).
+    """
+    if DisclosureAttachment.objects.filter(document_id=document.pk, page__live=True).exists():
+        return None
+    user = request.user
+    policy = policy_registry.get_by_type(type(document))
+    if user.is_authenticated and policy.user_has_any_permission_for_instance(
+        user, ["choose", "change"], document
+    ):
+        return None
+    raise Http404

@@ -1,0 +1,156 @@
+"""The tables a report may carry (the government format of 国办公开办函〔2021〕30号): 表二 主动公开,
+表三 收到和处理申请, 表四 行政复议、行政诉讼.
+
+A section places a table with a line of its own, ``【表格：key】``. Every cell is a figure of the
+registry (figures.py), so a table cell links to its records like a figure in the text; the
+rows of 表三 and 表四 are those of xxgk.requests.stats.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from xxgk.requests import stats
+from xxgk.requests.models import AppealKind, AppealResult
+
+MARKER_RE = re.compile(r"^【表格：(\S+?)】$")
+KEYS = ("主动公开", "依申请公开", "复议诉讼")  # the keys of specs()
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+@dataclass
+class Cell:
+    """A header text (``code`` empty) or a figure; spans as in HTML."""
+
+    text: str = ""
+    code: str = ""
+    colspan: int = 1
+    rowspan: int = 1
+    indent: int = 0
+
+
+@dataclass
+class TableSpec:
+    key: str
+    title: str
+    header: list[list[Cell | None]]  # None: covered by a span
+    body: list[list[Cell | None]] = field(default_factory=list)
+
+    @property
+    def codes(self) -> set[str]:
+        return {c.code for row in self.body for c in row if c is not None and c.code}
+
+
+def _span_row(cells: list[Cell]) -> list[Cell | None]:
+    """A row with the places covered by each cell's colspan filled with None."""
+    row: list[Cell | None] = []
+    for cell in cells:
+        row.append(cell)
+        row.extend([None] * (cell.colspan - 1))
+    return row
+
+
+def request_row_key(code: str) -> str:
+    """ASCII key of a 表三 row code, for the figure code (一 → r1, 三.3.1 → r3_3_1)."""
+    head, *rest = code.split(".")
+    rest = ["total" if part == "总计" else part for part in rest]
+    return "_".join([f"r{CN_NUMBERS.index(head) + 1}", *rest])
+
+
+def request_row_label(code: str, label: str) -> str:
+    """The wording of the official table: （一）予以公开 … 1．属于国家秘密 … （七）总计."""
+    parts = code.split(".")
+    if parts[0] != "三":
+        return label
+    if parts[1] == "总计":
+        categories = sum(1 for r in stats.ROWS if r.code.count(".") == 1) - 1
+        return f"（{CN_NUMBERS[categories]}）总计"
+    if len(parts) == 2:
+        return f"（{CN_NUMBERS[int(parts[1]) - 1]}）{label}"
+    return f"{parts[2]}．{label}"
+
+
+def _requests_table() -> TableSpec:
+    organisations = [
+        "其他" if value == "other_org" else label
+        for value, label in stats.COLUMNS
+        if value not in ("citizen", "total")
+    ]
+    header = [
+        _span_row(
+            [
+                Cell("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和", rowspan=3),
+                Cell("申请人情况", colspan=7),
+            ]
+        ),
+        [
+            None,
+            *_span_row(
+                [
+                    Cell("自然人", rowspan=2),
+                    Cell("法人或其他组织", colspan=5),
+                    Cell("总计", rowspan=2),
+                ]
+            ),
+        ],
+        [None, None, *[Cell(label) for label in organisations], None],
+    ]
+    body: list[list[Cell | None]] = []
+    for row in stats.ROWS:
+        if row.code == "三.1":  # the first result row, under the heading row of 三
+            body.append(_span_row([Cell("三、本年度办理结果", colspan=8)]))
+        key = request_row_key(row.code)
+        indent = row.code.count(".")
+        body.append(
+            [
+                Cell(request_row_label(row.code, row.label), indent=indent),
+                *[Cell(code=f"t3.{key}.{column}") for column, _ in stats.COLUMNS],
+            ]
+        )
+    return TableSpec("依申请公开", "收到和处理政府信息公开申请情况", header, body)
+
+
+APPEAL_RESULTS = [*stats.APPEAL_RESULTS, AppealResult.PENDING]
+
+
+def _appeals_table() -> TableSpec:
+    results = [*[AppealResult(r).label for r in APPEAL_RESULTS], "总计"]
+    header = [
+        _span_row([Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)]),
+        [
+            *[Cell(label, rowspan=2) for label in results],
+            *_span_row([Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)]),
+        ],
+        [None] * 5 + [Cell(label) for label in results] * 2,
+    ]
+    body = [
+        [
+            Cell(code=f"t4.{kind.value}.{result}")
+            for kind in AppealKind
+            for result in [*APPEAL_RESULTS, stats.TOTAL]
+        ]
+    ]
+    return TableSpec("复议诉讼", "政府信息公开行政复议、行政诉讼情况", header, body)
+
+
+def _disclosures_table(category_codes: list[tuple[str, str]]) -> TableSpec:
+    header = [[Cell("信息内容"), Cell("本年主动公开信息数")]]
+    body = [[Cell(label), Cell(code=code)] for code, label in category_codes]
+    body.append([Cell("合计"), Cell(code="disclosures.total")])
+    return TableSpec("主动公开", "主动公开信息情况", header, body)
+
+
+def specs(rows: dict) -> dict[str, TableSpec]:
+    """Every table, by key; 表二 lists the catalogue's categories (data, hence `rows`)."""
+    categories = [
+        (code, row.label.split("·", 1)[1])
+        for code, row in rows.items()
+        if code.startswith("disclosures.category")
+    ]
+    return {
+        spec.key: spec
+        for spec in (_disclosures_table(categories), _requests_table(), _appeals_table())
+    }
+
+
+def cited_tables(text: str) -> list[str]:
+    return [m.group(1) for line in text.splitlines() if (m := MARKER_RE.match(line.strip()))]
