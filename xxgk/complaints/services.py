@@ -8,7 +8,7 @@ from django.utils import timezone
 from xxgk.mailbox.sensitive import find_sensitive_words
 from xxgk.mailbox.services import allocate_number, notify, office_emails, site_url
 from xxgk.orgs.selectors import is_office
-from xxgk.security.personal_data import redact
+from xxgk.security.personal_data import redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 
 from .models import (
@@ -158,10 +158,7 @@ def erase_personal_data(complaint, *, today=None) -> Complaint:
     """Blank the complainant's details; the complaint and its outcome stay for the report."""
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     values = [complaint.name, complaint.phone, complaint.email]
-    for event in complaint.events.exclude(note=""):
-        redacted = redact(event.note, values)
-        if redacted != event.note:
-            ComplaintEvent.objects.filter(pk=event.pk).update(note=redacted)
+    redact_notes(complaint.events, values)
     complaint.name = complaint.phone = complaint.email = ""
     complaint.personal_data_erased_on = today or timezone.localdate()
     complaint.save(update_fields=["name", "phone", "email", "personal_data_erased_on"])

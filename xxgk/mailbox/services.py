@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.selectors import is_office, user_department
-from xxgk.security.personal_data import delete_files_on_commit, redact
+from xxgk.security.personal_data import delete_files_on_commit, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days, working_days_between
 
@@ -431,10 +431,7 @@ def erase_personal_data(letter, *, today=None) -> Letter:
     attachments = list(letter.attachments.all())
     delete_files_on_commit(*(a.file for a in attachments))
     letter.attachments.all().delete()
-    for event in letter.events.exclude(note=""):
-        redacted = redact(event.note, values)
-        if redacted != event.note:
-            LetterEvent.objects.filter(pk=event.pk).update(note=redacted)
+    redact_notes(letter.events, values)
     letter.writer_name = letter.phone = letter.email = ""
     letter.personal_data_erased_on = today or timezone.localdate()
     letter.save(update_fields=["writer_name", "phone", "email", "personal_data_erased_on"])

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xxgk.security.fields import blind_index_candidates
-from xxgk.security.personal_data import delete_files_on_commit, redact
+from xxgk.security.personal_data import delete_files_on_commit, redact, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days
 
@@ -538,10 +538,7 @@ def erase_personal_data(application, *, today=None) -> Application:
         letter.docx = letter.pdf = ""
         letter.emailed_to = ""
         letter.save(update_fields=["text", "docx", "pdf", "emailed_to"])
-    for event in application.events.exclude(note=""):
-        redacted = redact(event.note, values)
-        if redacted != event.note:
-            Event.objects.filter(pk=event.pk).update(note=redacted)
+    redact_notes(application.events, values)
     for name in PERSONAL_FIELDS:
         setattr(application, name, "")
     application.personal_data_erased_on = today or timezone.localdate()

@@ -97,6 +97,15 @@ def redact(text: str, values) -> str:
     return text
 
 
+def redact_notes(events, values) -> None:
+    """Blot the personal values out of the handling notes of a case's events (one UPDATE
+    per note that names one); the events themselves stay for the figures."""
+    for event in events.exclude(note=""):
+        redacted = redact(event.note, values)
+        if redacted != event.note:
+            type(event).objects.filter(pk=event.pk).update(note=redacted)
+
+
 def delete_files_on_commit(*files) -> None:
     """Remove stored files once the erasure that dropped them has committed."""
     names = [(f.storage, f.name) for f in files if f]
