@@ -8,7 +8,9 @@
 3. wrk (Debian package) against home, a catalogue item list, the disclosure page (cached),
    search and the static copy, and at low concurrency against the uncached disclosure and
    list pages; medians of a few short runs, interleaved so that each target sees the same
-   machine load.
+   machine load. The cached page and the static copy run back to back, in alternating order,
+   and their ratio is the median of the rounds' ratios; nginx's CPU time per request for the
+   two is printed too (it hardly depends on what else runs on the machine).
 4. 200 concurrent readers (threads, each a browser: the page, then the count endpoint as the
    page's script does), with a graceful worker reload halfway and a graceful stop at the end;
    the views counted in the database must equal the page views served.
@@ -298,9 +300,11 @@ def parse_wrk(output: str) -> dict:
         return float(match.group(1)) * UNITS[match.group(2)] if match else float("nan")
 
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    requests = re.search(r"(\d+) requests in", output)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
+        "requests": int(requests.group(1)) if requests else 0,
         "p50": latency("50"),
         "p99": latency("99"),
         "errors": int(errors.group(1)) if errors else 0,
@@ -487,6 +491,10 @@ def main() -> None:
         heavy = {
             "home /": f"{base}/",
             "catalogue item list": f"{base}{item_url}",
+        }
+        # Measured back to back, in alternating order from round to round, so that each
+        # round's ratio compares the two under the same machine load.
+        pair = {
             "disclosure page (cached)": f"{base}{disclosure_url}",
             "nginx static copy": f"http://127.0.0.1:{static_port}/disclosure.html",
         }
@@ -500,10 +508,17 @@ def main() -> None:
             light[f"search ?q={SEARCH_QUERY}"] = f"{base}{search_path}"
         else:
             emit(BENCH, f"search ?q={SEARCH_QUERY}", f"unavailable (HTTP {search_status})")
-        results = {name: [] for name in [*heavy, *light]}
-        for _ in range(args.runs):
+        results = {name: [] for name in [*heavy, *pair, *light]}
+        nginx_cpu = {name: [] for name in pair}
+        for run in range(args.runs):
             for name, url in heavy.items():
                 results[name].append(wrk(url, args.connections, args.seconds))
+            for name in list(pair)[:: 1 if run % 2 == 0 else -1]:
+                began = stack.nginx_cpu_seconds()
+                result = wrk(pair[name], args.connections, args.seconds)
+                spent = stack.nginx_cpu_seconds() - began
+                results[name].append(result)
+                nginx_cpu[name].append(spent / max(result["requests"], 1) * 1e6)
             for name, url in light.items():
                 results[name].append(wrk(url, 2, args.seconds))
                 drain(stack)
@@ -521,9 +536,18 @@ def main() -> None:
             failed = sum(r["errors"] for r in runs)
             if failed:
                 emit(BENCH, f"{label} non-2xx responses", failed)
-        ours = statistics.median(r["rps"] for r in results["disclosure page (cached)"])
-        static = statistics.median(r["rps"] for r in results["nginx static copy"])
-        emit(BENCH, "cached disclosure / nginx static throughput", round(ours / static, 3), "ratio")
+        ours, static = (results[name] for name in pair)
+        ratios = [o["rps"] / s["rps"] for o, s in zip(ours, static, strict=True) if s["rps"]]
+        emit(
+            BENCH,
+            "cached disclosure / nginx static throughput (median of the rounds' ratios)",
+            round(statistics.median(ratios), 3) if ratios else "n/a",
+            "ratio",
+        )
+        emit(BENCH, "  each round", " ".join(f"{ratio:.2f}" for ratio in ratios))
+        # What the load of other processes hardly changes: nginx's own CPU time per request.
+        for name, spent in nginx_cpu.items():
+            emit(BENCH, f"{name}: nginx CPU per request", round(statistics.median(spent), 2), "µs")
 
         before = stored_count(reader_page.pk)
         readers = readers_run(

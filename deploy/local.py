@@ -176,6 +176,22 @@ class Stack:
     def gunicorn(self):
         return self.processes[0]
 
+    def nginx_cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by nginx's worker processes (Linux /proc)."""
+        master = self.processes[1].pid
+        ticks = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # exited meanwhile
+            fields = stat.rsplit(")", 1)[1].split()  # after "pid (comm)"
+            if int(fields[1]) == master:  # ppid
+                ticks += int(fields[11]) + int(fields[12])  # utime + stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def reload_app(self) -> None:
         """A normal restart of the workers (gunicorn HUP: new workers, old ones exit)."""
         self.gunicorn().send_signal(signal.SIGHUP)

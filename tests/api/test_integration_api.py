@@ -173,6 +173,16 @@ def test_update_draft_fields_and_append_attachments(client, auth_a, item_a):
     assert page.get_latest_revision_as_object().title == "修改稿"
 
 
+def test_update_refuses_null_for_fields_that_cannot_be_cleared(client, auth_a, item_a):
+    created = post(client, auth_a, {"item": "7", "title": "初稿", "body": "<p>一</p>"}).json()
+    path = f"/api/v1/integration/disclosures/{created['id']}"
+    response = post(client, auth_a, {"title": None}, path=path, method="patch")
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "body.payload.title", "message": "须为字符串。"}]
+    response = post(client, auth_a, {"formed_on": None}, path=path, method="patch")
+    assert response.status_code == 200 and response.json()["title"] == "初稿"
+
+
 def test_cannot_update_other_departments_or_published_items(client, auth_a, published, item_a):
     other = published[2]  # department B
     response = post(

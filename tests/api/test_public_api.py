@@ -54,6 +54,8 @@ def test_pagination_links_and_bounds(client, published):
         ("page=abc", 422, "validation_error"),
         ("page=99999999999999999999999", 422, "validation_error"),
         ("date_from=2022-13-45", 422, "validation_error"),
+        ("date_to=0", 422, "validation_error"),  # not read as seconds since 1970
+        ("updated_since=1700000000", 422, "validation_error"),
         ("item=7;drop", 422, "validation_error"),
         ("department=zsa", 422, "validation_error"),
         ("order=title", 422, "validation_error"),

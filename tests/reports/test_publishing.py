@@ -201,6 +201,26 @@ def test_no_reminder_once_published_but_while_in_review(seed_draft, office, revi
     assert services.remind_annual_report(d("2022-10-21")) == []
 
 
+def test_no_reminder_once_a_report_of_a_school_year_starting_in_august_is_live(
+    db, office, reviewer
+):
+    august = services.save_template(
+        ReportTemplate(),
+        name="八月起学年",
+        period_kind=PeriodKind.SCHOOL_YEAR,
+        title="{{ school }}{{ year_label }}信息公开工作报告",
+        sections=[{"heading": "一、概述", "text": "公开信息{{ disclosures.total }}条。"}],
+        start_month=8,
+        start_day=1,
+        user=office,
+    )
+    page = services.submit_draft(services.generate_draft(august, 2021, user=office), user=office)
+    assert page.period_start == d("2021-08-01")
+    assert "审查中" in services.remind_annual_report(d("2022-10-20"))[0].message
+    approve(page, reviewer)
+    assert services.remind_annual_report(d("2022-10-21")) == []
+
+
 def test_calendar_year_report_reminded_only_when_the_school_uses_it(templates, office):
     assert [r.period_kind for r in services.remind_annual_report(d("2023-01-20"))] == []
     government = ReportTemplate.objects.get(name=GOV_NAME)

@@ -161,6 +161,31 @@ def test_rebuild_reproduces_the_index(disclosure, office, item_a):
     assert found("招生章程") == [disclosure.pk]
 
 
+def test_the_index_follows_edits_after_a_rebuild(disclosure, office):
+    # The SQLite rebuild suspends the full-text triggers; they must be back afterwards.
+    rebuild_index()
+    disclosure.title = "2022年艺术类招生章程"
+    disclosure.save_revision(user=office)
+    review_through(disclosure, submitter=office)
+    assert found("艺术类") == [disclosure.pk]
+    DisclosurePage.objects.get(pk=disclosure.pk).unpublish()
+    assert found("招生章程") == []
+
+
+def test_a_failed_rebuild_leaves_the_old_index(disclosure, monkeypatch):
+    def entries():
+        yield from ()
+        raise RuntimeError("page tree unreadable")
+
+    monkeypatch.setattr("xxgk.search.services._entries", entries)
+    with pytest.raises(RuntimeError):
+        rebuild_index()
+    assert found("招生章程") == [disclosure.pk]
+    monkeypatch.undo()
+    disclosure.unpublish()
+    assert found("招生章程") == []
+
+
 def test_rebuild_command(disclosure, capsys):
     call_command("rebuild_search_index")
     assert "检索索引已重建" in capsys.readouterr().out

@@ -118,3 +118,28 @@ def test_document_of_a_live_disclosure_is_public_until_withdrawn(client, office,
     assert _download(client, document) == 404
     client.force_login(office)
     assert _download(client, document) == 200
+
+
+def _link(document):
+    return f'<p>详见<a linktype="document" id="{document.pk}">附件</a>。</p>'
+
+
+def test_document_linked_in_a_live_page_text_is_public_until_withdrawn(
+    client, office, item_a, dept_a
+):
+    document = _document()
+    page = published_disclosure(item=item_a, department=dept_a, author=office, body=_link(document))
+    assert _download(client, document) == 200
+    withdraw_disclosure(page, user=office, reason="内容有误")
+    assert _download(client, document) == 404
+
+
+def test_document_linked_only_in_an_unpublished_draft_is_not_public(client, office, item_a, dept_a):
+    document = _document()
+    page = published_disclosure(item=item_a, department=dept_a, author=office)
+    draft = page.get_latest_revision_as_object()
+    draft.body = _link(document)
+    draft.save_revision(user=office)
+    assert _download(client, document) == 404
+    client.force_login(office)
+    assert _download(client, document) == 200

@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import DepartmentFactory
-from xxgk.supervision import selectors
 from xxgk.supervision.obligations import Status
 from xxgk.supervision.periods import Period
 from xxgk.supervision.selectors import compliance_matrix, monthly_trend, obligation_set
@@ -126,6 +125,16 @@ class TestPeriodic:
         result = obligation_set(Period(d("2021-09-01"), d("2021-12-31")), today=d("2022-11-30"))
         assert only(result).status == Status.OVERDUE
 
+    def test_the_day_halfway_between_due_dates_counts_toward_the_earlier_year(
+        self, dept_a, dept_b, responsible, publish
+    ):
+        item = responsible("19", dept_a, dept_b)  # due 30 April: halfway is 29 October
+        publish(item, dept_a, d("2021-10-29"))
+        publish(item, dept_b, d("2021-10-30"))
+        result = obligation_set(SCHOOL_YEAR, today=d("2022-05-10"))
+        assert only(result, dept_a).status == Status.OVERDUE
+        assert only(result, dept_b).status == Status.ON_TIME
+
 
 class TestSeasonal:
     def test_admissions_season(self, dept_a, item_a, publish):
@@ -146,6 +155,19 @@ class TestSeasonal:
             "seasonal:2021",
             d("2022-05-31"),
             Status.ON_TIME,
+        )
+
+    def test_last_day_of_the_season_is_on_time_and_the_next_late(
+        self, dept_a, dept_b, responsible, publish
+    ):
+        item = responsible("7", dept_a, dept_b)  # March to August
+        publish(item, dept_a, d("2022-08-31"))
+        publish(item, dept_b, d("2022-09-01"))
+        result = obligation_set(SCHOOL_YEAR, today=d("2022-09-05"))
+        assert only(result, dept_a).status == Status.ON_TIME
+        assert (only(result, dept_b).status, only(result, dept_b).satisfied_on) == (
+            Status.LATE,
+            d("2022-09-01"),
         )
 
 
@@ -209,11 +231,9 @@ def test_summary_counts_match_the_detailed_listing(dept_a, dept_b, editor_a, res
     assert compliance_matrix(summary) == compliance_matrix(detail)
 
 
-@pytest.mark.parametrize("not_live_limit", [1000, 0])  # ids as a list, or the subquery
 def test_unpublished_disclosures_count_nowhere_and_the_trend_is_per_month(
-    dept_a, responsible, publish, monkeypatch, not_live_limit
+    dept_a, responsible, publish
 ):
-    monkeypatch.setattr(selectors, "NOT_LIVE_LIST_LIMIT", not_live_limit)
     item = responsible("2", dept_a)
     publish(item, dept_a, d("2021-09-01"), formed_on=d("2021-08-31"))
     publish(item, dept_a, d("2021-09-30"), formed_on=d("2021-09-29"))  # on time

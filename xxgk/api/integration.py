@@ -7,7 +7,6 @@ decorator. Drafts are never published here: they wait for the confidentiality re
 import functools
 import json
 
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from ninja import Path, Router, Status
 from ninja.security import HttpBearer
@@ -167,8 +166,6 @@ def update(request, payload: DraftUpdateIn, disclosure_id: int = Path(..., ge=1,
     """Change an unpublished draft; fields left out stay as they are, attachments are added."""
     request._xxgk_object_id = disclosure_id
     fields = payload.dict(exclude={"attachments"}, exclude_unset=True)
-    if any(fields.get(name) is None for name in ("title", "summary", "body") if name in fields):
-        raise ValidationError({"title": "标题、摘要、正文不能设为 null。"})
     try:
         page = services.update_draft(
             token=request.auth,

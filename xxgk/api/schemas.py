@@ -1,15 +1,39 @@
 """Request and response shapes of /api/v1/. Nothing here names a person."""
 
 import datetime
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 
 ITEM_NUMBER = r"^[0-9]{1,4}(\.[0-9]{1,4})?$"
 DEPARTMENT_CODE = r"^[A-Z][A-Z0-9]{1,15}$"
 MAX_PAGE_SIZE = 100
 BASE64 = r"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+
+
+def _iso_text(pattern: str):
+    """Accept dates and times only as the ISO text the schema documents: pydantic's lax mode
+    would also read a number (``?date_to=0``) as seconds since 1970."""
+    shape = re.compile(pattern)
+
+    def check(value):
+        if isinstance(value, str) and shape.fullmatch(value):
+            return value
+        if isinstance(value, datetime.date):
+            return value
+        raise PydanticCustomError("date_parsing", "not an ISO 8601 date")
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[datetime.date, _iso_text(r"\d{4}-\d{2}-\d{2}")]
+IsoDateTime = Annotated[
+    datetime.datetime,
+    _iso_text(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?"),
+]
 
 
 class Strict(Schema):
@@ -101,9 +125,9 @@ class DisclosureFilter(Schema):
     item: str | None = Field(None, pattern=ITEM_NUMBER, description="清单事项编号，如 7 或 7.1")
     category: int | None = Field(None, ge=1, le=999, description="清单类别序号")
     department: str | None = Field(None, pattern=DEPARTMENT_CODE, description="部门代码")
-    date_from: datetime.date | None = Field(None, description="发布日期起（含）")
-    date_to: datetime.date | None = Field(None, description="发布日期止（含）")
-    updated_since: datetime.datetime | None = Field(
+    date_from: IsoDate | None = Field(None, description="发布日期起（含）")
+    date_to: IsoDate | None = Field(None, description="发布日期止（含）")
+    updated_since: IsoDateTime | None = Field(
         None, description="只返回此时刻之后发布或更新的信息（增量同步用）"
     )
     order: Literal["-publication_date", "publication_date"] = "-publication_date"
@@ -137,8 +161,8 @@ class DisclosureStatisticsOut(Schema):
 
 
 class StatisticsFilter(Schema):
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
 # --- integration (write) ------------------------------------------------------------------
@@ -162,15 +186,18 @@ class DraftCreateIn(Strict):
     title: str = Field(min_length=1, max_length=255)
     summary: str = Field("", max_length=300)
     body: str = Field("", max_length=200_000, description="正文 HTML，将按编辑器允许的标签清洗")
-    formed_on: datetime.date | None = Field(None, description="信息形成日期")
+    formed_on: IsoDate | None = Field(None, description="信息形成日期")
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=10)
 
 
 class DraftUpdateIn(Strict):
-    title: str | None = Field(None, min_length=1, max_length=255)
-    summary: str | None = Field(None, max_length=300)
-    body: str | None = Field(None, max_length=200_000)
-    formed_on: datetime.date | None = None
+    """Fields left out stay as they are, so they are optional but never null (the default
+    None is not validated and means "left out"); only formed_on may be cleared with null."""
+
+    title: str = Field(None, min_length=1, max_length=255)
+    summary: str = Field(None, max_length=300)
+    body: str = Field(None, max_length=200_000)
+    formed_on: IsoDate | None = None
     attachments: list[AttachmentIn] = Field(
         default_factory=list, max_length=10, description="追加的附件"
     )

@@ -2,19 +2,24 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
+from xxgk.core.selectors import live_pages_referencing
+
 from .models import DisclosureAttachment
 
 
 @hooks.register("before_serve_document")
 def serve_only_published_attachments(document, request):
-    """A document is public only while a live disclosure (or annual report) attaches it.
+    """A document is public only while a live page attaches it or links it in its text.
 
     Drafts' and withdrawn disclosures' files would otherwise be served to anyone who guesses
     the sequential id. Staff who may choose or change documents in its collection (the
     people who attach them and review the pages) still download it; everyone else gets 404.
-    One indexed query (attachment.document_id joined to the page's ``live`` flag).
+    Attachments, the usual case, cost one indexed query (attachment.document_id joined to the
+    page's ``live`` flag); links in rich text are looked up in Wagtail's reference index.
     """
     if DisclosureAttachment.objects.filter(document_id=document.pk, page__live=True).exists():
+        return None
+    if live_pages_referencing(document).exists():
         return None
     user = request.user
     policy = policy_registry.get_by_type(type(document))

@@ -1,7 +1,6 @@
 """Purging the page cache: O(depth) token replacements, then the edge files."""
 
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, Site
 
 from . import edge, generations
 
@@ -47,18 +46,6 @@ def purge_page(page, *, old_url_paths=(), old_parent=None) -> None:
     )
     paths = [public_path(p) for p in (page.url_path, *old_url_paths) if p]
     edge.remove([p for p in paths if p])
-
-
-def live_pages_referencing(obj) -> list[Page]:
-    """Live pages that use ``obj`` (a document attached or linked in rich text), from
-    Wagtail's reference index, which is kept up to date whenever a page is saved."""
-    page_type = ContentType.objects.get_for_model(Page)
-    ids = (
-        ReferenceIndex.get_references_to(obj)
-        .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
-    )
-    return list(Page.objects.live().filter(pk__in=[int(pk) for pk in set(ids)]))
 
 
 def purge_all() -> None:

@@ -8,9 +8,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from xxgk.core.selectors import live_pages_referencing
 from xxgk.orgs.models import Department
 
-from .services import live_pages_referencing, purge_all, purge_page
+from .services import purge_all, purge_page
 
 
 @receiver(page_published)
@@ -54,7 +55,7 @@ def document_changed(sender, instance, created=False, **kwargs):
     the change is committed, so that no render between the two can cache the old title."""
     if created:
         return
-    pages = live_pages_referencing(instance)
+    pages = list(live_pages_referencing(instance))
 
     def purge():
         for page in pages:

@@ -276,7 +276,7 @@ def _votes(helpful):
         since, until = _aware_range(period)
         return HelpfulVote.objects.filter(
             created_at__gte=since, created_at__lt=until, helpful=helpful
-        )
+        ).order_by("-created_at", "-pk")
 
     return records
 

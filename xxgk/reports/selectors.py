@@ -21,6 +21,17 @@ def report_page_for(period_kind: str, period) -> AnnualReportPage | None:
     ).first()
 
 
+def report_page_of_year(period_kind: str, year: int) -> AnnualReportPage | None:
+    """The report whose period begins in ``year``, whatever day the school's year starts on
+    (the template decides: 1 September by default, 1 August at some schools); a live one
+    first."""
+    return (
+        AnnualReportPage.objects.filter(period_kind=period_kind, period_start__year=year)
+        .order_by("-live", "-period_start")
+        .first()
+    )
+
+
 def latest_annual_reports(limit: int = 5):
     return list(published_annual_reports()[:limit])
 

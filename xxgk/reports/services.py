@@ -316,7 +316,7 @@ def remind_annual_report(
     for kind, year, due in due_periods(today):
         if today > due or working_days_between(today, due) > working_days:
             continue
-        page = selectors.report_page_for(kind, rendering.period_for(kind, year))
+        page = selectors.report_page_of_year(kind, year)
         if page is not None and page.live:
             continue
         left = working_days_between(today, due)

@@ -80,21 +80,10 @@ class SearchBackend(ABC):
         drafts: DraftScope | None = None,
     ): ...
 
-    def bulk_index(self, entries: Iterable[tuple[int, str, Content]]) -> int:
-        """Index many documents at once (rebuilds, benchmarks)."""
-        count = 0
-        for page_id, version, content in entries:
-            self.index_document(page_id, version, content)
-            count += 1
-        return count
-
     @abstractmethod
-    def clear(self) -> None:
-        """Remove every document."""
-
-    @abstractmethod
-    def optimize(self) -> None:
-        """Engine housekeeping after a bulk load."""
+    def rebuild(self, entries: Iterable[tuple[int, str, Content]]) -> int:
+        """Replace the whole index with ``entries`` (page id, version, content) in one
+        transaction, so readers see the old index until it commits; returns the count."""
 
 
 def _document_fields(content: Content) -> dict:
@@ -154,17 +143,30 @@ class DatabaseBackend(SearchBackend):
             documents = documents.filter(version=version)
         documents.delete()
 
-    def bulk_index(self, entries):
+    def rebuild(self, entries):
+        with transaction.atomic():
+            self._delete_all()
+            count = self._insert_all(entries)
+            self.optimize()
+        return count
+
+    @staticmethod
+    def _delete_all() -> None:
+        # Plain DELETEs: nothing else refers to these rows, and the ORM's cascade would
+        # fetch every id first.
+        with connection.cursor() as cursor:
+            for model in (SearchText, SearchDocument):
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+    def _insert_all(self, entries) -> int:
         count = 0
         batch = []
-        with transaction.atomic():
-            for page_id, version, content in entries:
-                batch.append((page_id, version, content))
-                if len(batch) >= self.batch_size:
-                    count += self._insert(batch)
-                    batch = []
-            count += self._insert(batch)
-        return count
+        for entry in entries:
+            batch.append(entry)
+            if len(batch) >= self.batch_size:
+                count += self._insert(batch)
+                batch = []
+        return count + self._insert(batch)
 
     @staticmethod
     def _insert(batch) -> int:
@@ -178,8 +180,8 @@ class DatabaseBackend(SearchBackend):
         )
         return len(documents)
 
-    def clear(self):
-        SearchDocument.objects.all().delete()
+    def optimize(self) -> None:
+        """Engine housekeeping after a bulk load."""
 
     def search(self, query, filters=NO_FILTERS, sort=Sort.RELEVANCE, drafts=None):
         return DatabaseResults(self, query_terms(query), filters, sort, drafts)
@@ -288,6 +290,27 @@ class SQLiteBackend(DatabaseBackend):
 
     def age_days_sql(self, column):
         return f"max(julianday(%s) - julianday({column}), 0)"
+
+    def rebuild(self, entries):
+        # Row triggers would feed FTS5 one document at a time, merging segments as they
+        # grow; with them suspended FTS5 indexes the loaded table in one sorted pass (about
+        # twice as fast at 100,000 documents). The triggers' own SQL is read back from the
+        # schema, so the migrations stay their only definition.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                [SearchText._meta.db_table],
+            )
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+            self._delete_all()
+            count = self._insert_all(entries)
+            cursor.execute("INSERT INTO xxgk_search_fts(xxgk_search_fts) VALUES ('rebuild')")
+            for _, sql in triggers:
+                cursor.execute(sql)
+            self.optimize()
+        return count
 
     def optimize(self):
         with connection.cursor() as cursor:

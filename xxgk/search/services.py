@@ -1,6 +1,5 @@
 """Writes to the search index. Everything goes through sync_page or rebuild_index."""
 
-from django.db import transaction
 from wagtail.models import Page
 
 from .backends import get_backend
@@ -44,17 +43,12 @@ def _entries():
                 yield page.pk, Version.DRAFT, content_of(page.get_latest_revision_as_object())
 
 
-@transaction.atomic
 def rebuild_index() -> int:
     """Re-create the whole index from the page tree; returns the number of documents.
 
     Safe to run at any time: readers see the old index until the transaction commits.
     """
-    backend = get_backend()
-    backend.clear()
-    count = backend.bulk_index(_entries())
-    backend.optimize()
-    return count
+    return get_backend().rebuild(_entries())
 
 
 def ensure_index(using: str = "default") -> int:

@@ -16,7 +16,7 @@ Items with two responsible departments give each department its own obligation
 """
 
 import datetime
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -46,6 +46,8 @@ SEVERITY = {status: rank for rank, status in enumerate(Status)}
 OPEN_STATUSES = frozenset({Status.NEVER, Status.OVERDUE, Status.STALE, Status.DUE_SOON})
 # Statuses past their deadline without publication (督促 and escalation apply).
 FAILING_STATUSES = frozenset({Status.NEVER, Status.OVERDUE, Status.STALE})
+# The first segment of every item's publications starts here (see PairHistory).
+BEGINNING = datetime.date.min
 
 
 def worst(statuses) -> Status | None:
@@ -99,41 +101,76 @@ class Rule:
         return self.retired_on is None or day < self.retired_on
 
 
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The publications of one pair from `start` to the next boundary of its item."""
+
+    start: datetime.date
+    first: datetime.date
+    last: datetime.date
+
+
 @dataclass
 class PairHistory:
-    """What one department published under one item: the loaded window, plus the latest
-    publication before the window (for freshness) and whether any exists at all."""
+    """What one department published under one item: event publications one by one; for
+    the other kinds, segments: the first and last publication date between consecutive
+    boundaries of the item, which are those of every date range its evaluation asks about
+    (Evaluator.date_bounds), so that each question is answered from whole segments."""
 
     publications: list[Publication] = field(default_factory=list)
-    last_before_window: datetime.date | None = None
-    first_ever: datetime.date | None = None
+    segments: list[Segment] = field(default_factory=list)
+    bounds: frozenset = frozenset()
     pending: list[Pending] = field(default_factory=list)
 
-    def dates(self) -> list[datetime.date]:
-        return [p.date for p in self.publications]
-
     def published_by(self, day: datetime.date) -> bool:
-        return self.first_ever is not None and self.first_ever <= day
+        """Whether anything was published by `day` (asked of other than event items)."""
+        return bool(self.segments) and self.segments[0].first <= day
+
+    def _within(self, start: datetime.date, stop: datetime.date) -> list[Segment]:
+        """The segments covering [start, stop), both of which must be boundaries."""
+        if not {start, stop} <= self.bounds:
+            raise ValueError(f"Dates {start}–{stop} were not among the item's boundaries.")
+        starts = [s.start for s in self.segments]
+        return self.segments[bisect_left(starts, start) : bisect_left(starts, stop)]
 
     def last_on_or_before(self, day: datetime.date) -> datetime.date | None:
-        dates = self.dates()
-        index = bisect_right(dates, day)
-        return dates[index - 1] if index else self.last_before_window
+        return max((s.last for s in self._within(BEGINNING, day + ONE_DAY)), default=None)
 
-    def first_in(self, after: datetime.date, until: datetime.date):
-        """The earliest publication in (after, until]."""
-        dates = self.dates()
-        index = bisect_right(dates, after)
-        if index < len(dates) and dates[index] <= until:
-            return self.publications[index]
-        return None
+    def first_in(self, after: datetime.date, until: datetime.date) -> datetime.date | None:
+        """The earliest publication date in (after, until]."""
+        return self.first_from(after + ONE_DAY, until)
 
-    def first_from(self, day: datetime.date, until: datetime.date):
-        dates = self.dates()
-        index = bisect_left(dates, day)
-        if index < len(dates) and dates[index] <= until:
-            return self.publications[index]
-        return None
+    def first_from(self, day: datetime.date, until: datetime.date) -> datetime.date | None:
+        """The earliest publication date in [day, until]."""
+        if until < day:
+            return None
+        inside = self._within(day, until + ONE_DAY)
+        return inside[0].first if inside else None
+
+
+class DateQuestions:
+    """Stands in for a PairHistory to learn the boundaries of the date ranges an item's
+    evaluation asks about: every question is answered "nothing published", so that every
+    branch that may ask one is taken. The ranges depend on the rule, the period and today,
+    not on the department."""
+
+    publications = pending = ()
+
+    def __init__(self):
+        self.bounds = {BEGINNING}
+
+    def published_by(self, day: datetime.date) -> bool:
+        return False
+
+    def last_on_or_before(self, day: datetime.date) -> None:
+        self.bounds.add(day + ONE_DAY)
+
+    def first_in(self, after: datetime.date, until: datetime.date) -> None:
+        self.first_from(after + ONE_DAY, until)
+
+    def first_from(self, day: datetime.date, until: datetime.date) -> None:
+        if day <= until:
+            self.bounds.update((day, until + ONE_DAY))
 
 
 @dataclass(slots=True)
@@ -234,7 +271,7 @@ class Evaluator:
             )
             if match is not None:
                 claimed.add(match.pk)
-                self._settle(obligation, match)
+                self._settle(obligation, match.date, match.pk)
             else:
                 # A recorded piece of information is overdue, whatever else was published.
                 obligation.status, obligation.since = self._unsatisfied(deadline, None)
@@ -257,10 +294,11 @@ class Evaluator:
                 )
         return obligations
 
-    def _settle(self, obligation: Obligation, publication: Publication) -> None:
-        obligation.disclosure_id = publication.pk
-        obligation.satisfied_on = publication.date
-        obligation.status = ON_TIME if publication.date <= obligation.deadline else LATE
+    @staticmethod
+    def _settle(obligation: Obligation, on: datetime.date, disclosure_id=None) -> None:
+        obligation.disclosure_id = disclosure_id
+        obligation.satisfied_on = on
+        obligation.status = ON_TIME if on <= obligation.deadline else LATE
 
     def own_status(self, rule: Rule, publication: Publication) -> Status | None:
         """The status a published disclosure has as an event obligation of its own."""
@@ -380,14 +418,8 @@ class Evaluator:
         }[RuleKind(rule.kind)]
         return method(dept_id, rule, history)
 
-
-def history_window(period: Period, rule: Rule, continuous_months: int):
-    """The publication dates an item's evaluation must see, or None for event items, which
-    are loaded by formation date instead (the bulk of all disclosures stays unread)."""
-    if rule.kind == RuleKind.EVENT:
-        return None
-    if rule.kind == RuleKind.PERIODIC:  # half a year either side of the due dates
-        return add_months(period.start, -7), add_months(period.end, 7)
-    if rule.kind == RuleKind.SEASONAL:  # from the season's opening to the next one's
-        return add_months(period.start, -12), add_months(period.end, 12)
-    return add_months(period.start, -continuous_months - 1), period.end
+    def date_bounds(self, rule: Rule) -> frozenset:
+        """The boundaries of the date ranges evaluating `rule` asks about (DateQuestions)."""
+        questions = DateQuestions()
+        self.evaluate(None, rule, questions)
+        return frozenset(questions.bounds)

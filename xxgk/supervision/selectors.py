@@ -1,8 +1,9 @@
 """Reads for supervision: obligations with their status, the dashboard, the figures.
 
 Everything the dashboard shows comes from a fixed number of queries (items, pairs,
-departments, publications in a window, per-pair aggregates, pending records, calendar,
-monthly counts, inspections, actions), whatever the number of departments or disclosures.
+departments, calendar, pending records, the event disclosures they may match, per-segment
+and per-pair aggregates, monthly counts, inspections, actions), whatever the number of
+departments or disclosures.
 """
 
 import datetime
@@ -46,15 +47,14 @@ from .obligations import (
     Pending,
     Publication,
     Rule,
+    Segment,
     Status,
-    history_window,
     worst,
 )
 from .periods import Period, add_months
 
 CALENDAR_MARGIN_DAYS = 400
 DASHBOARD_CACHE_SECONDS = 24 * 3600
-NOT_LIVE_LIST_LIMIT = 1000
 # What the computation and the listings read of an item; its long texts stay unloaded.
 ITEM_FIELDS = ["item_number", "retired_on", *RULE_FIELDS]
 
@@ -86,7 +86,6 @@ class ObligationSet:
     items: dict
     calendar: WorkCalendar
     provisional_years: list[int] = field(default_factory=list)
-    not_live: object = None  # not_live_pages() as read for this set, for monthly_trend
 
     def failing(self) -> list[Obligation]:
         rows = [o for o in self.obligations if o.is_failing]
@@ -104,12 +103,23 @@ class ObligationSet:
 
 
 def _load_items():
-    """Live catalogue items with their category attached, and (item, department) pairs."""
+    """Live catalogue items with their category attached, and (item, department) pairs.
+
+    Liveness is asked as for the disclosures (published_disclosures): with .live(), SQLite
+    without statistics scanned the whole page table for the 60 items (≈12 ms at 100,000
+    disclosures).
+    """
     categories = list(
-        CatalogueCategoryPage.objects.live().only("path", "title", "number").order_by("number")
+        CatalogueCategoryPage.objects.exclude(pk__in=not_live_pages())
+        .only("path", "title", "number")
+        .order_by("number")
     )
     by_path = {c.path: c for c in categories}
-    queryset = CatalogueItemPage.objects.live().only("path", "title", *ITEM_FIELDS).order_by()
+    queryset = (
+        CatalogueItemPage.objects.exclude(pk__in=not_live_pages())
+        .only("path", "title", *ITEM_FIELDS)
+        .order_by()
+    )
     loaded = {}
     for item in queryset:
         item.category = by_path.get(item.path[: -CatalogueItemPage.steplen])
@@ -138,9 +148,26 @@ def obligation_set(
         departments = {department.pk: department}
     else:
         departments = {d.pk: d for d in Department.objects.filter(is_active=True)}
-    pairs = [(d, i) for d, i in pairs if d in departments]
-    histories = {pair: PairHistory() for pair in pairs}
     rules = {pk: Rule.of(item) for pk, item in items_by_id.items()}
+    calendar = WorkCalendar.load(
+        min(period.start, today) - datetime.timedelta(days=31),
+        max(period.end, today) + datetime.timedelta(days=CALENDAR_MARGIN_DAYS),
+    )
+    evaluator = Evaluator(
+        period=period,
+        today=today,
+        calendar=calendar,
+        due_soon_days=due_soon_days(),
+        own_events=detail,
+    )
+    bounds = {
+        pk: evaluator.date_bounds(rule) for pk, rule in rules.items() if rule.kind != RuleKind.EVENT
+    }
+    histories = {
+        (dept_id, item_id): PairHistory(bounds=bounds.get(item_id, frozenset()))
+        for dept_id, item_id in pairs
+        if dept_id in departments
+    }
     pending = list(
         PendingInformation.objects.filter(
             cancelled_reason="",
@@ -154,75 +181,30 @@ def obligation_set(
             history.pending.append(Pending(pk, title, formed_on, disclosure_id))
 
     # Rows of other departments or items are skipped in Python: cheaper than long IN lists.
-    not_live = not_live_pages()
-    published = published_disclosures(not_live)
+    published = published_disclosures()
     if department is not None:
         published = published.filter(publishing_department=department)
-    windows, continuous_start = _windows(period, rules)
-    event_items = windows.pop(None, [])
-    wanted = Q(pk__in=[row[5] for row in pending if row[5]])
-    if detail:
-        wanted |= Q(catalogue_item_id__in=event_items, formed_on__range=(period.start, period.end))
-    else:  # only what recorded information may be matched with
-        recorded = PendingInformation.objects.filter(
-            cancelled_reason="",
-            formed_on=OuterRef("formed_on"),
-            department_id=OuterRef("publishing_department_id"),
-            item_id=OuterRef("catalogue_item_id"),
-        )
-        wanted |= Q(
-            Exists(recorded),
-            catalogue_item_id__in=event_items,
-            formed_on__in={row[4] for row in pending},
-        )
-    for window, item_ids in windows.items():
-        wanted |= Q(catalogue_item_id__in=item_ids, publication_date__range=window)
-    rows = (
-        published.filter(wanted)
-        .order_by("publication_date", "pk")
-        .values_list(
-            "pk", "publishing_department_id", "catalogue_item_id", "publication_date", "formed_on"
-        )
-    )
-    for pk, dept_id, item_id, published_on, formed_on in rows:
+    event_items = {pk for pk, rule in rules.items() if rule.kind == RuleKind.EVENT}
+    for pk, dept_id, item_id, published_on, formed_on in _event_rows(
+        published, period, event_items, pending, detail=detail
+    ):
         history = histories.get((dept_id, item_id))
         if history is not None:
             history.publications.append(Publication(pk, published_on, formed_on))
-    calendar = WorkCalendar.load(
-        min(period.start, today) - datetime.timedelta(days=31),
-        max(period.end, today) + datetime.timedelta(days=CALENDAR_MARGIN_DAYS),
+    # The other items' publications as segments: the first and last publication date
+    # between consecutive boundaries of the item, in date order for PairHistory.
+    segments = (
+        published.filter(catalogue_item_id__in=bounds)
+        .annotate(segment=_segment_start(bounds))
+        .values_list("publishing_department_id", "catalogue_item_id", "segment")
+        .order_by("segment")
+        .annotate(first=Min("publication_date"), last=Max("publication_date"))
     )
-    evaluator = Evaluator(
-        period=period,
-        today=today,
-        calendar=calendar,
-        due_soon_days=due_soon_days(),
-        own_events=detail,
-    )
-    # One pass over the disclosures for per-pair figures: whether anything was ever
-    # published ("never"), the latest publication before the loaded window (freshness) and,
-    # in summary mode, the settled event obligations.
-    figures = {
-        "first": Min("publication_date"),
-        "last_before": Max("publication_date", filter=Q(publication_date__lt=continuous_start)),
-    }
-    if not detail:
-        figures.update(_settled_event_figures(evaluator, rules))
-    settled = Counter()
-    aggregates = (
-        published.values_list("publishing_department_id", "catalogue_item_id")
-        .order_by()
-        .annotate(**figures)
-    )
-    for dept_id, item_id, first, last_before, *events in aggregates:
+    for dept_id, item_id, start, first, last in segments:
         history = histories.get((dept_id, item_id))
-        if history is None:
-            continue
-        history.first_ever, history.last_before_window = first, last_before
-        if events:
-            total, on_time = events
-            settled[(dept_id, item_id, Status.ON_TIME)] += on_time
-            settled[(dept_id, item_id, Status.LATE)] += total - on_time
+        if history is not None:
+            history.segments.append(Segment(start, first, last))
+    settled = Counter() if detail else _settled_events(published, evaluator, rules)
     obligations = []
     for (dept_id, item_id), history in histories.items():
         rule = rules[item_id]
@@ -254,30 +236,64 @@ def obligation_set(
         items=items_by_id,
         calendar=calendar,
         provisional_years=sorted(calendar.provisional_years),
-        not_live=not_live,
     )
 
 
-def _windows(period: Period, rules: dict):
-    """Item ids grouped by the publication dates their evaluation needs (None: event items)."""
-    continuous_months = max(
-        [r.freshness_months or 12 for r in rules.values() if r.kind == RuleKind.CONTINUOUS],
-        default=12,
+def _event_rows(published, period: Period, event_items: set, pending: list, *, detail: bool):
+    """(pk, department, item, publication date, formation date) of the event disclosures
+    evaluated one by one: all those formed in the period in detail mode, otherwise only
+    those that recorded information (`pending` rows) may be matched with: linked to a
+    record, or of a record's department, item and formation date. Ordered by publication."""
+    wanted = Q(pk__in=[row[5] for row in pending if row[5]])
+    if detail:
+        wanted |= Q(catalogue_item_id__in=event_items, formed_on__range=(period.start, period.end))
+    else:
+        recorded = PendingInformation.objects.filter(
+            cancelled_reason="",
+            formed_on=OuterRef("formed_on"),
+            department_id=OuterRef("publishing_department_id"),
+            item_id=OuterRef("catalogue_item_id"),
+        )
+        wanted |= Q(
+            Exists(recorded),
+            catalogue_item_id__in=event_items & {row[2] for row in pending},
+            formed_on__range=(period.start, period.end),
+        )
+    return (
+        published.filter(wanted)
+        .order_by("publication_date", "pk")
+        .values_list(
+            "pk", "publishing_department_id", "catalogue_item_id", "publication_date", "formed_on"
+        )
     )
-    windows = defaultdict(list)
-    for pk, rule in rules.items():
-        windows[history_window(period, rule, continuous_months)].append(pk)
-    return windows, add_months(period.start, -continuous_months - 1)
 
 
-def _settled_event_figures(evaluator: Evaluator, rules: dict) -> dict:
-    """Aggregates counting published event disclosures formed in the period, and those on
-    time: each formation date's deadline is computed here and handed to the database as a
-    CASE expression, so that no disclosure row has to leave it."""
+def _segment_start(bounds: dict) -> Case:
+    """Each publication's segment: the latest boundary of its item on or before its date.
+    Items with the same boundaries share one lookup."""
+    items_by_bounds = defaultdict(list)
+    for item_id, item_bounds in bounds.items():
+        items_by_bounds[item_bounds].append(item_id)
+    return Case(
+        *(
+            When(
+                catalogue_item_id__in=item_ids,
+                then=DateLookup("publication_date", [(b, b) for b in sorted(item_bounds)]),
+            )
+            for item_bounds, item_ids in items_by_bounds.items()
+        ),
+        output_field=DateField(),
+    )
+
+
+def _settled_events(published, evaluator: Evaluator, rules: dict) -> Counter:
+    """(department, item, status) → published event disclosures formed in the period, on
+    time or late: each formation date's deadline is computed here and handed to the
+    database as a CASE expression, so that no disclosure row has to leave it."""
     period, calendar = evaluator.period, evaluator.calendar
     event_rules = [r for r in rules.values() if r.kind == RuleKind.EVENT]
     if not event_rules:
-        return {}
+        return Counter()
     days = [period.start + datetime.timedelta(days=n) for n in range(period.days)]
     by_days = defaultdict(list)
     current = [r.item_id for r in event_rules if r.retired_on is None]
@@ -299,10 +315,17 @@ def _settled_event_figures(evaluator: Evaluator, rules: dict) -> dict:
         ),
         output_field=DateField(),
     )
-    return {
-        "event_total": Count("pk", filter=scope),
-        "event_on_time": Count("pk", filter=scope & Q(publication_date__lte=deadline)),
-    }
+    counts = (
+        published.filter(scope)
+        .values_list("publishing_department_id", "catalogue_item_id")
+        .order_by()
+        .annotate(total=Count("pk"), on_time=Count("pk", filter=Q(publication_date__lte=deadline)))
+    )
+    settled = Counter()
+    for dept_id, item_id, total, on_time in counts:
+        settled[(dept_id, item_id, Status.ON_TIME)] = on_time
+        settled[(dept_id, item_id, Status.LATE)] = total - on_time
+    return settled
 
 
 def _runs(pairs) -> list[tuple]:
@@ -350,24 +373,13 @@ class DateLookup(Expression):
 
 
 def not_live_pages():
-    """Ids of the pages that are not live (drafts, unpublished), read once per request.
-
-    A pass over the page table costs ≈14 ms at 100,000 pages; asked once and handed to
-    each query as a list, instead of once per query as a subquery. Should there ever be
-    more than NOT_LIVE_LIST_LIMIT such pages, the subquery is handed on instead of a long
-    parameter list.
-    """
-    ids = list(
-        Page.objects.filter(live=False)
-        .order_by()
-        .values_list("pk", flat=True)[: NOT_LIVE_LIST_LIMIT + 1]
-    )
-    if len(ids) > NOT_LIVE_LIST_LIMIT:
-        return Page.objects.filter(live=False).values("pk")
-    return ids
+    """The pages that are not live (drafts, unpublished), as a subquery: the few rows of a
+    partial index (migration 0002), where a condition on the live column of every row
+    would read the whole page table."""
+    return Page.objects.filter(live=False).values("pk")
 
 
-def published_disclosures(not_live=None):
+def published_disclosures():
     """Live disclosures with a publication date, the rows every supervision figure counts.
 
     Liveness is asked of the few pages that are not live (not_live_pages) instead of
@@ -375,9 +387,9 @@ def published_disclosures(not_live=None):
     the disclosures' covering indexes (DisclosurePage.Meta.indexes). At 100,000 disclosures
     the row-by-row join alone took longer than the dashboard's budget.
     """
-    if not_live is None:
-        not_live = not_live_pages()
-    return DisclosurePage.objects.filter(publication_date__isnull=False).exclude(pk__in=not_live)
+    return DisclosurePage.objects.filter(publication_date__isnull=False).exclude(
+        pk__in=not_live_pages()
+    )
 
 
 def data_fingerprint() -> tuple:
@@ -423,7 +435,7 @@ def dashboard_data(period: Period, *, today: datetime.date) -> dict:
             "categories": result.categories,
             "departments": result.departments,
             "provisional_years": result.provisional_years,
-            "trend": monthly_trend(period, result.departments, not_live=result.not_live),
+            "trend": monthly_trend(period, result.departments),
         }
         cache.set(key, data, DASHBOARD_CACHE_SECONDS)
     return data
@@ -462,13 +474,12 @@ def _cell(category, counts: Counter) -> dict:
     }
 
 
-def monthly_trend(period: Period, departments, *, not_live=None) -> dict:
-    """Published disclosures per department per month of the period: {dept_id: [n, ...]}.
-    not_live: not_live_pages() if already read for this request."""
+def monthly_trend(period: Period, departments) -> dict:
+    """Published disclosures per department per month of the period: {dept_id: [n, ...]}."""
     months = period.months()
     index = {month: position for position, month in enumerate(months)}
     counts = (
-        published_disclosures(not_live)
+        published_disclosures()
         .filter(
             publication_date__range=(period.start, period.end),
             publishing_department__in=[d.pk for d in departments],

@@ -78,7 +78,7 @@ def department_detail(request, code):
     if error:
         return error
     result = selectors.obligation_set(period, today=context["today"], department=department)
-    trend = selectors.monthly_trend(period, [department], not_live=result.not_live)
+    trend = selectors.monthly_trend(period, [department])
     by_record = {o.pending_id: o for o in result.obligations if o.pending_id}
     pending_records = list(selectors.pending_records_of(department)[:50])
     for record in pending_records:

@@ -7,6 +7,7 @@ so that people see the date may move once the year's arrangement is published.
 """
 
 import datetime
+import functools
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -17,6 +18,16 @@ from .models import CalendarDay, ConfirmedYear, DayKind
 ONE_DAY = datetime.timedelta(days=1)
 # Generous bound for loops: 366 working days is far beyond any statutory period.
 MAX_SPAN_DAYS = 3 * 366
+
+
+@functools.lru_cache(maxsize=8192)
+def _bundled_is_workday(day: datetime.date) -> bool | None:
+    """The `chinesecalendar` answer, None for a year it does not cover. Cached: the library
+    scans its whole holiday table on every call, and its data never change in a process."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return None
 
 
 @dataclass
@@ -52,10 +63,10 @@ class WorkCalendar:
         if day in self.overrides:
             return self.overrides[day]
         if day.year not in self.confirmed_years:
-            try:
-                return chinese_calendar.is_workday(day)
-            except NotImplementedError:
-                self.provisional_years.add(day.year)
+            bundled = _bundled_is_workday(day)
+            if bundled is not None:
+                return bundled
+            self.provisional_years.add(day.year)
         return day.weekday() < 5
 
     def add_working_days(self, start: datetime.date, days: int) -> datetime.date:
