@@ -28,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from figures import emit  # noqa: E402
 
 from bench.search_bench import setup_django  # noqa: E402  (same scratch-database set-up)
 
@@ -238,11 +241,15 @@ def main():
         url = "/admin/supervision/?school_year=2021"
         assert client.get(url).status_code == 200  # warm-up (templates, calendar data)
         cache.clear()
-        with CaptureQueriesContext(connection) as queries:
+        # Counted at once: the captured slice is re-read from the connection's query log,
+        # which later queries rotate when DEBUG logs every query.
+        with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         assert response.status_code == 200
-        with CaptureQueriesContext(connection) as warm_queries:
+        cold_queries = len(captured)
+        with CaptureQueriesContext(connection) as captured:
             client.get(url)
+        warm_queries = len(captured)
         period, today = Period.school_year(2021), timezone.localdate()
 
         def compute():
@@ -264,8 +271,14 @@ def main():
                 f"min {min(times):7.1f} ms   max {max(times):7.1f} ms   "
                 f"CPU median {statistics.median(cpu):7.1f} ms   ({args.runs} runs)"
             )
+            emit("supervision", f"{label}, wall median", round(statistics.median(times), 1), "ms")
+            emit("supervision", f"{label}, CPU median", round(statistics.median(cpu), 1), "ms")
         print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
-        print(f"queries per dashboard request: {len(queries)} cold, {len(warm_queries)} warm")
+        print(f"queries per dashboard request: {cold_queries} cold, {warm_queries} warm")
+        emit("supervision", f"disclosures ({connection.vendor})", DisclosurePage.objects.count())
+        emit("supervision", "queries per request, cold", cold_queries)
+        emit("supervision", "queries per request, warm", warm_queries)
+        emit("supervision", "load average at end", round(os.getloadavg()[0], 2))
         print(
             f"obligations in 2021-2022: {len(result.obligations)}, failing: {len(result.failing())}"
         )

@@ -132,7 +132,8 @@ def outcome(response) -> str:
 # workflow, redirect and collection settings). LOGIN_GATE: staff-only URLs about a specific
 # object that the generated arguments do not name (every staff role gets 404); only the
 # login gate is checked for them. Documents and images: the office manages them, editors
-# upload and choose them (collection permissions, xxgk.orgs.roles.COLLECTION_PERMISSIONS).
+# upload and choose them in their department's collection (xxgk.orgs.roles
+# DEPARTMENT_COLLECTION_PERMISSIONS; the office's rights are COLLECTION_PERMISSIONS).
 OFFICE = {"office"}
 FILE_USERS = {"office", "editor_a", "editor_b"}
 OVERSIGHT = {"office", "supervisor", "leader"}

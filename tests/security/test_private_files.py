@@ -80,8 +80,8 @@ def test_migration_moves_existing_attachments_out_of_media_root(
 # --- documents of drafts ---------------------------------------------------------------------
 
 
-def _document(name="plan.pdf"):
-    return Document.objects.create(title="附件", file=ContentFile(PDF, name=name))
+def _document(name="plan.pdf", **fields):
+    return Document.objects.create(title="附件", file=ContentFile(PDF, name=name), **fields)
 
 
 def _download(client, document):
@@ -92,7 +92,7 @@ def _download(client, document):
 
 
 def test_document_of_a_draft_is_not_public(client, editor_a, item_a, dept_a):
-    document = _document()
+    document = _document(collection=dept_a.collection)  # where editor A's uploads land
     create_disclosure(
         user=editor_a,
         item=item_a,

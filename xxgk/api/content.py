@@ -58,12 +58,17 @@ def check_attachment(filename: str, data: bytes, *, max_bytes: int = MAX_ATTACHM
     return ext
 
 
-def make_document(filename: str, data: bytes, *, title: str = "", user=None):
-    """Store checked bytes as a document in the root collection and return it."""
+def make_document(filename: str, data: bytes, *, collection, title: str = "", user=None):
+    """Store checked bytes as a document in a collection (the publishing department's, so
+    other departments cannot see it before it is published) and return it."""
     check_attachment(filename, data)
     name = os.path.basename(filename)
     Document = get_document_model()
-    document = Document(title=(title or os.path.splitext(name)[0])[:255], uploaded_by_user=user)
+    document = Document(
+        title=(title or os.path.splitext(name)[0])[:255],
+        uploaded_by_user=user,
+        collection=collection,
+    )
     document.file.save(name, ContentFile(data), save=False)
     document._set_document_file_metadata()
     document.save()

@@ -163,7 +163,9 @@ def _cleaned(fields: dict) -> dict:
 def _attach(page, attachments, *, user) -> None:
     start = page.attachments.count()
     for order, (filename, data, title) in enumerate(attachments, start=start):
-        document = make_document(filename, data, title=title, user=user)
+        document = make_document(
+            filename, data, collection=page.publishing_department.collection, title=title, user=user
+        )
         DisclosureAttachment.objects.create(
             page=page, document=document, title=title, sort_order=order
         )

@@ -254,7 +254,12 @@ def _create_all(report: ImportReport, user) -> None:
             for planned in report.to_create:
                 documents = []
                 for path in planned.attachments:
-                    document = make_document(path.name, path.read_bytes(), user=user)
+                    document = make_document(
+                        path.name,
+                        path.read_bytes(),
+                        collection=planned.department.collection,
+                        user=user,
+                    )
                     stored_files.append(document.file)
                     documents.append(document)
                 try:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
+from wagtail.models import Collection
 
 from .roles import DEPARTMENT_GROUP_PREFIX, ROLE_GROUP_NAMES, Role
 
@@ -28,6 +29,16 @@ class Department(models.Model):
     editor_group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="department", editable=False
     )
+    # The collection holding the department's files: only its editors' group (and the office
+    # and reviewers, from the root) may see them before they are published.
+    collection = models.OneToOneField(
+        Collection,
+        on_delete=models.PROTECT,
+        related_name="department",
+        null=True,
+        editable=False,
+        verbose_name="文件集",
+    )
 
     class Meta:
         ordering = ["sort_order", "code"]
@@ -38,11 +49,18 @@ class Department(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        # Every department has its editors' group, whichever path created it (service,
-        # back office, fixture): page permissions hang off that group.
+        # Every department has its editors' group and its collection, whichever path created
+        # it (service, back office, fixture): page and file permissions hang off them. The
+        # collection is named after the department and follows its renames.
         if self.editor_group_id is None:
             self.editor_group, _ = Group.objects.get_or_create(
                 name=f"{DEPARTMENT_GROUP_PREFIX}{self.code}"
+            )
+        if self.collection_id is None:
+            self.collection = Collection.get_first_root_node().add_child(name=self.name)
+        else:
+            Collection.objects.filter(pk=self.collection_id).exclude(name=self.name).update(
+                name=self.name
             )
         super().save(*args, **kwargs)
 

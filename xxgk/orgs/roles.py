@@ -141,8 +141,9 @@ ROLE_PERMISSIONS = {
     ],
 }
 
-# Wagtail checks documents and images by collection: these are granted on the root
-# collection, so that the office manages all files and editors upload and attach theirs.
+# Wagtail checks documents and images by collection. These are granted on the root collection
+# (and so on every department's below it): the office manages all files, and the reviewers
+# open the attachments of the drafts they review.
 COLLECTION_PERMISSIONS = {
     Role.OFFICE: [
         "wagtaildocs.add_document",
@@ -152,13 +153,19 @@ COLLECTION_PERMISSIONS = {
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
     ],
-    Role.EDITOR: [
-        "wagtaildocs.add_document",
+    Role.REVIEWER: [
         "wagtaildocs.choose_document",
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
     ],
 }
+# What each department's editors' group holds on the department's own collection, and on no
+# other: a department's drafts' attachments stay out of other departments' sight until
+# published (谁公开、谁负责; 先审查、后公开).
+DEPARTMENT_COLLECTION_PERMISSIONS = [
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+]
 
 # Page-tree permissions the office holds over the whole catalogue.
 OFFICE_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]

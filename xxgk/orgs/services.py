@@ -6,6 +6,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from .models import Department, StaffProfile
 from .roles import (
     COLLECTION_PERMISSIONS,
+    DEPARTMENT_COLLECTION_PERMISSIONS,
     DEPARTMENT_GROUP_PREFIX,
     OFFICE_PAGE_PERMISSIONS,
     ROLE_GROUP_NAMES,
@@ -34,20 +35,40 @@ def ensure_role_groups() -> dict[Role, Group]:
     return groups
 
 
+def _permissions(dotted_names: list[str]) -> list[Permission]:
+    """The Permission rows named app_label.codename that exist (yet: see signals)."""
+    found = []
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".", 1)
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            found.append(permission)
+    return found
+
+
 def _grant_collection_permissions(groups: dict[Role, Group]) -> None:
     root = Collection.get_first_root_node()
     if root is None:
         return
     for role, dotted_names in COLLECTION_PERMISSIONS.items():
-        for dotted in dotted_names:
-            app_label, codename = dotted.split(".", 1)
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is not None:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=groups[role], collection=root, permission=permission
-                )
+        for permission in _permissions(dotted_names):
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[role], collection=root, permission=permission
+            )
+
+
+def grant_department_collection_permissions(department: Department) -> None:
+    """Let the department's editors upload and choose files in its own collection only."""
+    if department.collection_id is None:
+        return
+    for permission in _permissions(DEPARTMENT_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group_id=department.editor_group_id,
+            collection_id=department.collection_id,
+            permission=permission,
+        )
 
 
 def _grant_office_page_permissions(group: Group) -> None:

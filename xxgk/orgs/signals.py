@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
-from .models import StaffProfile
+from .models import Department, StaffProfile
 
 
 def _last_app_with_models():
@@ -16,9 +16,13 @@ def create_role_groups(sender, **kwargs):
     # granted theirs after the last app has had its turn (not in a data migration).
     if sender is not _last_app_with_models():
         return
-    from .services import ensure_role_groups
+    from .services import ensure_role_groups, grant_department_collection_permissions
 
     ensure_role_groups()
+    if any(backwards for _, backwards in kwargs.get("plan") or ()):
+        return  # rolled back: the Department model may be ahead of its table
+    for department in Department.objects.all():
+        grant_department_collection_permissions(department)
 
 
 _syncing = set()
@@ -46,3 +50,10 @@ def user_groups_changed(sender, instance, action, reverse, **kwargs):
 @receiver(post_save, sender=StaffProfile)
 def staff_profile_saved(sender, instance, **kwargs):
     _sync(instance.user)
+
+
+@receiver(post_save, sender=Department)
+def department_saved(sender, instance, **kwargs):
+    from .services import grant_department_collection_permissions
+
+    grant_department_collection_permissions(instance)

@@ -31,13 +31,16 @@ def render_pdf(title: str, lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def make_document(title: str, department: str, day):
+def make_document(title: str, department: str, day, *, collection=None):
+    """A PDF naming its department, in that department's collection (the root by default)."""
     content = render_pdf(
         title,
         [f"发布部门：{department}", f"发布日期：{day:%Y年%m月%d日}", "", f"{title}（全文）。"],
     )
     Document = get_document_model()
     document = Document(title=title)
+    if collection is not None:
+        document.collection = collection
     document.file.save(
         f"{day:%Y%m%d}-{abs(hash(title)) % 10**8}.pdf", ContentFile(content), save=False
     )

@@ -139,7 +139,11 @@ class Command(BaseCommand):
                     continue
                 documents = []
                 if serial % ATTACH_EVERY == 0:
-                    documents = [pdf.make_document(title, department.name, day)]
+                    documents = [
+                        pdf.make_document(
+                            title, department.name, day, collection=department.collection
+                        )
+                    ]
                 author = editors.get(department.code, office)
                 with transaction.atomic(), quiet_notices():
                     page = create_disclosure(
