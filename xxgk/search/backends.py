@@ -294,8 +294,8 @@ class SQLiteBackend(DatabaseBackend):
     def rebuild(self, entries):
         # Row triggers would feed FTS5 one document at a time, merging segments as they
         # grow; with them suspended FTS5 indexes the loaded table in one sorted pass (about
-        # twice as fast at 100,000 documents). The triggers' own SQL is read back from the
-        # schema, so the migrations stay their only definition.
+        # 40 % less CPU, measured at 20,000 documents). The triggers' own SQL is read back
+        # from the schema, so the migrations stay their only definition.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
