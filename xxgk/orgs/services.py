@@ -20,15 +20,7 @@ def ensure_role_groups() -> dict[Role, Group]:
     groups = {}
     for role, name in ROLE_GROUP_NAMES.items():
         group, _ = Group.objects.get_or_create(name=name)
-        wanted = []
-        for dotted in ROLE_PERMISSIONS[role]:
-            app_label, codename = dotted.split(".", 1)
-            perm = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if perm is not None:
-                wanted.append(perm)
-        group.permissions.add(*wanted)
+        group.permissions.add(*_permissions(ROLE_PERMISSIONS[role]))
         groups[role] = group
     _grant_office_page_permissions(groups[Role.OFFICE])
     _grant_collection_permissions(groups)
