@@ -316,6 +316,8 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
 # Workflow on; decisions go through xxgk.review's own tasks and review page, so Wagtail's
 # moderation e-mails (built for GroupApprovalTask) are replaced by xxgk.review's notices.
 WAGTAIL_WORKFLOW_ENABLED = True
+# Nobody may publish a disclosure by hand; the review workflow's last approval publishes it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "xxgk.review.workflows.publish_approved"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True

@@ -127,10 +127,42 @@ def test_exports_open_and_contain_the_figures(seed_year):
 # --- Admin views -------------------------------------------------------------------------------
 
 
-def test_views_are_office_only(client, editor_a, templates):
-    client.force_login(editor_a)
-    assert client.get(reverse("reports_admin:desk")).status_code == 403
-    assert client.get(reverse("reports_admin:import")).status_code == 403
+def test_editors_and_reviewers_do_not_reach_the_desk(client, editor_a, reviewer, templates):
+    for user in (editor_a, reviewer):
+        client.force_login(user)
+        assert client.get(reverse("reports_admin:desk")).status_code == 403
+        assert client.get(reverse("reports_admin:import")).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["supervisor", "leader"])
+def test_supervisors_and_leaders_read_the_desk_and_change_nothing(
+    client, request, role, office, templates
+):
+    """Issue 17: the supervisor reads the report desk, the leader sees the report; neither
+    generates, edits, restores, imports or submits anything."""
+    draft = services.generate_draft(templates, 2023, user=office)
+    revision = draft.revisions.get()
+    client.force_login(request.getfixturevalue(role))
+    desk = client.get(reverse("reports_admin:desk"))
+    assert desk.status_code == 200 and draft.title in desk.content.decode()
+    assert 'data-testid="generate"' not in desk.content.decode()
+    preview = client.get(reverse("reports_admin:preview", args=[draft.pk]))
+    assert preview.status_code == 200 and 'data-testid="publish"' not in preview.content.decode()
+    assert client.get(reverse("reports_admin:revisions", args=[draft.pk])).status_code == 200
+    docx = client.get(reverse("reports_admin:export", args=[draft.pk, "docx"]))
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    for url, data in (
+        (reverse("reports_admin:generate"), {"template": templates.pk, "year": 2024}),
+        (reverse("reports_admin:edit", args=[draft.pk]), {"title": "改"}),
+        (reverse("reports_admin:restore", args=[draft.pk, revision.pk]), {}),
+        (reverse("reports_admin:publish", args=[draft.pk]), {}),
+        (reverse("reports_admin:template_new"), {"name": "新模板"}),
+        (reverse("reports_admin:import"), {"kind": "admissions"}),
+    ):
+        assert client.post(url, data).status_code == 403, url
+    draft.refresh_from_db()
+    assert AnnualReportDraft.objects.count() == 1 and draft.revisions.count() == 1
+    assert draft.report_page is None
 
 
 def test_office_desk_generate_preview_drilldown_export(client, office, seed_year):

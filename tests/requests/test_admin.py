@@ -47,10 +47,36 @@ def test_assigned_handler_sees_only_own_case_and_personal_data(client, office, e
     assert client.get(f"{BASE}{other.pk}/").status_code == 403
 
 
-def test_supervisor_cannot_open_cases(client, supervisor):
+def test_supervisor_reads_cases_masked_and_changes_nothing(client, supervisor):
+    """Rule 2 of issue 17: the supervisor reads every case, personal data masked, and takes
+    no step (this test once asserted the supervisor could not open a case at all)."""
     application, _ = make_application()
     client.force_login(supervisor)
-    assert client.get(f"{BASE}{application.pk}/").status_code == 403
+    assert application.number in client.get(BASE).content.decode()
+    detail = client.get(f"{BASE}{application.pk}/")
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert resident_id() not in html and "13800138000" not in html and "张*" in html
+    assert 'data-action="accept"' not in html
+    assert not AuditEvent.objects.filter(action="personal_data.viewed").exists()
+    response = client.post(f"{BASE}{application.pk}/actions/accept/", {"note": "受理"})
+    assert response.status_code == 403
+    assert Application.objects.get(pk=application.pk).status == application.status
+    assert client.get(f"{BASE}export/").status_code == 403
+    assert client.get(f"{BASE}new/").status_code == 403
+
+
+def test_a_supervisor_opening_a_case_letter_is_on_record(client, office, supervisor):
+    """A letter names and addresses the applicant: the supervisor may read it, and the audit
+    log records that unmasked read."""
+    application, _ = make_application()
+    services.accept(application, actor=office)
+    letter = application.letters.get()
+    client.force_login(supervisor)
+    response = client.get(f"{BASE}letters/{letter.pk}.docx")
+    assert response.status_code == 200
+    reveal = AuditEvent.objects.get(action="personal_data.viewed", actor=supervisor)
+    assert reveal.target_pk == str(application.pk)
 
 
 def test_detail_shows_deadline_explanation_and_actions(client, office):

@@ -171,14 +171,16 @@ def test_withdrawal(client, office, dept_a, item_a, editor_a):
     assert client.get(reverse("review:page", args=[page.pk])).context["status_label"] == "已撤回"
 
 
-def test_wagtail_unpublish_is_redirected_to_withdrawal(client, office, dept_a, item_a):
+def test_wagtail_unpublish_is_refused_withdrawal_takes_a_reason(client, office, dept_a, item_a):
     page = published_disclosure(item=item_a, department=dept_a, author=office)
     login(client, office)
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    assert response.status_code == 302 and response.url == reverse(
-        "review:withdraw", args=[page.pk]
-    )
+    assert response.status_code == 403
     assert DisclosurePage.objects.get(pk=page.pk).live
+    # The editor's action menu offers the withdrawal instead.
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert reverse("review:withdraw", args=[page.pk]) in edit
+    assert reverse("wagtailadmin_pages:unpublish", args=[page.pk]) not in edit
     response = client.post(reverse("review:withdraw", args=[page.pk]), {"reason": ""})
     assert response.status_code == 400 and "请填写撤回原因" in response.content.decode()
     client.post(reverse("review:withdraw", args=[page.pk]), {"reason": "过期"})

@@ -11,7 +11,6 @@ from wagtail.models import GroupApprovalTask, TaskState, Workflow, WorkflowPage,
 from tests.factories import StaffFactory, published_disclosure, review_through
 from tests.review.conftest import approve_kwargs
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.disclosures.services import publish_disclosure
 from xxgk.orgs.roles import Role
 from xxgk.review.models import (
     ConfidentialityReviewTask,
@@ -106,10 +105,13 @@ def test_group_approval_workflow_on_an_item_does_not_replace_review(draft, item_
 # --- Hole 2: publishing past the review -----------------------------------------------------------
 
 
-def test_service_refuses_unreviewed(draft, office, admin_user):
+def test_publishing_by_hand_refused_even_for_office_and_superuser(draft, office, admin_user):
     for user in (office, admin_user):
+        with pytest.raises(PermissionDenied):
+            draft.get_latest_revision().publish(user=user)
+        # Without the permission check (as scripts may call it), the review gate still holds.
         with pytest.raises(PublishRefused):
-            publish_disclosure(draft, user=user)
+            draft.get_latest_revision().publish(user=user, skip_permission_checks=True)
     assert not fresh(draft).live
 
 
@@ -165,7 +167,7 @@ def test_head_step_pending_blocks_publish(in_review, draft, reviewer, office, de
     assert isinstance(state.current_task_state.task.specific, DepartmentHeadTask)
     assert not fresh(draft).live
     with pytest.raises(PermissionDenied):
-        publish_disclosure(draft, user=office)
+        draft.get_latest_revision().publish(user=office, skip_permission_checks=True)
     decide_review(state.current_task_state, user=office, decision="approved", opinion="同意")
     assert fresh(draft).live
 

@@ -22,6 +22,7 @@ from tests.factories import (
 from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.roles import Role
 from xxgk.reports.models import AnnualReportPage
+from xxgk.review.services import submit_for_review, withdraw_disclosure
 
 D = datetime.date
 
@@ -172,7 +173,7 @@ def _build_corpus() -> Corpus:
     for key, spec in DISCLOSURES.items():
         corpus.pages[key] = publish(*spec)
     corpus.pages["withdrawn"] = publish(*WITHDRAWN)
-    corpus.pages["withdrawn"].unpublish(user=office)
+    withdraw_disclosure(corpus.pages["withdrawn"], user=office, reason="已过时")
     corpus.pages["expired"] = publish(*EXPIRED)
     Page.objects.filter(pk=corpus.pages["expired"].pk).update(
         expire_at=timezone.now() - datetime.timedelta(hours=1)
@@ -185,6 +186,8 @@ def _build_corpus() -> Corpus:
             body=f"<p>{body}</p>",
             publishing_department=corpus.departments[department],
         )
+    # Under review: the reviewers may now read this draft (and only this one).
+    submit_for_review(corpus.pages["draft_cw"], user=office)
     corpus.pages["report"] = publish_annual_report(
         "衢州学院2021-2022学年信息公开工作报告",
         "<p>本报告根据《高等学校信息公开办法》编制，主动公开信息1200条。</p>",

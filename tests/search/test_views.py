@@ -197,7 +197,8 @@ DRAFT_CW = "2023年预算草案"
     ("user", "visible", "hidden"),
     [
         ("office", {DRAFT_ZS, DRAFT_CW}, set()),
-        ("reviewer", {DRAFT_ZS, DRAFT_CW}, set()),
+        # Reviewers read what is under review (or they reviewed), not every draft.
+        ("reviewer", {DRAFT_CW}, {DRAFT_ZS}),
         ("supervisor", {DRAFT_ZS, DRAFT_CW}, set()),
         ("editor_zs", {DRAFT_ZS}, {DRAFT_CW}),
         ("editor_cw", {DRAFT_CW}, {DRAFT_ZS}),

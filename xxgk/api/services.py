@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from xxgk.disclosures.models import DisclosureAttachment, DisclosurePage
+from xxgk.disclosures.policy import disclosure_policy
 from xxgk.disclosures.services import create_disclosure
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.services import create_staff_user, set_roles
 
@@ -197,7 +199,7 @@ def editable_draft(token: IntegrationToken, pk: int) -> DisclosurePage:
         raise DraftNotEditable("该信息已经公开，接口只能修改未公开的草稿。")
     if page.workflow_in_progress:
         raise DraftNotEditable("该草稿正在审查中，不能修改；请待审查退回后再修改。")
-    if not page.permissions_for_user(token.service_user).can_edit():
+    if not disclosure_policy.allows(token.service_user, Action.EDIT, page):
         raise PermissionDenied("您所在部门不能修改该信息。")
     return page
 

@@ -1,19 +1,20 @@
 """The back-office audit log: search, page through, export. Read-only by construction —
 there is no form, view or admin that writes to it."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xxgk.orgs.policy import Action
+
 from . import exports
 from .forms import AuditSearchForm
+from .policy import audit_policy
 from .selectors import search_events
 from .services import record_event
 
-PERMISSION = "audit.view_auditevent"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -23,8 +24,7 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "history"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
+        audit_policy.require(request.user, Action.VIEW)
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -38,6 +38,7 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
         events = search_events(**filters)
         export_format = request.GET.get("format", "")
         if export_format in {"csv", "xlsx"}:
+            audit_policy.require(request.user, Action.EXPORT)
             return self._export(events, export_format, filters)
         page = Paginator(events, 50).get_page(request.GET.get("page"))
         query = request.GET.copy()

@@ -2,7 +2,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import PERMISSION, AuditLogView
+from xxgk.orgs.policy import Action
+
+from .policy import audit_policy
+from .views import AuditLogView
 
 
 @hooks.register("register_admin_urls")
@@ -12,7 +15,7 @@ def register_audit_urls():
 
 class AuditMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
+        return audit_policy.allows(request.user, Action.VIEW)
 
 
 @hooks.register("register_reports_menu_item")

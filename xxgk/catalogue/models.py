@@ -12,9 +12,11 @@ from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page
 
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import PolicyPagePermissionTester
+
+from .policy import catalogue_policy
 
 
 class RuleKind(models.TextChoices):
@@ -29,44 +31,9 @@ class ItemSource(models.TextChoices):
     SCHOOL = "school", "学校自定"
 
 
-class CataloguePagePermissionTester(PagePermissionTester):
-    """The catalogue's own pages are the office's to change; editors only add under them."""
-
-    def _office(self):
-        return is_office(self.user)
-
-    def can_edit(self):
-        return self._office() and super().can_edit()
-
-    def can_delete(self, ignore_bulk=False):
-        # Items are retired, never deleted, so that their disclosures stay reachable.
-        return False
-
-    def can_unpublish(self):
-        return False
-
-    def can_publish(self):
-        return self._office() and super().can_publish()
-
-    def can_move(self):
-        # Wagtail equates moving with deleting; items are never deleted but may be re-filed.
-        return self._office() and (self.user.is_superuser or "change" in self.permissions)
-
-    def can_copy(self):
-        return False
-
-    def can_lock(self):
-        return self._office() and super().can_lock()
-
-    def can_add_subpage(self):
-        if getattr(self.page.specific, "retired_on", None):
-            return False
-        return super().can_add_subpage()
-
-
 class CataloguePageMixin:
     def permissions_for_user(self, user):
-        return CataloguePagePermissionTester(user, self)
+        return PolicyPagePermissionTester(user, self, catalogue_policy)
 
     def get_workflow(self):
         # The catalogue is the office's own to edit and publish directly; the review

@@ -7,13 +7,13 @@ from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
 from xxgk.mailbox.forms import StatsForm
-from xxgk.mailbox.selectors import reads_all_letters
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import log_reveal
 
 from . import services
 from .forms import AcceptForm, ConcludeForm, NoteForm, RejectForm
 from .models import Complaint, ComplaintStatus
+from .policy import complaint_policy
 from .selectors import complaint_figures, complaint_sentence
 
 ACTIONS = {
@@ -32,9 +32,7 @@ STATUS_ACTIONS = {
 
 
 def _require_reader(user):
-    """Supervision and leaders read complaints; the office handles them."""
-    if not reads_all_letters(user):
-        raise PermissionDenied("您没有查看举报的权限。")
+    complaint_policy.require(user, Action.VIEW)
 
 
 def complaint_list(request):
@@ -61,10 +59,11 @@ def complaint_list(request):
 
 
 def _detail(request, complaint, bound=None, status=200):
-    show_personal = is_office(request.user)
+    show_personal = complaint_policy.allows(request.user, Action.READ_PERSONAL_DATA, complaint)
     if show_personal and any((complaint.name, complaint.phone, complaint.email)):
         log_reveal(request, complaint, "查看举报详情")
-    actions = STATUS_ACTIONS.get(complaint.status, []) if is_office(request.user) else []
+    may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
+    actions = STATUS_ACTIONS.get(complaint.status, []) if may_handle else []
     forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
     forms.update(bound or {})
     return render(
@@ -90,7 +89,8 @@ def complaint_detail(request, pk):
 @require_POST
 def complaint_action(request, pk, action):
     complaint = get_object_or_404(Complaint, pk=pk)
-    if not is_office(request.user) or action not in STATUS_ACTIONS.get(complaint.status, []):
+    may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
+    if not may_handle or action not in STATUS_ACTIONS.get(complaint.status, []):
         raise PermissionDenied("您不能对该举报执行此操作，或举报状态已变化。")
     form_class, perform = ACTIONS[action]
     form = form_class(request.POST, prefix=action)

@@ -1,13 +1,13 @@
 """Intake and handling of complaints; each step in one transaction with its event."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from xxgk.mailbox.sensitive import find_sensitive_words
 from xxgk.mailbox.services import allocate_number, notify, office_emails, site_url
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 
@@ -19,6 +19,7 @@ from .models import (
     ComplaintResult,
     ComplaintStatus,
 )
+from .policy import complaint_policy
 
 
 def _record(complaint, action, *, user=None, note="", at=None):
@@ -32,8 +33,7 @@ def _record(complaint, action, *, user=None, note="", at=None):
 
 
 def _locked(complaint, user, *statuses, message) -> Complaint:
-    if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以办理举报。")
+    complaint_policy.require(user, Action.HANDLE)
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     if complaint.status not in statuses:
         raise ValidationError(message)

@@ -2,14 +2,15 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from xxgk.mailbox.selectors import reads_all_letters
+from xxgk.orgs.policy import Action
 
 from . import admin_urls
+from .policy import complaint_policy
 
 
 class ComplaintMenuItem(MenuItem):
     def is_shown(self, request):
-        return reads_all_letters(request.user)
+        return complaint_policy.allows(request.user, Action.VIEW)
 
 
 @hooks.register("register_admin_urls")

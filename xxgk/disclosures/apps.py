@@ -5,3 +5,6 @@ class DisclosuresConfig(AppConfig):
     name = "xxgk.disclosures"
     label = "disclosures"
     verbose_name = "公开信息"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (no view restriction may hide a disclosure)

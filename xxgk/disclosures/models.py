@@ -4,58 +4,22 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from xxgk.orgs.models import Department
+from xxgk.orgs.policy import PolicyPagePermissionTester
 from xxgk.orgs.selectors import is_office, user_department
+
+from .policy import disclosure_policy
 
 
 def rich_text_is_empty(html) -> bool:
     """The editor saves an untouched body as an empty paragraph: that is no content."""
     return not strip_tags(html or "").strip()
-
-
-class DisclosurePermissionTester(PagePermissionTester):
-    """谁公开、谁负责: besides the item's subtree rights, an editor touches only their own
-    department's disclosures; the office touches all."""
-
-    def _own_department(self):
-        if is_office(self.user):
-            return True
-        department = user_department(self.user)
-        return (
-            department is not None and self.page.specific.publishing_department_id == department.pk
-        )
-
-    def can_edit(self):
-        return self._own_department() and super().can_edit()
-
-    def can_delete(self, ignore_bulk=False):
-        # Published disclosures are withdrawn, not deleted; drafts may be discarded.
-        return (
-            self._own_department()
-            and not self.page.first_published_at
-            and super().can_delete(ignore_bulk)
-        )
-
-    def can_unpublish(self):
-        return is_office(self.user) and super().can_unpublish()
-
-    def can_publish(self):
-        # 先审查、后公开: nobody publishes by rank or permission; only a revision that has
-        # passed the confidentiality review may go live (the workflow publishes it).
-        from xxgk.review.selectors import revision_cleared_for_publishing
-
-        return revision_cleared_for_publishing(self.page.get_latest_revision())
-
-    def can_move(self):
-        return is_office(self.user) and super().can_move()
-
-    def can_copy(self):
-        return self._own_department() and super().can_copy()
 
 
 class DisclosureForm(WagtailAdminPageForm):
@@ -96,6 +60,16 @@ class DisclosureForm(WagtailAdminPageForm):
         )
 
 
+class DisclosureCopyForm(CopyForm):
+    """一事一审: a copy is a new draft to review, so neither "publish the copy" nor an alias
+    (a live mirror of the original) is offered."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("publish_copies", None)
+        self.fields.pop("alias", None)
+
+
 class DisclosurePage(Page):
     """One disclosed piece of information (一条公开信息), filed under one catalogue item."""
 
@@ -133,6 +107,7 @@ class DisclosurePage(Page):
     parent_page_types = ["catalogue.CatalogueItemPage"]
     subpage_types = []
     base_form_class = DisclosureForm
+    copy_form_class = DisclosureCopyForm
     exclude_fields_in_copy = ["index_number", "publication_date", "source_url"]
 
     content_panels = [
@@ -171,13 +146,18 @@ class DisclosurePage(Page):
         ]
 
     def permissions_for_user(self, user):
-        return DisclosurePermissionTester(user, self)
+        return PolicyPagePermissionTester(user, self, disclosure_policy)
 
     def get_workflow(self):
         """Always a workflow that opens with the confidentiality review (xxgk.review)."""
         from xxgk.review.services import workflow_for_disclosure
 
         return workflow_for_disclosure(self)
+
+    @property
+    def has_workflow(self):
+        # get_workflow always answers, whatever is assigned in Wagtail's workflow settings.
+        return True
 
     def publish(self, revision, *args, **kwargs):
         """Every Revision.publish path (workflow, scheduled publishing, services, commands,

@@ -91,18 +91,3 @@ def record_view(page, request=None) -> int:
     from xxgk.viewcounts.services import count_view
 
     return count_view(page.pk, request=request)
-
-
-@transaction.atomic
-def publish_disclosure(page: DisclosurePage, *, user) -> DisclosurePage:
-    """Publish the latest revision of a disclosure, which must have passed the
-    confidentiality review (先审查、后公开): imports, the API and commands cannot bypass it.
-
-    Approval normally publishes by itself; this is for callers that hold an approved
-    revision (e.g. one scheduled for later that should go live now). Raises
-    xxgk.review.services.PublishRefused (a PermissionDenied) for unreviewed content.
-    """
-    page = DisclosurePage.objects.get(pk=page.pk)
-    revision = page.get_latest_revision()
-    revision.publish(user=user)
-    return DisclosurePage.objects.get(pk=page.pk)

@@ -1,10 +1,24 @@
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
 from xxgk.core.selectors import live_pages_referencing
 
+from .admin_views import READ_ACTION, DisclosurePageViewSet
 from .models import DisclosureAttachment
+
+
+@hooks.register("register_admin_viewset")
+def register_disclosure_page_views():
+    return DisclosurePageViewSet("disclosure_pages")
+
+
+@hooks.register("register_log_actions")
+def register_read_log_action(actions):
+    actions.register_action(
+        READ_ACTION, gettext_lazy("查看版本"), gettext_lazy("监督人员查看了未公开或历史版本")
+    )
 
 
 @hooks.register("before_serve_document")

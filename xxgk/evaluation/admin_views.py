@@ -1,16 +1,15 @@
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from xxgk.mailbox.forms import StatsForm
-from xxgk.mailbox.selectors import reads_all_letters
+from xxgk.orgs.policy import Action
 
 from .models import Survey
+from .policy import evaluation_policy
 from .selectors import evaluation_figures, helpful_by_page, survey_results
 
 
 def _require_reader(user):
-    if not reads_all_letters(user):
-        raise PermissionDenied("只有信息公开办公室、监督人员和校领导可以查看评议结果。")
+    evaluation_policy.require(user, Action.VIEW_STATISTICS)
 
 
 def overview(request):

@@ -4,10 +4,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from xxgk.mailbox.selectors import reads_all_letters
+from xxgk.orgs.policy import Action
 
 from . import admin_views
 from .models import Survey
+from .policy import evaluation_policy
 
 
 class SurveyViewSet(SnippetViewSet):
@@ -23,7 +24,7 @@ register_snippet(SurveyViewSet)
 
 class EvaluationMenuItem(MenuItem):
     def is_shown(self, request):
-        return reads_all_letters(request.user)
+        return evaluation_policy.allows(request.user, Action.VIEW_STATISTICS)
 
 
 @hooks.register("register_admin_urls")

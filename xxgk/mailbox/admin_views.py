@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
-from xxgk.orgs.selectors import is_office, user_department
+from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import export_response, log_reveal
 
 from . import services
@@ -24,13 +24,8 @@ from .forms import (
     StatsForm,
 )
 from .models import LetterAttachment, LetterStatus, Mailbox
-from .selectors import (
-    can_see_personal_details,
-    is_overdue,
-    letter_statistics,
-    letters_for_user,
-    reads_all_letters,
-)
+from .policy import letter_policy
+from .selectors import is_overdue, letter_statistics, letters_for_user
 
 LETTERS_PER_PAGE = 30
 
@@ -104,18 +99,17 @@ ACTIONS = {
 
 
 def _require_mailbox_staff(user):
-    if not (reads_all_letters(user) or user_department(user) is not None):
-        raise PermissionDenied("您没有处理来信的权限。")
+    letter_policy.require(user, Action.VIEW)
 
 
 def available_actions(user, letter) -> list[str]:
     """The handling steps this user may take on this letter now."""
-    office = is_office(user)
+    office = letter_policy.allows(user, Action.HANDLE, letter)
     status = letter.status
     actions = []
     if office and status in (LetterStatus.RECEIVED, LetterStatus.ASSIGNED):
         actions += ["assign", "merge", "close"]
-    if services.can_draft(user, letter):
+    if letter_policy.allows(user, Action.EDIT, letter):
         actions.append("draft")
     if office and status == LetterStatus.DRAFTED:
         actions += ["approve", "return"]
@@ -187,15 +181,15 @@ def letter_list(request):
             "mailboxes": Mailbox.objects.all(),
             "params": params,
             "query_string": filters.urlencode(),
-            "is_office": is_office(request.user),
+            "can_view_statistics": letter_policy.allows(request.user, Action.VIEW_STATISTICS),
+            "can_export": letter_policy.allows(request.user, Action.EXPORT),
         },
     )
 
 
 def export(request):
     """Letters with their writers' details, for the office only; every export is logged."""
-    if not can_see_personal_details(request.user):
-        raise PermissionDenied("只有信息公开办公室可以导出来信人个人信息。")
+    letter_policy.require(request.user, Action.EXPORT)
     letters = _filtered_letters(request)
     return export_response(
         request,
@@ -219,7 +213,7 @@ def export(request):
 
 
 def _detail_response(request, letter, forms=None, status=200):
-    show_personal = can_see_personal_details(request.user)
+    show_personal = letter_policy.allows(request.user, Action.READ_PERSONAL_DATA, letter)
     if show_personal and any((letter.writer_name, letter.phone, letter.email)):
         log_reveal(request, letter, "查看来信详情")
     actions = available_actions(request.user, letter)
@@ -280,8 +274,7 @@ def attachment(request, pk):
 
 
 def statistics(request):
-    if not reads_all_letters(request.user):
-        raise PermissionDenied("只有信息公开办公室、监督人员和校领导可以查看来信统计。")
+    letter_policy.require(request.user, Action.VIEW_STATISTICS)
     form = StatsForm.for_request(request.GET)
     stats = letter_statistics(**form.cleaned_data) if form.is_valid() else None
     if stats and request.GET.get("format") == "xlsx":

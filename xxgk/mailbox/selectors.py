@@ -5,15 +5,14 @@ import math
 import statistics
 from collections import defaultdict
 
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
-from xxgk.orgs.roles import Role
-from xxgk.orgs.selectors import has_role, is_office, user_department
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import WorkCalendar
 
 from .models import OPEN_STATUSES, Letter, LetterStatus, Mailbox
+from .policy import letters_visible_to
 
 
 def active_mailboxes():
@@ -33,24 +32,10 @@ def letter_for_tracking(number: str, code: str) -> Letter | None:
     return find_by_query_code(letters, number, code)
 
 
-def reads_all_letters(user) -> bool:
-    return is_office(user) or has_role(user, Role.SUPERVISOR) or has_role(user, Role.LEADER)
-
-
-def can_see_personal_details(user) -> bool:
-    """Writers' names and contacts are for the office that answers them, nobody else."""
-    return is_office(user)
-
-
 def letters_for_user(user):
-    """The letters a staff member may open: all for office/supervision, else their department's."""
+    """The letters a staff member may open (the mailbox policy's VIEW)."""
     letters = Letter.objects.select_related("mailbox", "department", "category")
-    if reads_all_letters(user):
-        return letters
-    department = user_department(user)
-    if department is None:
-        return letters.none()
-    return letters.filter(Q(department=department) | Q(events__department=department)).distinct()
+    return letters_visible_to(user, letters)
 
 
 def is_overdue(letter, today=None) -> bool:

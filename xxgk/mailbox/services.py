@@ -12,8 +12,8 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
-from xxgk.orgs.selectors import is_office, user_department
 from xxgk.security.personal_data import delete_files_on_commit, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days, working_days_between
@@ -27,6 +27,7 @@ from .models import (
     LetterStatus,
     NumberCounter,
 )
+from .policy import letter_policy
 from .sensitive import find_sensitive_words
 
 logger = logging.getLogger(__name__)
@@ -95,8 +96,7 @@ def _record(letter, action, *, user=None, department=None, note="", at=None) -> 
 
 
 def _require_office(user):
-    if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以执行此操作。")
+    letter_policy.require(user, Action.HANDLE)
 
 
 def _require_status(letter, *statuses, message):
@@ -225,18 +225,11 @@ def close_as_spam(letter, *, user, reason: str) -> Letter:
     return letter
 
 
-def can_draft(user, letter) -> bool:
-    if letter.status not in (LetterStatus.ASSIGNED, LetterStatus.DRAFTED):
-        return False
-    department = user_department(user)
-    return is_office(user) or (department is not None and department.pk == letter.department_id)
-
-
 @transaction.atomic
 def draft_answer(letter, *, user, answer: str, at=None) -> Letter:
     """The department submits (or revises) its answer for the office to approve."""
     letter = _locked(letter)
-    if not can_draft(user, letter):
+    if not letter_policy.allows(user, Action.EDIT, letter):
         if letter.status not in (LetterStatus.ASSIGNED, LetterStatus.DRAFTED):
             raise ValidationError("该来信当前不能提交答复稿。")
         raise PermissionDenied("只有承办部门可以提交答复稿。")

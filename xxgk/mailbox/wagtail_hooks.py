@@ -4,11 +4,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from xxgk.orgs.selectors import user_department
+from xxgk.orgs.policy import Action
 
 from . import admin_urls
 from .models import Mailbox, SensitiveWord
-from .selectors import reads_all_letters
+from .policy import letter_policy
 
 
 class MailboxViewSet(SnippetViewSet):
@@ -38,8 +38,7 @@ register_snippet(MailboxSettingsGroup)
 
 class LetterMenuItem(MenuItem):
     def is_shown(self, request):
-        user = request.user
-        return reads_all_letters(user) or user_department(user) is not None
+        return letter_policy.allows(request.user, Action.VIEW)
 
 
 @hooks.register("register_admin_urls")

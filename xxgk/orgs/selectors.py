@@ -25,6 +25,11 @@ def is_office(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.OFFICE)
 
 
+def is_reviewer(user) -> bool:
+    """Only holders of the reviewer role review — a superuser is not a reviewer by rank."""
+    return getattr(user, "is_active", False) and has_role(user, Role.REVIEWER)
+
+
 def user_department(user) -> Department | None:
     if not getattr(user, "is_authenticated", False):
         return None

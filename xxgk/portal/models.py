@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from xxgk.disclosures.policy import SitePagePermissions
 
-class HomePage(Page):
+
+class HomePage(SitePagePermissions, Page):
     """The portal's front page: date, search, the catalogue tree, latest items, reports."""
 
     intro = RichTextField("首页导语", blank=True)
@@ -89,7 +91,7 @@ def has_own_routing(page) -> bool:
     return model is not None and model.route is not Page.route
 
 
-class StandardPage(Page):
+class StandardPage(SitePagePermissions, Page):
     """A text page the office edits: 信息公开指南, 信息公开制度 and the like."""
 
     body = RichTextField("正文")

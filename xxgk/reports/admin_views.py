@@ -2,14 +2,14 @@
 edit templates; import the records the report counts."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import Action
 
 from . import exports, figures, services
 from .forms import (
@@ -23,17 +23,23 @@ from .forms import (
 )
 from .imports import run_import
 from .models import AnnualReportDraft, ReportTemplate
+from .policy import report_policy
 
 ICON = "doc-full"
 
 
-def _office(request):
-    if not is_office(request.user):
-        raise PermissionDenied("只有信息公开办公室可以管理年度报告。")
+def _require(request, action):
+    report_policy.require(request.user, action)
 
 
 def _page(request, template, title, status=200, **context):
-    context = {"page_title": title, "header_icon": ICON, **context}
+    context = {
+        "page_title": title,
+        "header_icon": ICON,
+        "can_edit": report_policy.allows(request.user, Action.EDIT),
+        "can_submit": report_policy.allows(request.user, Action.SUBMIT),
+        **context,
+    }
     return render(request, template, context, status=status)
 
 
@@ -43,7 +49,7 @@ def _errors(request, exc: ValidationError):
 
 
 def desk(request):
-    _office(request)
+    _require(request, Action.VIEW)
     services.ensure_default_templates()
     today = timezone.localdate()
     drafts = []
@@ -72,7 +78,7 @@ def desk(request):
 
 @require_POST
 def generate(request):
-    _office(request)
+    _require(request, Action.EDIT)
     form = GenerateForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择模板并填写正确的年份（2000–2100）。")
@@ -114,7 +120,7 @@ def _sections_editor(request, *, instance_sections, head_form, save, title, back
 
 
 def edit_draft(request, pk):
-    _office(request)
+    _require(request, Action.EDIT)
     draft = get_object_or_404(AnnualReportDraft, pk=pk)
     head = DraftForm(request.POST or None, initial={"title": draft.title})
     return _sections_editor(
@@ -130,7 +136,7 @@ def edit_draft(request, pk):
 
 
 def edit_template(request, pk=None):
-    _office(request)
+    _require(request, Action.EDIT)
     template = get_object_or_404(ReportTemplate, pk=pk) if pk else ReportTemplate()
     initial = {
         field: getattr(template, field)
@@ -150,7 +156,7 @@ def edit_template(request, pk=None):
 
 
 def preview(request, pk):
-    _office(request)
+    _require(request, Action.VIEW)
     draft = get_object_or_404(
         AnnualReportDraft.objects.select_related("template", "report_page"), pk=pk
     )
@@ -171,7 +177,7 @@ def preview(request, pk):
 
 
 def drilldown(request, pk, code):
-    _office(request)
+    _require(request, Action.VIEW)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     row = figures.registry().get(code)
     if row is None:
@@ -191,7 +197,7 @@ def drilldown(request, pk, code):
 
 
 def revisions(request, pk):
-    _office(request)
+    _require(request, Action.VIEW)
     draft = get_object_or_404(AnnualReportDraft, pk=pk)
     return _page(
         request,
@@ -204,7 +210,7 @@ def revisions(request, pk):
 
 @require_POST
 def restore(request, pk, revision_pk):
-    _office(request)
+    _require(request, Action.EDIT)
     draft = get_object_or_404(AnnualReportDraft, pk=pk)
     revision = get_object_or_404(draft.revisions, pk=revision_pk)
     services.restore_revision(draft, revision, user=request.user)
@@ -222,7 +228,7 @@ EXPORTS = {
 
 
 def export(request, pk, fmt):
-    _office(request)
+    _require(request, Action.EXPORT)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     if fmt not in EXPORTS:
         raise Http404("不支持的格式。")
@@ -238,7 +244,7 @@ def export(request, pk, fmt):
 def publish(request, pk):
     """发布: the report is filed under catalogue item 6 and goes to the confidentiality review;
     the reviewer's approval publishes it (never this button)."""
-    _office(request)
+    _require(request, Action.SUBMIT)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     try:
         page = services.submit_draft(draft, user=request.user)
@@ -253,13 +259,13 @@ def publish(request, pk):
 
 
 def figure_catalogue(request):
-    _office(request)
+    _require(request, Action.VIEW)
     rows = list(figures.registry().values())
     return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
 
 
 def import_records(request):
-    _office(request)
+    _require(request, Action.EDIT)
     result = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.policy import SitePagePermissions
 from xxgk.supervision.periods import Period
 
 
@@ -17,7 +18,7 @@ class PeriodKind(models.TextChoices):
     CALENDAR_YEAR = "calendar_year", "自然年（1月1日至12月31日）"
 
 
-class AnnualReportIndexPage(Page):
+class AnnualReportIndexPage(SitePagePermissions, Page):
     """/reports/: every published annual report, wherever in the catalogue it is filed."""
 
     intro = RichTextField("说明", blank=True)

@@ -4,7 +4,7 @@ under catalogue item 6, deadline reminders."""
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import Action
 
 from . import defaults, figures, rendering, selectors
 from .models import (
@@ -23,6 +23,7 @@ from .models import (
     ReportReminder,
     ReportTemplate,
 )
+from .policy import report_policy
 
 # The reminder starts this many working days before the due date (31 October).
 REMIND_WORKING_DAYS = 10
@@ -35,8 +36,7 @@ def ensure_default_templates() -> None:
 
 
 def _require_office(user):
-    if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以编辑年度报告。")
+    report_policy.require(user, Action.EDIT)
 
 
 def clean_sections(sections) -> list[dict]:

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from xxgk.orgs.selectors import is_office
+from xxgk.orgs.policy import Action
 
 from . import admin_urls
 from .models import (
@@ -18,11 +18,12 @@ from .models import (
     ProbationAssessment,
     ProcurementNotice,
 )
+from .policy import report_policy
 
 
-class OfficeMenuItem(MenuItem):
+class ReportDeskMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_office(request.user)
+        return report_policy.allows(request.user, Action.VIEW)
 
 
 @hooks.register("register_admin_urls")
@@ -32,7 +33,7 @@ def register_report_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
-    return OfficeMenuItem(
+    return ReportDeskMenuItem(
         "年度报告", reverse("reports_admin:desk"), icon_name="doc-full", order=280
     )
 

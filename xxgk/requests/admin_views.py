@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
+from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import export_response, log_reveal
 
 from . import deadlines, fees, services, stats
@@ -33,28 +34,20 @@ from .forms import (
     WithdrawForm,
 )
 from .models import EVENT_LABELS, Application, AttachmentKind, Channel, Letter, Status
-from .selectors import (
-    application_list,
-    can_export_personal_data,
-    can_handle,
-    can_see_personal_data,
-    can_view,
-    due_soon_limit,
-)
+from .policy import request_policy
+from .selectors import application_list, due_soon_limit
 from .views import file_response, letter_response
 
 PER_PAGE = 30
 
 
-def _require_handler(request):
-    if not can_handle(request.user):
-        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+def _may(request, action, application=None) -> bool:
+    return request_policy.allows(request.user, action, application)
 
 
 def _case(request, pk) -> Application:
     application = get_object_or_404(Application.objects.select_related("handler"), pk=pk)
-    if not can_view(request.user, application):
-        raise PermissionDenied("您不是该申请的承办人。")
+    request_policy.require(request.user, Action.VIEW, application)
     return application
 
 
@@ -71,8 +64,7 @@ def _filtered(request):
 
 
 def index(request):
-    if not can_handle(request.user) and not request.user.handled_applications.exists():
-        raise PermissionDenied("只有信息公开办公室的承办人员可以处理依申请公开。")
+    request_policy.require(request.user, Action.VIEW)
     params, queryset = _filtered(request)
     page = paginate_or_404(request, queryset, PER_PAGE)
     return render(
@@ -88,8 +80,8 @@ def index(request):
             "channels": Channel.choices,
             "today": timezone.localdate(),
             "soon": due_soon_limit(),
-            "can_register": can_handle(request.user),
-            "can_export": can_export_personal_data(request.user),
+            "can_register": _may(request, Action.EDIT),
+            "can_export": _may(request, Action.EXPORT),
         },
     )
 
@@ -114,8 +106,7 @@ EXPORT_COLUMNS = [
 
 def export(request):
     """The case register (登记台账) with the applicants' details: the office only, logged."""
-    if not can_export_personal_data(request.user):
-        raise PermissionDenied("只有信息公开办公室可以导出申请人个人信息。")
+    request_policy.require(request.user, Action.EXPORT)
     _params, queryset = _filtered(request)
 
     def value(application, attribute):
@@ -132,7 +123,7 @@ def export(request):
 
 
 def register(request):
-    _require_handler(request)
+    request_policy.require(request.user, Action.EDIT)
     form = StaffApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         application, code = services.create_application(
@@ -155,19 +146,25 @@ def register(request):
     )
 
 
-def _action_forms(application) -> dict:
-    """The forms for the steps the case's current state allows."""
+def _action_forms(request, application) -> dict:
+    """The forms for the steps the case's current state allows and this user may take."""
+    if not _may(request, Action.HANDLE, application):
+        return {}
+    office = _may(request, Action.EDIT, application)
     available = {
         name
         for name, (sources, _target) in services.TRANSITIONS.items()
-        if application.status in sources and name != "lapse_correction"
+        if application.status in sources
+        and name != "lapse_correction"
+        and (office or name not in OFFICE_ONLY)
     }
     return {name: ACTIONS[name][0]() for name in ACTIONS if name in available}
 
 
 def detail(request, pk):
     application = _case(request, pk)
-    show_personal = can_see_personal_data(request.user, application)
+    show_personal = _may(request, Action.READ_PERSONAL_DATA, application)
+    may_handle = _may(request, Action.HANDLE, application)
     if show_personal and not application.personal_data_erased_on:
         log_reveal(request, application, "查看申请详情")
     context = {
@@ -182,10 +179,11 @@ def detail(request, pk):
         "pauses": application.pauses.all(),
         "fees": application.fees.all(),
         "appeals": application.appeals.all(),
-        "forms": _action_forms(application),
+        "forms": _action_forms(request, application),
+        "may_handle": may_handle,
         "fee_policy": fees.policy(),
-        "fee_form": FeeForm() if application.status != Status.ARCHIVED else None,
-        "appeal_form": AppealForm() if application.closed_on else None,
+        "fee_form": FeeForm() if may_handle and application.status != Status.ARCHIVED else None,
+        "appeal_form": AppealForm() if may_handle and application.closed_on else None,
         "decision_form": AppealDecisionForm(),
         "waiver_form": WaiverForm(),
         "payment_form": PaymentForm(initial={"paid_on": timezone.localdate()}),
@@ -295,8 +293,9 @@ def action(request, pk, name):
     application = _case(request, pk)
     if name not in ACTIONS:
         raise Http404
+    request_policy.require(request.user, Action.HANDLE, application)
     if name in OFFICE_ONLY:
-        _require_handler(request)
+        request_policy.require(request.user, Action.EDIT, application)
     form_class, run = ACTIONS[name]
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
@@ -317,7 +316,10 @@ def action(request, pk, name):
 
 def letter(request, pk, fmt):
     item = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
-    _case(request, item.application_id)
+    application = _case(request, item.application_id)
+    if not _may(request, Action.READ_PERSONAL_DATA, application):
+        # A letter names and addresses the applicant: a supervisor's read is on record.
+        log_reveal(request, application, f"查看告知书 {item}")
     return letter_response(item, fmt)
 
 
@@ -325,8 +327,7 @@ def attachment(request, pk, file_pk):
     application = _case(request, pk)
     item = get_object_or_404(application.attachments, pk=file_pk)
     if item.kind == AttachmentKind.APPLICANT:
-        if not can_see_personal_data(request.user, application):
-            raise PermissionDenied("申请人提交的材料可能含有个人信息，您无权查看。")
+        request_policy.require(request.user, Action.READ_PERSONAL_DATA, application)
         log_reveal(request, application, f"下载附件 {item.original_name}")
     return file_response(item)
 
@@ -343,7 +344,7 @@ def _period(request) -> stats.Period:
 
 
 def statistics(request):
-    _require_handler(request)
+    request_policy.require(request.user, Action.VIEW_STATISTICS)
     period = _period(request)
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(
@@ -377,8 +378,9 @@ def statistics(request):
 
 
 def statistics_cases(request):
-    """The cases behind one figure (drill-down from the statistics tables)."""
-    _require_handler(request)
+    """The cases behind one figure (drill-down from the statistics tables), as far as the
+    user may open them."""
+    request_policy.require(request.user, Action.VIEW_STATISTICS)
     period = _period(request)
     table, column = request.GET.get("table", "requests"), request.GET.get("col", stats.TOTAL)
     if table == "appeals" and request.GET.get("kind") in stats.AppealKind.values:
@@ -402,7 +404,7 @@ def statistics_cases(request):
             "page_title": title,
             "header_icon": "table",
             "period": period,
-            "applications": applications,
+            "applications": [a for a in applications if _may(request, Action.VIEW, a)],
             "back": f"{reverse('requests_admin:statistics')}?start={period.start}&end={period.end}",
         },
     )

@@ -11,8 +11,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
+from xxgk.orgs.policy import Action
+
 from . import services
 from .models import Application, Channel
+from .policy import request_policy
 from .validators import credit_code_check_char, resident_id_check_char
 
 D = datetime.date
@@ -166,7 +169,7 @@ def _progress(key, application, office, handler):
         )
         application = services.assign(application, actor=office, handler=handler or office)
         head = _user("office")
-        if head and services.can_approve_extension(head):
+        if head and request_policy.allows(head, Action.DECIDE):
             services.extend(
                 application,
                 actor=office,

@@ -8,33 +8,13 @@ from xxgk.workdays.calendar import add_working_days
 
 from . import conf
 from .models import AppealResult, Application, Status
+from .policy import applications_visible_to
 
 RUNNING = [Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS]
 
 
-def can_handle(user) -> bool:
-    """The office's case workers (and superusers) see and act on every application."""
-    return bool(user.is_active and user.has_perm("requests.handle_application"))
-
-
-def can_view(user, application) -> bool:
-    return can_handle(user) or application.handler_id == user.pk
-
-
-def can_see_personal_data(user, application) -> bool:
-    return application.handler_id == user.pk or (
-        user.is_active and user.has_perm("requests.view_personal_data")
-    )
-
-
-def can_export_personal_data(user) -> bool:
-    """Exports hold every applicant's details at once: the office's case workers only."""
-    return can_handle(user) and user.has_perm("requests.view_personal_data")
-
-
 def visible_applications(user):
-    queryset = Application.objects.select_related("handler")
-    return queryset if can_handle(user) else queryset.filter(handler=user)
+    return applications_visible_to(user, Application.objects.select_related("handler"))
 
 
 def due_soon_limit(today=None):

@@ -9,12 +9,13 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from xxgk.orgs.policy import Action
 from xxgk.security.fields import blind_index_candidates
 from xxgk.security.personal_data import delete_files_on_commit, redact, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
@@ -38,6 +39,7 @@ from .models import (
     NumberSequence,
     Status,
 )
+from .policy import request_policy
 
 S = Status
 # action: (states it may start from, state it leads to; None = unchanged)
@@ -331,15 +333,10 @@ def end_consultation(application, *, actor, opinion: str, ended_on=None) -> Appl
     return _move(application, "end_consultation", actor=actor, note=opinion)
 
 
-def can_approve_extension(user) -> bool:
-    return bool(user and user.is_active and user.has_perm("requests.approve_extension"))
-
-
 @transaction.atomic
 def extend(application, *, actor, approved_by, days: int, reason: str) -> Application:
     limit = conf.get("XXGK_REQUESTS_EXTENSION_DAYS")
-    if not can_approve_extension(approved_by):
-        raise PermissionDenied("延期答复须经信息公开办公室负责人批准。")
+    request_policy.require(approved_by, Action.DECIDE)
     if not reason.strip():
         raise ValidationError({"reason": "请写明延期理由。"})
     if days < 1 or application.extension_days + days > limit:

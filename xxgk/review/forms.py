@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from .models import CHECKLIST, Decision
 
@@ -48,4 +49,12 @@ class ReviewDecisionForm(forms.Form):
 class WithdrawalForm(forms.Form):
     reason = forms.CharField(
         label="撤回原因", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class RestoreForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("重新送审理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )

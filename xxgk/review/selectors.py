@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from xxgk.orgs.roles import Role
-from xxgk.orgs.selectors import has_role, is_office, user_department
+from xxgk.orgs.selectors import has_role, is_office, is_reviewer, user_department
 
 from .models import (
     ConfidentialityReviewTask,
@@ -22,11 +22,6 @@ from .models import (
     Step,
     Withdrawal,
 )
-
-
-def is_reviewer(user) -> bool:
-    """Only holders of the reviewer role review — a superuser is not a reviewer by rank."""
-    return getattr(user, "is_active", False) and has_role(user, Role.REVIEWER)
 
 
 def department_head(department):
@@ -46,34 +41,6 @@ def confidentiality_review_task(workflow):
     return ConfidentialityReviewTask.objects.filter(
         workflow_tasks__workflow=workflow, active=True
     ).first()
-
-
-def _submitted_by_user(task_state, user) -> bool:
-    revision = task_state.revision
-    return user.pk in {task_state.workflow_state.requested_by_id, revision.user_id}
-
-
-def refusal_reason(task_state, user) -> str | None:
-    """Why this user may not decide this task state (None: they may)."""
-    task_state = task_state.specific
-    if task_state.status != TaskState.STATUS_IN_PROGRESS:
-        return "该审查已经结束，不能重复作出决定。"
-    task = task_state.task.specific
-    if _submitted_by_user(task_state, user):
-        return "不能审查自己提交或修改的内容。"
-    if isinstance(task, ConfidentialityReviewTask):
-        if not is_reviewer(user):
-            return "只有保密审查员可以进行保密审查。"
-        return None
-    if isinstance(task, DepartmentHeadTask):
-        if not is_head_for(user, task_state.workflow_state.content_object):
-            return "只有发布部门负责人可以进行部门负责人审核。"
-        return None
-    return "该环节不属于保密审查流程。"
-
-
-def can_decide(task_state, user) -> bool:
-    return refusal_reason(task_state, user) is None
 
 
 def review_queue(user):
@@ -136,15 +103,26 @@ def revision_passed_review(revision, workflow_state=None) -> bool:
 
 def revision_cleared_for_publishing(revision) -> bool:
     """May this revision go live? Only when a confidentiality reviewer approved it and the
-    whole workflow it was approved in has finished (a pending head sign-off blocks)."""
+    whole workflow it was approved in has finished (a pending head sign-off blocks), and
+    that workflow began after the disclosure was last withdrawn: a withdrawn disclosure
+    comes back only through a new review, never by republishing what was taken down."""
     if revision is None:
         return False
-    return ReviewRecord.objects.filter(
+    approvals = ReviewRecord.objects.filter(
         revision=revision,
         step=Step.CONFIDENTIALITY,
         decision=Decision.APPROVED,
         task_state__workflow_state__status=WorkflowState.STATUS_APPROVED,
-    ).exists()
+    )
+    withdrawn_at = (
+        Withdrawal.objects.filter(page_id=revision.object_id)
+        .order_by("-withdrawn_at")
+        .values_list("withdrawn_at", flat=True)
+        .first()
+    )
+    if withdrawn_at is not None:
+        approvals = approvals.filter(task_state__workflow_state__created_at__gt=withdrawn_at)
+    return approvals.exists()
 
 
 def scan_report_for(revision):
@@ -273,19 +251,4 @@ def review_figures(start: datetime.date, end: datetime.date) -> ReviewFigures:
     ).count()
     return ReviewFigures(
         reviews=approved + rejected, approved=approved, rejected=rejected, withdrawals=withdrawals
-    )
-
-
-def can_view_review_history(user, page) -> bool:
-    """Review records are for the office, supervisors, reviewers and the page's editors."""
-    if is_office(user) or has_role(user, Role.SUPERVISOR) or is_reviewer(user):
-        return True
-    return page is not None and page.permissions_for_user(user).can_edit()
-
-
-def can_use_queue(user) -> bool:
-    return (
-        is_reviewer(user)
-        or has_role(user, Role.OFFICE)
-        or DepartmentHead.objects.filter(user=user).exists()
     )

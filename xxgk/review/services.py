@@ -13,11 +13,13 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
 
+from xxgk.disclosures.policy import disclosure_policy
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
-from xxgk.orgs.selectors import is_office
 
 from .models import (
     CHECKLIST,
@@ -31,12 +33,12 @@ from .models import (
     Step,
     Withdrawal,
 )
+from .policy import refusal_reason
 from .scan import scan_disclosure
 from .selectors import (
     Status,
     department_head,
     disclosure_status,
-    refusal_reason,
     revision_cleared_for_publishing,
     scan_report_for,
 )
@@ -195,7 +197,7 @@ def submit_for_review(page, *, user) -> WorkflowState:
     from xxgk.disclosures.models import DisclosurePage
 
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
-    if not page.permissions_for_user(user).can_edit():
+    if not disclosure_policy.allows(user, Action.EDIT, page):
         raise PermissionDenied("您无权提交该公开信息。")
     latest = page.get_latest_revision_as_object()
     errors = missing_for_submission(latest)
@@ -204,6 +206,7 @@ def submit_for_review(page, *, user) -> WorkflowState:
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise ValidationError("该信息已在审查中，请勿重复提交。")
+    disclosure_policy.require(user, Action.SUBMIT, page)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
         return state
@@ -246,6 +249,8 @@ def _state_before_review(task_state, page) -> str:
         return Status.LABELS[Status.REJECTED]
     if page.live:
         return "已发布（提交更正）"
+    if page.first_published_at:
+        return Status.LABELS[Status.WITHDRAWN]
     return Status.LABELS[Status.DRAFT]
 
 
@@ -443,13 +448,12 @@ def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
     unpublish, so page_unpublished keeps search and feeds exact); it stays in the back office."""
     from xxgk.disclosures.models import DisclosurePage
 
-    if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以撤回已公开的信息。")
+    disclosure_policy.require(user, Action.WITHDRAW, page)
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
-    if not (reason or "").strip():
-        raise ValidationError({"reason": "请填写撤回原因。"})
     if not page.live:
         raise ValidationError("该信息当前未公开，无需撤回。")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "请填写撤回原因。"})
     state = page.current_workflow_state
     if state is not None:
         state.cancel(user=user)
@@ -460,7 +464,9 @@ def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
         title=page.title,
         index_number=page.index_number or "",
     )
-    page.unpublish(user=user)
+    # Wagtail's own unpublish is nobody's right over a disclosure (it has no reason to give);
+    # this is the withdrawal, already checked above, taking the page down.
+    UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
     _transition(
         page,
         action="xxgk_review.withdraw",
@@ -477,6 +483,39 @@ def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
         url=_admin_url("review:page", page.pk),
     )
     return withdrawal
+
+
+@transaction.atomic
+def restore_disclosure(page, *, user, reason: str) -> WorkflowState:
+    """重新送审: a withdrawn disclosure comes back only as a new revision that passes the
+    confidentiality review again. The office starts it, with a reason; the disclosure's
+    history (a Wagtail log entry, mirrored into the audit log) records who, when and why,
+    and the review's approval publishes it as any other."""
+    from xxgk.disclosures.models import DisclosurePage
+
+    page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
+    disclosure_policy.require(user, Action.RESTORE, page)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "请填写重新送审的理由。"})
+    latest = page.get_latest_revision_as_object()
+    errors = missing_for_submission(latest)
+    if errors:
+        raise ValidationError(errors)
+    state = page.current_workflow_state
+    if state is not None:  # an earlier restoration that the review sent back
+        state.cancel(user=user)
+    revision = latest.save_revision(user=user, log_action=True)
+    _transition(
+        page,
+        action="xxgk_review.restore",
+        user=user,
+        source=Status.LABELS[Status.WITHDRAWN],
+        target="待保密审查",
+        comment=reason.strip(),
+        revision=revision,
+    )
+    page = DisclosurePage.objects.get(pk=page.pk)
+    return page.get_workflow().start(page, user)
 
 
 def task_state_for_review(page):

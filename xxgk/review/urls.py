@@ -9,6 +9,7 @@ urlpatterns = [
     path("task/<int:task_state_id>/", views.decide, name="decide"),
     path("page/<int:page_id>/", views.page_history, name="page"),
     path("page/<int:page_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("page/<int:page_id>/restore/", views.restore, name="restore"),
     path("record/<int:pk>/", views.record, name="record"),
     path("record/<int:pk>/pdf/", views.record_pdf, name="record_pdf"),
     path("record/<int:pk>/docx/", views.record_docx, name="record_docx"),

@@ -5,18 +5,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
 from xxgk.core.pagination import paginate_or_404
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.policy import disclosure_policy
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
 
 from . import selectors, services
 from .documents import render_record_docx, render_record_pdf
-from .forms import ReviewDecisionForm, WithdrawalForm
+from .forms import RestoreForm, ReviewDecisionForm, WithdrawalForm
 from .models import ConfidentialityReviewTask, ReviewRecord
+from .policy import may_read_review_of, refusal_reason, review_policy
 
 PER_PAGE = 30
 
@@ -38,8 +42,8 @@ def _add_errors(form, error: ValidationError):
 
 def queue(request):
     """待我审查."""
-    if not selectors.can_use_queue(request.user):
-        return _refused(request, "只有保密审查员、部门负责人和信息公开办公室可以查看审查队列。")
+    if not review_policy.allows(request.user, Action.HANDLE):
+        return _refused(request, review_policy.refusal(Action.HANDLE))
     states = selectors.review_queue(request.user)
     page_ids = [int(s.workflow_state.object_id) for s in states]
     pages = DisclosurePage.objects.select_related("publishing_department").in_bulk(page_ids)
@@ -60,8 +64,8 @@ def decide(request, task_state_id):
     page = DisclosurePage.objects.filter(pk=task_state.workflow_state.object_id).first()
     if page is None:
         raise Http404
-    refusal = selectors.refusal_reason(task_state, request.user)
-    if refusal and not selectors.can_view_review_history(request.user, page):
+    refusal = refusal_reason(task_state, request.user)
+    if refusal and not may_read_review_of(request.user, page):
         return _refused(request, refusal)
     with_checklist = isinstance(task_state.task.specific, ConfidentialityReviewTask)
     form = ReviewDecisionForm(request.POST or None, with_checklist=with_checklist)
@@ -109,7 +113,7 @@ def decide(request, task_state_id):
 def page_history(request, page_id):
     """A disclosure's review history: status, records, scans, withdrawals, every transition."""
     page = get_object_or_404(DisclosurePage, pk=page_id)
-    if not selectors.can_view_review_history(request.user, page):
+    if not may_read_review_of(request.user, page):
         return _refused(request, "您无权查看该信息的审查记录。")
     status = selectors.disclosure_status(page)
     scans = page.scan_reports.select_related("revision").order_by("-created_at")
@@ -122,7 +126,9 @@ def page_history(request, page_id):
         "scans": scans,
         "withdrawals": selectors.withdrawals_for_page(page),
         "entries": selectors.audit_entries(page)[:200],
-        "can_withdraw": page.live and is_office(request.user),
+        "can_edit": disclosure_policy.allows(request.user, Action.EDIT, page),
+        "can_withdraw": page.live and disclosure_policy.allows(request.user, Action.WITHDRAW, page),
+        "can_restore": disclosure_policy.allows(request.user, Action.RESTORE, page),
     }
     return TemplateResponse(request, "review/page_history.html", context)
 
@@ -131,7 +137,7 @@ def _record_for(request, pk):
     record = get_object_or_404(
         ReviewRecord.objects.select_related("reviewer", "submitted_by", "page"), pk=pk
     )
-    if not selectors.can_view_review_history(request.user, record.page):
+    if not may_read_review_of(request.user, record.page):
         raise PermissionDenied("您无权查看该保密审查单。")
     return record
 
@@ -174,25 +180,48 @@ def record_docx(request, pk):
     )
 
 
-def withdraw(request, page_id):
+def _page_action(request, page_id, *, action, form_class, perform, done, template):
+    """A form with a reason that takes one policy-checked step on a disclosure (withdraw,
+    restore); a refusal leaves the disclosure as it was."""
     page = get_object_or_404(DisclosurePage, pk=page_id)
-    if not is_office(request.user):
-        return _refused(request, "只有信息公开办公室可以撤回已公开的信息。")
-    form = WithdrawalForm(request.POST or None)
+    if not disclosure_policy.allows(request.user, action, page):
+        return _refused(request, disclosure_policy.refusal(action))
+    form = form_class(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.withdraw_disclosure(
-                page, user=request.user, reason=form.cleaned_data["reason"]
-            )
+            perform(page, user=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
             _add_errors(form, exc)
             status = 400
         else:
-            messages.success(request, f"已撤回：{page.title}。")
+            messages.success(request, done % {"title": page.title})
             return redirect("review:page", page.pk)
-    return TemplateResponse(
-        request, "review/withdraw.html", {"page": page, "form": form}, status=status
+    return TemplateResponse(request, template, {"page": page, "form": form}, status=status)
+
+
+def withdraw(request, page_id):
+    return _page_action(
+        request,
+        page_id,
+        action=Action.WITHDRAW,
+        form_class=WithdrawalForm,
+        perform=services.withdraw_disclosure,
+        done=gettext("已撤回：%(title)s。"),
+        template="review/withdraw.html",
+    )
+
+
+def restore(request, page_id):
+    """重新送审: the office sends a withdrawn disclosure back to the review, with a reason."""
+    return _page_action(
+        request,
+        page_id,
+        action=Action.RESTORE,
+        form_class=RestoreForm,
+        perform=services.restore_disclosure,
+        done=gettext("已重新送审：%(title)s，保密审查同意后重新公开。"),
+        template="review/restore.html",
     )
 
 
@@ -214,9 +243,8 @@ def my_disclosures(request):
 
 def audit(request):
     """Every transition of every disclosure, site-wide."""
-    user = request.user
-    if not (is_office(user) or has_role(user, Role.SUPERVISOR) or selectors.is_reviewer(user)):
-        return _refused(request, "只有信息公开办公室、监督人员和保密审查员可以查看审查日志。")
+    if not review_policy.allows(request.user, Action.VIEW):
+        return _refused(request, review_policy.refusal(Action.VIEW))
     entries = paginate_or_404(request, selectors.audit_entries(), PER_PAGE)
     return TemplateResponse(request, "review/audit.html", {"entries": entries})
 

@@ -2,9 +2,10 @@
 log actions for the audit trail, and the refusals on Wagtail's own publish/unpublish paths."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
@@ -13,11 +14,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.policy import disclosure_policy
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
 
 from . import selectors, urls
 from .models import DepartmentHead
+from .policy import may_read_review_of, review_policy
 
 
 @hooks.register("register_admin_urls")
@@ -46,6 +50,7 @@ TRANSITIONS = {
     "xxgk_review.reject": "审查退回",
     "xxgk_review.restart": "修改后重新审查",
     "xxgk_review.withdraw": "撤回",
+    "xxgk_review.restore": gettext_lazy("重新送审"),
 }
 
 
@@ -84,8 +89,12 @@ def _is_editor_or_office(user):
     return has_role(user, Role.EDITOR) or is_office(user)
 
 
-def _can_audit(user):
-    return is_office(user) or has_role(user, Role.SUPERVISOR) or selectors.is_reviewer(user)
+def _may_use_queue(user):
+    return review_policy.allows(user, Action.HANDLE)
+
+
+def _may_read_log(user):
+    return review_policy.allows(user, Action.VIEW)
 
 
 def _unread_count(user):
@@ -99,11 +108,11 @@ MENU_ITEMS = [
         "review:queue",
         "tasks",
         150,
-        selectors.can_use_queue,
+        _may_use_queue,
         selectors.review_queue_count,
     ),
     ("我的公开信息", "review:mine", "doc-full", 160, _is_editor_or_office, None),
-    ("审查日志", "review:audit", "history", 170, _can_audit, None),
+    ("审查日志", "review:audit", "history", 170, _may_read_log, None),
     ("通知", "review:notices", "mail", 180, lambda user: True, _unread_count),
 ]
 
@@ -130,9 +139,7 @@ class ReviewPanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         return {
-            "queue_count": selectors.review_queue_count(user)
-            if selectors.can_use_queue(user)
-            else None,
+            "queue_count": selectors.review_queue_count(user) if _may_use_queue(user) else None,
             "notices": list(selectors.unread_notices(user)[:5]),
         }
 
@@ -142,32 +149,64 @@ def add_review_panel(request, panels):
     panels.insert(0, ReviewPanel())
 
 
-# --- Wagtail's own publish / unpublish paths ---------------------------------------------------
+# --- The disclosure's own steps in Wagtail's editor -------------------------------------------
 
 
-@hooks.register("before_publish_page")
-def refuse_unreviewed_publish(request, page):
-    if not isinstance(page.specific, DisclosurePage):
-        return None
-    if selectors.revision_cleared_for_publishing(page.get_latest_revision()):
-        return None
-    messages.error(request, "该版本未经保密审查同意，不能直接发布，已保存为草稿。请提交保密审查。")
-    return redirect("wagtailadmin_pages:edit", page.pk)
+class DisclosureStepMenuItem(ActionMenuItem):
+    """A step of xxgk.review offered in the editor's action menu where the policy allows it
+    (Wagtail's own publish and unpublish are never offered for disclosures)."""
+
+    action = None
+    url_name = None
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context["view"] != "edit" or not isinstance(page, DisclosurePage):
+            return False
+        return self.applies(page) and disclosure_policy.allows(
+            context["request"].user, self.action, page
+        )
+
+    def applies(self, page):
+        return True
+
+    def get_url(self, context):
+        return reverse(self.url_name, args=[context["page"].pk])
 
 
-@hooks.register("before_unpublish_page")
-def withdraw_instead_of_unpublish(request, page):
-    """Disclosures are withdrawn with a reason (撤回), never silently unpublished."""
-    if isinstance(page.specific, DisclosurePage):
-        return redirect("review:withdraw", page.pk)
-    return None
+class WithdrawMenuItem(DisclosureStepMenuItem):
+    label = gettext_lazy("撤回…")
+    name = "action-withdraw"
+    icon_name = "download"
+    action = Action.WITHDRAW
+    url_name = "review:withdraw"
+
+    def applies(self, page):
+        return page.live
+
+
+class RestoreMenuItem(DisclosureStepMenuItem):
+    label = gettext_lazy("重新送审…")
+    name = "action-restore"
+    icon_name = "repeat"
+    action = Action.RESTORE
+    url_name = "review:restore"
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdraw_menu_item():
+    return WithdrawMenuItem(order=60)
+
+
+@hooks.register("register_page_action_menu_item")
+def register_restore_menu_item():
+    return RestoreMenuItem(order=61)
 
 
 @hooks.register("register_page_header_buttons")
 def review_history_button(page, user, view_name, next_url=None):
-    if isinstance(page.specific, DisclosurePage) and selectors.can_view_review_history(
-        user, page.specific
-    ):
+    page = page.specific_deferred
+    if isinstance(page, DisclosurePage) and may_read_review_of(user, page):
         yield Button(
             "保密审查记录", reverse("review:page", args=[page.pk]), icon_name="tasks", priority=66
         )

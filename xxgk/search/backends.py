@@ -49,11 +49,10 @@ NO_FILTERS = Filters()
 @dataclass(frozen=True)
 class DraftScope:
     """Which unpublished versions a staff search may return: all of them when ``pages`` is
-    None, else those of ``pages`` (a Page queryset), and only the given department's when
-    ``department_id`` is set. Public search passes no scope and sees live pages only."""
+    None, else those of ``pages`` (a Page queryset). Public search passes no scope and sees
+    live pages only."""
 
     pages: QuerySet | None = None
-    department_id: int | None = None
 
 
 @dataclass
@@ -227,9 +226,6 @@ class DatabaseBackend(SearchBackend):
                     params += list(sub_params)
                 except EmptyResultSet:  # no page permissions at all
                     draft_clauses.append("1 = 0")
-            if drafts.department_id is not None:
-                draft_clauses.append("(d.department_id IS NULL OR d.department_id = %s)")
-                params.append(drafts.department_id)
             visible = f"({visible} OR ({' AND '.join(draft_clauses)}))"
         clauses.append(visible)
         if filters.item_ids is not None:

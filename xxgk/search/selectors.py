@@ -1,15 +1,9 @@
 """Reads from the search index: public search, staff search and no-result suggestions."""
 
-from wagtail.permission_policies.pages import PagePermissionPolicy
-
-from xxgk.orgs.roles import Role
-from xxgk.orgs.selectors import has_role, is_office, user_department
+from xxgk.disclosures.policy import pages_with_readable_revisions
 
 from .backends import NO_FILTERS, DraftScope, Filters, Sort, get_backend
 from .tokenizer import shorter_queries
-
-# Roles that read every department's drafts and items in review.
-ALL_DRAFTS_ROLES = (Role.REVIEWER, Role.SUPERVISOR)
 
 
 def search(query: str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE):
@@ -18,17 +12,10 @@ def search(query: str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVA
 
 
 def draft_scope_for(user) -> DraftScope:
-    """The drafts a staff member may find: the office, reviewers and supervisors see all;
-    anyone else those of pages they may edit, and of disclosures only their department's
-    (谁公开、谁负责, as DisclosurePermissionTester)."""
-    if is_office(user) or any(has_role(user, role) for role in ALL_DRAFTS_ROLES):
-        return DraftScope()
-    pages = PagePermissionPolicy().instances_user_has_any_permission_for(
-        user, ["change", "publish"]
-    )
-    department = user_department(user)
-    # Department ids start at 1, so 0 admits only pages that belong to no department.
-    return DraftScope(pages=pages, department_id=department.pk if department else 0)
+    """The drafts a staff member may find: those whose revisions they may read
+    (``xxgk.disclosures.policy``: the office and supervisors all; a department's editors its
+    own; reviewers what is under review or they reviewed)."""
+    return DraftScope(pages=pages_with_readable_revisions(user))
 
 
 def staff_search(user, query: str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE):

@@ -33,8 +33,6 @@ from xxgk.catalogue.selectors import item_sort_key
 from xxgk.catalogue.services import RULE_FIELDS
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.orgs.models import Department
-from xxgk.orgs.roles import Role
-from xxgk.orgs.selectors import has_role, is_office, user_department
 from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
 
 from .models import ActionKind, Inspection, InspectionResult, Notice, PendingInformation
@@ -61,18 +59,6 @@ ITEM_FIELDS = ["item_number", "retired_on", *RULE_FIELDS]
 
 def due_soon_days() -> int:
     return settings.XXGK_SUPERVISION_REMIND_DAYS
-
-
-def can_view_dashboard(user) -> bool:
-    """The office, supervisors and leaders see every department (the latter two read-only)."""
-    return is_office(user) or user.has_perm("supervision.view_dashboard")
-
-
-def can_view_department(user, department) -> bool:
-    if can_view_dashboard(user):
-        return True
-    own = user_department(user)
-    return has_role(user, Role.EDITOR) and own is not None and own.pk == department.pk
 
 
 @dataclass

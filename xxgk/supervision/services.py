@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xxgk.catalogue.selectors import can_author_under
+from xxgk.orgs import policy as rights
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.selectors import is_office, user_department
 from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
@@ -18,6 +19,7 @@ from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
 from .models import ActionKind, Notice, PendingInformation
 from .models import SupervisionAction as Action
 from .obligations import Status
+from .policy import supervision_policy
 from .selectors import obligation_set, reminder_window
 
 logger = logging.getLogger(__name__)
@@ -45,15 +47,10 @@ def record_pending(
     return record
 
 
-def _may_change_pending(user, record) -> bool:
-    own = user_department(user)
-    return is_office(user) or (own is not None and own.pk == record.department_id)
-
-
 @transaction.atomic
 def cancel_pending(record: PendingInformation, *, user, reason: str) -> PendingInformation:
     """Withdraw a record made in error; kept, with the reason, for the audit trail."""
-    if not _may_change_pending(user, record):
+    if not supervision_policy.allows(user, rights.Action.EDIT, record):
         raise PermissionDenied("只能撤销本部门的登记。")
     reason = reason.strip()
     if not reason:
@@ -66,8 +63,7 @@ def cancel_pending(record: PendingInformation, *, user, reason: str) -> PendingI
 @transaction.atomic
 def record_handling(*, user, department, note: str, item=None) -> Action:
     """The office records how it dealt with a department's lapse (处理): talks, notices…"""
-    if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以记录处理情况。")
+    supervision_policy.require(user, rights.Action.HANDLE, department)
     note = note.strip()
     if not note:
         raise ValidationError({"note": "请填写处理情况。"})

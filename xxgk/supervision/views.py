@@ -10,19 +10,23 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.orgs.models import Department
-from xxgk.orgs.roles import Role
-from xxgk.orgs.selectors import has_role, is_office
+from xxgk.orgs.policy import Action
 
 from . import exports, selectors, services
 from .charts import matrix_rows_html, trend_rows
 from .forms import CancelPendingForm, HandlingForm, PendingInformationForm, period_from_request
 from .models import PendingInformation
 from .obligations import Status
+from .policy import supervision_policy
 
 # The dashboard lists the oldest lapses; the rest are on the department pages and in the export.
 DASHBOARD_LIST_LIMIT = 100
 EMPTY_LEGEND = [(status, None) for status in Status]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _may(request, action, obj=None) -> bool:
+    return supervision_policy.allows(request.user, action, obj)
 
 
 def _refuse(request, reason: str):
@@ -40,9 +44,9 @@ def _period_or_error(request, template, context):
 
 
 def dashboard(request):
-    if not selectors.can_view_dashboard(request.user):
-        return _refuse(request, "只有信息公开办公室、监督人员和校领导可以查看监督看板。")
-    context = {"legend": EMPTY_LEGEND, "can_manage": is_office(request.user)}
+    if not _may(request, Action.VIEW_STATISTICS):
+        return _refuse(request, supervision_policy.refusal(Action.VIEW_STATISTICS))
+    context = {"legend": EMPTY_LEGEND, "can_manage": _may(request, Action.HANDLE)}
     period, error = _period_or_error(request, "supervision/dashboard.html", context)
     if error:
         return error
@@ -65,13 +69,13 @@ def dashboard(request):
 
 def department_detail(request, code):
     department = get_object_or_404(Department, code=code)
-    if not selectors.can_view_department(request.user, department):
-        return _refuse(request, "只能查看本部门的信息公开义务。")
+    if not _may(request, Action.VIEW, department):
+        return _refuse(request, supervision_policy.refusal(Action.VIEW))
     context = {
         "department": department,
         "legend": EMPTY_LEGEND,
-        "can_manage": is_office(request.user),
-        "can_record": is_office(request.user) or has_role(request.user, Role.EDITOR),
+        "can_manage": _may(request, Action.HANDLE, department),
+        "can_record": _may(request, Action.EDIT),
         "handling_form": HandlingForm(),
     }
     period, error = _period_or_error(request, "supervision/department.html", context)
@@ -99,8 +103,8 @@ def department_detail(request, code):
 
 
 def _export(request, build, filename, *, detail=False):
-    if not selectors.can_view_dashboard(request.user):
-        return _refuse(request, "只有信息公开办公室、监督人员和校领导可以导出监督数据。")
+    if not _may(request, Action.EXPORT):
+        return _refuse(request, supervision_policy.refusal(Action.EXPORT))
     today = timezone.localdate()
     form, period = period_from_request(request, today)
     if period is None:
@@ -133,8 +137,8 @@ def export_overdue(request):
 
 
 def pending_create(request):
-    if not (is_office(request.user) or has_role(request.user, Role.EDITOR)):
-        return _refuse(request, "只有部门信息员和信息公开办公室可以登记待公开信息。")
+    if not _may(request, Action.EDIT):
+        return _refuse(request, supervision_policy.refusal(Action.EDIT))
     form = PendingInformationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -174,8 +178,8 @@ def pending_cancel(request, pk):
 @require_POST
 def handling_create(request, code):
     department = get_object_or_404(Department, code=code)
-    if not is_office(request.user):
-        return _refuse(request, "只有信息公开办公室可以记录处理情况。")
+    if not _may(request, Action.HANDLE, department):
+        return _refuse(request, supervision_policy.refusal(Action.HANDLE))
     form = HandlingForm(request.POST)
     if form.is_valid():
         services.record_handling(

@@ -6,6 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, user_department
 
@@ -13,6 +14,7 @@ from . import selectors, urls
 from .models import Inspection
 from .obligations import SEVERITY
 from .periods import Period
+from .policy import supervision_policy
 
 
 @hooks.register("register_admin_urls")
@@ -22,7 +24,7 @@ def register_supervision_urls():
 
 class DashboardMenuItem(MenuItem):
     def is_shown(self, request):
-        return selectors.can_view_dashboard(request.user)
+        return supervision_policy.allows(request.user, Action.VIEW_STATISTICS)
 
 
 @hooks.register("register_admin_menu_item")
@@ -130,7 +132,7 @@ class OverviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_supervision_panels(request, panels):
-    if selectors.can_view_dashboard(request.user):
+    if supervision_policy.allows(request.user, Action.VIEW_STATISTICS):
         panels.append(OverviewPanel(request))
         return
     department = user_department(request.user)

@@ -1,0 +1,40 @@
+from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions import delete as page_delete
+from wagtail.admin.views.pages.bulk_actions import move as page_move
+from wagtail.admin.views.pages.bulk_actions import publish as page_publish
+from wagtail.admin.views.pages.bulk_actions import unpublish as page_unpublish
+from wagtail.documents.views.bulk_actions import add_tags as document_tags
+from wagtail.documents.views.bulk_actions import add_to_collection as document_collection
+from wagtail.documents.views.bulk_actions import delete as document_delete
+from wagtail.images.views.bulk_actions import add_tags as image_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_collection
+from wagtail.images.views.bulk_actions import delete as image_delete
+from wagtail.snippets.bulk_actions import delete as snippet_delete
+from wagtail.users.views.bulk_actions import assign_role as user_role
+from wagtail.users.views.bulk_actions import delete as user_delete
+from wagtail.users.views.bulk_actions import set_active_state as user_state
+
+from .admin_denied import refused_as_a_whole
+
+# Every bulk action Wagtail registers, again, refusing a selection as a whole. Registered
+# after Wagtail's own (order 0), so these replace them in the bulk action registry; the
+# authorization matrix checks that every registered bulk action is one of them.
+WAGTAIL_BULK_ACTIONS = [
+    page_publish.PublishBulkAction,
+    page_unpublish.UnpublishBulkAction,
+    page_delete.DeleteBulkAction,
+    page_move.MoveBulkAction,
+    document_delete.DeleteBulkAction,
+    document_tags.AddTagsBulkAction,
+    document_collection.AddToCollectionBulkAction,
+    image_delete.DeleteBulkAction,
+    image_tags.AddTagsBulkAction,
+    image_collection.AddToCollectionBulkAction,
+    snippet_delete.DeleteBulkAction,
+    user_delete.DeleteBulkAction,
+    user_role.AssignRoleBulkAction,
+    user_state.SetActiveStateBulkAction,
+]
+
+for _action in WAGTAIL_BULK_ACTIONS:
+    hooks.register("register_bulk_action", refused_as_a_whole(_action), order=1)
