@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before every view (and the CSRF check): an id no row can have is a 404.
+    "xxgk.core.middleware.OutOfRangeIdMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside LocaleMiddleware (copies are per language), before everything that renders.
     "xxgk.pagecache.middleware.PageCacheMiddleware",
