@@ -76,9 +76,9 @@ def test_out_of_range_ids_are_404_for_every_pattern(admin_user, number):
         url = url_with(route, number)
         for who, client in (("anonymous", anonymous), ("superuser", staff)):
             for method in (client.get, client.post):
-                response = method(url)
-                if not refused(response, anonymous=who == "anonymous", url=url):
-                    wrong.append(f"{method.__name__.upper()} {url} as {who}: {response.status_code}")
+                status = method(url)
+                if not refused(status, anonymous=who == "anonymous", url=url):
+                    wrong.append(f"{method.__name__} {url} as {who}: {status.status_code}")
     assert wrong == []
 
 
