@@ -51,7 +51,9 @@ def _site_tree(request):
 @pytest.fixture(autouse=True)
 def _fresh_pages_and_view_counts(settings):
     """Pages are rendered afresh (tests/pagecache turns the whole-page cache on), and views
-    buffered by one test never reach another."""
+    buffered (or readers remembered) by one test never reach another."""
+    from django.core.cache import cache
+
     from xxgk.viewcounts.buffer import reset_buffer
 
     settings.XXGK_PAGE_CACHE = False
@@ -62,6 +64,7 @@ def _fresh_pages_and_view_counts(settings):
     settings.XXGK_VIEWCOUNT_REDIS_URL = ""
     settings.XXGK_VIEWCOUNT_FLUSH_SECONDS = 0
     reset_buffer()
+    cache.clear()
     yield
     reset_buffer()
 

@@ -338,6 +338,11 @@ XXGK_PAGE_CACHE_EDGE_DIR = os.environ.get("XXGK_PAGE_CACHE_EDGE_DIR", "")
 # Views are buffered (Redis when REDIS_URL is set, else in each process) and flushed this often.
 XXGK_VIEWCOUNT_REDIS_URL = os.environ.get("XXGK_VIEWCOUNT_REDIS_URL", REDIS_URL)
 XXGK_VIEWCOUNT_FLUSH_SECONDS = float(os.environ.get("XXGK_VIEWCOUNT_FLUSH_SECONDS", "5"))
+# A reader (keyed hash of address + user agent, a cache key only) counts once per page in
+# this many seconds; one address counts at most XXGK_VIEWCOUNT_ADDRESS_LIMIT readers per page
+# in that window (0: no cap). See xxgk/viewcounts/services.py.
+XXGK_VIEWCOUNT_WINDOW_SECONDS = int(os.environ.get("XXGK_VIEWCOUNT_WINDOW_SECONDS", "600"))
+XXGK_VIEWCOUNT_ADDRESS_LIMIT = int(os.environ.get("XXGK_VIEWCOUNT_ADDRESS_LIMIT", "200"))
 # Uploaded documents are always downloads (Content-Disposition: attachment), never rendered
 # in the site's origin, PDFs included.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

@@ -47,10 +47,14 @@ def keyed_hash(*parts: str, key: str | None = None) -> str:
     return hmac.new((key or settings.SECRET_KEY).encode(), message, hashlib.sha256).hexdigest()
 
 
+def client_digest(request, scope: str, *parts: str) -> str:
+    """A keyed hash of IP + user agent (+ parts): comparable, not reversible to an address."""
+    return keyed_hash(scope, _client(request), request.META.get("HTTP_USER_AGENT", ""), *parts)
+
+
 def client_fingerprint(request, *, day=None) -> str:
-    """A keyed hash of IP + user agent (+ day): comparable, but not reversible to an address."""
-    day = day or timezone.localdate()
-    return keyed_hash("fp", _client(request), request.META.get("HTTP_USER_AGENT", ""), str(day))
+    """The client of one day, as stored with votes and survey answers."""
+    return client_digest(request, "fp", str(day or timezone.localdate()))
 
 
 # --- rate limits -----------------------------------------------------------------------------
