@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before every view (and the CSRF check): an id no row can have is a 404.
     "xxgk.core.middleware.OutOfRangeIdMiddleware",
+    # Page/collection passwords and password resets: a Chinese 429 after too many tries.
+    "xxgk.security.middleware.ThrottleMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside LocaleMiddleware (copies are per language), before everything that renders.
     "xxgk.pagecache.middleware.PageCacheMiddleware",
@@ -372,6 +374,10 @@ TEST_NON_SERIALIZED_APPS = ["xxgk.audit"]
 # Per-client limits of the public forms (xxgk.security.public_forms). Turned off only by load
 # and fault tests on loopback, where every simulated applicant is 127.0.0.1 (bench/load_forms.py).
 XXGK_PUBLIC_FORM_RATE_LIMITS = env_bool("XXGK_PUBLIC_FORM_RATE_LIMITS", True)
+# Tries per client of a page's (or document collection's) view-restriction password, and
+# password-reset requests per client: (limit, window in seconds); see ThrottleMiddleware.
+XXGK_PAGE_PASSWORD_LIMIT = (int(os.environ.get("XXGK_PAGE_PASSWORD_LIMIT", "10")), 15 * 60)
+XXGK_PASSWORD_RESET_LIMIT = (int(os.environ.get("XXGK_PASSWORD_RESET_LIMIT", "5")), 60 * 60)
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
