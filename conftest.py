@@ -13,6 +13,9 @@ from xxgk.orgs.roles import Role
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Attachment scans run at once (Django's immediate task backend) instead of waiting for
+    # a worker; tests/review/test_attachment_scans.py runs them through the database worker.
+    settings.XXGK_SCAN_TASK_BACKEND = "default"
     # Password hashing is the slowest part of creating accounts; tests need no strength.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",

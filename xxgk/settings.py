@@ -312,6 +312,20 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploaded documents pass xxgk.security's check: extension, size and sniffed content.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "xxgk.security.forms.SafeDocumentForm"
 XXGK_DOCUMENT_MAX_BYTES = int(os.environ.get("XXGK_DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
+# ZIP-based uploads (DOCX, XLSX) are refused before parsing when they would expand past this
+# size or compress better than this ratio (a decompression bomb); see xxgk/core/textextract.py.
+XXGK_PACKAGE_MAX_BYTES = int(os.environ.get("XXGK_PACKAGE_MAX_BYTES", str(100 * 1024 * 1024)))
+XXGK_PACKAGE_MAX_RATIO = int(os.environ.get("XXGK_PACKAGE_MAX_RATIO", "100"))
+XXGK_PACKAGE_MAX_ENTRIES = int(os.environ.get("XXGK_PACKAGE_MAX_ENTRIES", "10000"))
+# Text extraction (personal-data scan, search) runs in a child process with these limits.
+XXGK_EXTRACTION_SECONDS = float(os.environ.get("XXGK_EXTRACTION_SECONDS", "60"))
+XXGK_EXTRACTION_MEMORY_BYTES = int(
+    os.environ.get("XXGK_EXTRACTION_MEMORY_BYTES", str(1024 * 1024 * 1024))
+)
+# Attachments of a submission are scanned by the task worker (TASKS alias); a scan still
+# pending this long after it was queued is queued again when its review page is opened.
+XXGK_SCAN_TASK_BACKEND = os.environ.get("XXGK_SCAN_TASK_BACKEND", "database")
+XXGK_SCAN_STALE_SECONDS = int(os.environ.get("XXGK_SCAN_STALE_SECONDS", "300"))
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # 先审查、后公开: an edit during review must be reviewed again (一事一审).
