@@ -7,9 +7,9 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks.base import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
@@ -107,9 +107,21 @@ def test_a_clean_scan_needs_no_acknowledgement(editor_a, dept_a, item_a, reviewe
 
 
 def run_worker():
-    call_command(
-        "db_worker", "--backend", "database", "--queue-name", "*", "--batch", "--no-startup-delay"
+    """What `manage.py db_worker --backend database` does with each queued task (its loop
+    would also close the test's connection, which PostgreSQL's test transaction needs)."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="database",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
     )
+    for queued in DBTaskResult.objects.ready().filter(backend_name="database"):
+        queued.claim(worker.worker_id)
+        worker.run_task(queued)
 
 
 def test_the_submit_request_does_not_parse_attachments(
