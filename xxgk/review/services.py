@@ -349,10 +349,12 @@ def run_attachment_scans(report: ScanReport) -> ScanReport:
                 locked.save(update_fields=["hits"])
     with transaction.atomic():
         report = ScanReport.objects.select_for_update().get(pk=report.pk)
-        if report.completed_at is None and not report.pending:
+        completed = report.completed_at is None and not report.pending
+        if completed:
             report.completed_at = timezone.now()
             report.save(update_fields=["completed_at"])
-            _scan_completed(report)
+    if completed:  # once, by whichever run finished last; mail is sent outside the lock
+        _scan_completed(report)
     return report
 
 
