@@ -13,6 +13,9 @@ from xxgk.orgs.roles import Role
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Attachment scans run at once (Django's immediate task backend) instead of waiting for
+    # a worker; tests/review/test_attachment_scans.py runs them through the database worker.
+    settings.XXGK_SCAN_TASK_BACKEND = "default"
     # Password hashing is the slowest part of creating accounts; tests need no strength.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
@@ -51,7 +54,9 @@ def _site_tree(request):
 @pytest.fixture(autouse=True)
 def _fresh_pages_and_view_counts(settings):
     """Pages are rendered afresh (tests/pagecache turns the whole-page cache on), and views
-    buffered by one test never reach another."""
+    buffered (or readers remembered) by one test never reach another."""
+    from django.core.cache import cache
+
     from xxgk.viewcounts.buffer import reset_buffer
 
     settings.XXGK_PAGE_CACHE = False
@@ -62,6 +67,7 @@ def _fresh_pages_and_view_counts(settings):
     settings.XXGK_VIEWCOUNT_REDIS_URL = ""
     settings.XXGK_VIEWCOUNT_FLUSH_SECONDS = 0
     reset_buffer()
+    cache.clear()
     yield
     reset_buffer()
 

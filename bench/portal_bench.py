@@ -11,9 +11,10 @@
    machine load. The cached page and the static copy run back to back, in alternating order,
    and their ratio is the median of the rounds' ratios; nginx's CPU time per request for the
    two is printed too (it hardly depends on what else runs on the machine).
-4. 200 concurrent readers (threads, each a browser: the page, then the count endpoint as the
-   page's script does), with a graceful worker reload halfway and a graceful stop at the end;
-   the views counted in the database must equal the page views served.
+4. 200 concurrent reader threads (each view a different reader, from its own loopback
+   address and browser: the page, then the count endpoint as the page's script does), with a
+   graceful worker reload halfway and a graceful stop at the end; the views counted in the
+   database must equal the page views served.
 
     .venv/bin/python bench/portal_bench.py                # as make bench runs it
     .venv/bin/python bench/portal_bench.py --runs 1 --seconds 3 --readers-seconds 10
@@ -24,6 +25,7 @@ import datetime
 import hashlib
 import http.client
 import inspect
+import itertools
 import json
 import os
 import platform
@@ -351,18 +353,34 @@ def drain(stack: Stack, limit: float = 120) -> None:
         time.sleep(0.5)
 
 
+def reader_address(number: int) -> str:
+    """A loopback address of its own for the n-th simulated reader (127.1.0.0 onwards; Linux
+    answers the whole 127/8 on lo), which nginx passes on as the client address."""
+    number += 1 << 16
+    return f"127.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
+
+
 def readers_run(stack: Stack, path: str, page_id: int, count: int, seconds: float) -> dict:
-    """``count`` browsers read the page for ``seconds``; returns how many views were served."""
+    """``count`` browsers read the page for ``seconds``; returns how many views were served.
+
+    Each page view is a different reader (its own address and browser), as on the real site:
+    the count endpoint counts a reader once per page per window (xxgk.viewcounts.services),
+    so one simulated browser reloading the page would rightly be counted once."""
     stop = threading.Event()
     served, errors, lock = [0], [0], threading.Lock()
+    readers = itertools.count()
 
     def reader(number: int):
         language = "zh-CN,zh;q=0.9" if number % 2 == 0 else "en-US,en;q=0.9"
-        conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=60)
         mine = failed = 0
         while not stop.is_set():
+            visitor = next(readers)
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", stack.port, timeout=60, source_address=(reader_address(visitor), 0)
+            )
+            headers = {"Accept-Language": language, "User-Agent": f"bench-reader/{visitor}"}
             try:
-                conn.request("GET", path, headers={"Accept-Language": language})
+                conn.request("GET", path, headers=headers)
                 response = conn.getresponse()
                 body = response.read()
                 if response.status != 200:
@@ -371,16 +389,17 @@ def readers_run(stack: Stack, path: str, page_id: int, count: int, seconds: floa
                 # What viewcount.js does: count (edge copy) or read (counted by the server).
                 mine += 1
                 method = "POST" if b'data-view-mode="count"' in body else "GET"
-                conn.request(method, f"/views/{page_id}/", headers={"Content-Length": "0"})
+                conn.request(
+                    method, f"/views/{page_id}/", headers={**headers, "Content-Length": "0"}
+                )
                 counted = conn.getresponse()
                 counted.read()
                 if counted.status != 200:
                     failed += 1
             except (OSError, http.client.HTTPException):
                 failed += 1
+            finally:
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=60)
-        conn.close()
         with lock:
             served[0] += mine
             errors[0] += failed

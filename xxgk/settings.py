@@ -119,6 +119,10 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before every view (and the CSRF check): an id no row can have is a 404.
+    "xxgk.core.middleware.OutOfRangeIdMiddleware",
+    # Page/collection passwords and password resets: a Chinese 429 after too many tries.
+    "xxgk.security.middleware.ThrottleMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Inside LocaleMiddleware (copies are per language), before everything that renders.
     "xxgk.pagecache.middleware.PageCacheMiddleware",
@@ -308,6 +312,20 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploaded documents pass xxgk.security's check: extension, size and sniffed content.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "xxgk.security.forms.SafeDocumentForm"
 XXGK_DOCUMENT_MAX_BYTES = int(os.environ.get("XXGK_DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
+# ZIP-based uploads (DOCX, XLSX) are refused before parsing when they would expand past this
+# size or compress better than this ratio (a decompression bomb); see xxgk/core/textextract.py.
+XXGK_PACKAGE_MAX_BYTES = int(os.environ.get("XXGK_PACKAGE_MAX_BYTES", str(100 * 1024 * 1024)))
+XXGK_PACKAGE_MAX_RATIO = int(os.environ.get("XXGK_PACKAGE_MAX_RATIO", "100"))
+XXGK_PACKAGE_MAX_ENTRIES = int(os.environ.get("XXGK_PACKAGE_MAX_ENTRIES", "10000"))
+# Text extraction (personal-data scan, search) runs in a child process with these limits.
+XXGK_EXTRACTION_SECONDS = float(os.environ.get("XXGK_EXTRACTION_SECONDS", "60"))
+XXGK_EXTRACTION_MEMORY_BYTES = int(
+    os.environ.get("XXGK_EXTRACTION_MEMORY_BYTES", str(1024 * 1024 * 1024))
+)
+# Attachments of a submission are scanned by the task worker (TASKS alias); a scan still
+# pending this long after it was queued is queued again when its review page is opened.
+XXGK_SCAN_TASK_BACKEND = os.environ.get("XXGK_SCAN_TASK_BACKEND", "database")
+XXGK_SCAN_STALE_SECONDS = int(os.environ.get("XXGK_SCAN_STALE_SECONDS", "300"))
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # 先审查、后公开: an edit during review must be reviewed again (一事一审).
@@ -338,6 +356,11 @@ XXGK_PAGE_CACHE_EDGE_DIR = os.environ.get("XXGK_PAGE_CACHE_EDGE_DIR", "")
 # Views are buffered (Redis when REDIS_URL is set, else in each process) and flushed this often.
 XXGK_VIEWCOUNT_REDIS_URL = os.environ.get("XXGK_VIEWCOUNT_REDIS_URL", REDIS_URL)
 XXGK_VIEWCOUNT_FLUSH_SECONDS = float(os.environ.get("XXGK_VIEWCOUNT_FLUSH_SECONDS", "5"))
+# A reader (keyed hash of address + user agent, a cache key only) counts once per page in
+# this many seconds; one address counts at most XXGK_VIEWCOUNT_ADDRESS_LIMIT readers per page
+# in that window (0: no cap). See xxgk/viewcounts/services.py.
+XXGK_VIEWCOUNT_WINDOW_SECONDS = int(os.environ.get("XXGK_VIEWCOUNT_WINDOW_SECONDS", "600"))
+XXGK_VIEWCOUNT_ADDRESS_LIMIT = int(os.environ.get("XXGK_VIEWCOUNT_ADDRESS_LIMIT", "200"))
 # Uploaded documents are always downloads (Content-Disposition: attachment), never rendered
 # in the site's origin, PDFs included.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
@@ -367,6 +390,10 @@ TEST_NON_SERIALIZED_APPS = ["xxgk.audit"]
 # Per-client limits of the public forms (xxgk.security.public_forms). Turned off only by load
 # and fault tests on loopback, where every simulated applicant is 127.0.0.1 (bench/load_forms.py).
 XXGK_PUBLIC_FORM_RATE_LIMITS = env_bool("XXGK_PUBLIC_FORM_RATE_LIMITS", True)
+# Tries per client of a page's (or document collection's) view-restriction password, and
+# password-reset requests per client: (limit, window in seconds); see ThrottleMiddleware.
+XXGK_PAGE_PASSWORD_LIMIT = (int(os.environ.get("XXGK_PAGE_PASSWORD_LIMIT", "10")), 15 * 60)
+XXGK_PASSWORD_RESET_LIMIT = (int(os.environ.get("XXGK_PASSWORD_RESET_LIMIT", "5")), 60 * 60)
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

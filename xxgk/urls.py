@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -30,10 +29,7 @@ urlpatterns = [
     path("", include(feeds_urls)),  # /feeds/…, /sitemap.xml, /robots.txt
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += core_views.media_patterns()  # development only; documents never
 
 # Wagtail's page tree serves everything else, so it must come last.
 urlpatterns += [path("", include(wagtail_urls))]

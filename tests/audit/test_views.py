@@ -99,11 +99,11 @@ def test_csv_export_is_itself_audited_and_defuses_formulas(client, supervisor, e
 
 
 def test_formula_cells_are_quoted():
-    from xxgk.audit.exports import rows
+    from xxgk.audit.exports import csv_lines
 
     AuditEvent.objects.create(action="x", actor_repr="=cmd|' /C calc'!A0")
-    cells = next(rows(AuditEvent.objects.filter(action="x")))
-    assert cells[1] == "'=cmd|' /C calc'!A0"
+    lines = list(csv_lines(AuditEvent.objects.filter(action="x")))
+    assert next(csv.reader(io.StringIO(lines[1])))[1] == "'=cmd|' /C calc'!A0"
 
 
 def test_xlsx_export(client, office, events):

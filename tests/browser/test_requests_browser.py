@@ -3,6 +3,7 @@
 import pytest
 
 from tests.factories import TEST_PASSWORD
+from tests.mailbox.helpers import answer_to
 from tests.requests.conftest import resident_id
 
 pytestmark = [
@@ -25,6 +26,8 @@ def test_apply_reply_and_track(live_server, browser, page, screenshot_dir, offic
     page.get_by_label("信息的指定提供载体形式").select_option("email")
     page.get_by_label("获取信息的方式").select_option("email")
     page.get_by_label("我确认所填信息真实有效").check()
+    question = page.get_by_test_id("challenge-question").inner_text()
+    page.fill("#id_challenge_answer", answer_to(question))
     page.screenshot(path=str(screenshot_dir / "requests-apply.png"), full_page=True)
     page.get_by_role("button", name="提交申请").dblclick()
     page.wait_for_url("**/apply/done/")

@@ -28,11 +28,11 @@ def test_second_anonymous_get_is_served_from_the_copy_without_queries(
     first = client.get(disclosure.url)
     assert cache_state(first) == "miss"
     with CaptureQueriesContext(connection) as queries:
-        second = client.get(disclosure.url)
+        second = client.get(disclosure.url, HTTP_USER_AGENT="another reader")
     assert cache_state(second) == "hit"
     assert second.content == first.content
     assert len(queries) == 0
-    # The copy still counts the view (buffered, no query).
+    # The copy still counts another reader's view (buffered, no query).
     assert current_count(disclosure.pk) == 2
     for header in ("Content-Type", "X-Frame-Options", "X-Content-Type-Options"):
         assert second.headers[header] == first.headers[header]

@@ -107,15 +107,26 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
             headers={"Cookie": "xxgk_visitor=0f3a:AbC-_9; django_language=zh-hans"},
         )
         assert voter.getheader("X-Page-Cache") == "edge"
-        staff, _ = fetch(stack, disclosure.url, headers={"Cookie": "sessionid=abc"})
+        staff, _ = fetch(
+            stack, disclosure.url, headers={"Cookie": "sessionid=abc", "User-Agent": "staff"}
+        )
         assert staff.getheader("X-Page-Cache") != "edge"
         # English readers get Django's own copy, not the Chinese file.
-        english, _ = fetch(stack, disclosure.url, headers={"Accept-Language": "en"})
+        english, _ = fetch(
+            stack, disclosure.url, headers={"Accept-Language": "en", "User-Agent": "english"}
+        )
         assert english.getheader("X-Page-Cache") in ("miss", "hit")
 
         # The browser counts views of edge copies; the server counted the first (rendered) one.
-        for _ in range(3):
-            counted, payload = fetch(stack, f"/views/{disclosure.pk}/", method="POST")
+        # Three more readers (their own browsers). (A reader counted twice within the window is
+        # tested in tests/viewcounts: without REDIS_URL each worker remembers its own readers.)
+        for reader in ("one", "two", "three"):
+            counted, payload = fetch(
+                stack,
+                f"/views/{disclosure.pk}/",
+                method="POST",
+                headers={"User-Agent": f"reader-{reader}"},
+            )
             assert counted.status == 200
         assert json.loads(payload)["views"] >= 1
 

@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.mailbox.helpers import solved_challenge
 from xxgk.requests import services
 from xxgk.requests.models import Application, Attachment
 
@@ -16,7 +17,7 @@ TRACK = "/apply/track/"
 
 
 def form_data(token="a" * 32, **overrides):
-    return {**applicant(**overrides), "token": token, "consent": "on", "website": ""}
+    return {**applicant(**overrides), "token": token, "consent": "on", **solved_challenge()}
 
 
 def test_form_renders_official_fields(client):
@@ -33,6 +34,23 @@ def test_form_renders_official_fields(client):
     ):
         assert text in html
     assert 'name="website"' in html and 'name="token"' in html
+    assert 'name="challenge"' in html and 'data-testid="challenge-question"' in html
+
+
+def test_the_application_form_asks_the_mailbox_question(client):
+    """Without a right answer nothing is stored; each question gets one try."""
+    data = form_data()
+    for protection in ({"challenge_answer": ""}, {"challenge": "forged:token"}):
+        response = client.post(APPLY, {**data, **protection})
+        assert response.status_code == 400
+    wrong = str(int(data["challenge_answer"]) % 18 + 1)
+    response = client.post(APPLY, {**data, "challenge_answer": wrong})
+    assert response.status_code == 400 and "验证问题回答不正确" in response.content.decode()
+    again = client.post(APPLY, data)  # the right answer, but the question was used
+    assert again.status_code == 400 and "已使用过" in again.content.decode()
+    assert Application.objects.count() == 0
+    assert client.post(APPLY, form_data()).status_code == 302
+    assert Application.objects.count() == 1
 
 
 def test_submit_gives_number_and_code_once_stored_hashed(client):
@@ -49,7 +67,7 @@ def test_submit_gives_number_and_code_once_stored_hashed(client):
 def test_invalid_id_checksum_rerenders_with_chinese_error_and_keeps_input(client):
     bad = resident_id()[:-1] + ("0" if resident_id()[-1] != "0" else "1")
     response = client.post(APPLY, form_data(id_number=bad, name="李四"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "居民身份证号码校验位不正确" in html
     assert 'value="李四"' in html
@@ -77,7 +95,7 @@ def test_organisation_needs_credit_code_and_contact(client):
 
 def test_missing_fields_are_reported(client):
     response = client.post(APPLY, form_data(description="", phone=""))
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "请填写所需信息的内容描述" in html and "请填写联系电话" in html
 
@@ -110,8 +128,9 @@ def test_malformed_post_and_honeypot_are_400(client):
 
 
 def test_double_click_submits_once(client):
-    assert client.post(APPLY, form_data(token="b" * 32)).status_code == 302
-    assert client.post(APPLY, form_data(token="b" * 32)).status_code == 302
+    data = form_data(token="b" * 32)
+    assert client.post(APPLY, data).status_code == 302
+    assert client.post(APPLY, data).status_code == 302  # same token and (used) question
     assert Application.objects.count() == 1
 
 

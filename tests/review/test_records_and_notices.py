@@ -46,9 +46,9 @@ def test_scan_on_submit_reports_hits_and_unscannable(leaky, editor_a, reviewer):
     locations = {(hit["kind"], hit["location"]) for hit in report.hits}
     assert ("mobile", "正文第2段") in locations
     assert ("resident_id", "附件“录取名单.xlsx”工作表“名单”B2") in locations
-    assert [item["name"] for item in report.unscannable] == ["扫描件.pdf"]
+    assert [item.name for item in report.unscannable] == ["扫描件.pdf"]
     # The reviewer must acknowledge before approving.
-    with pytest.raises(ValidationError, match="确认个人信息扫描结果"):
+    with pytest.raises(ValidationError, match="核对个人信息扫描结果"):
         decide_review(
             state.current_task_state, user=reviewer, **approve_kwargs(scan_acknowledged=False)
         )
@@ -63,7 +63,7 @@ def test_reviewer_and_editor_see_scan_results(client, leaky, editor_a, reviewer)
     body = login(client, reviewer).get(reverse("review:decide", args=[state.current_task_state.pk]))
     text = body.content.decode()
     assert "附件“录取名单.xlsx”工作表“名单”B2" in text and "110105********002X" in text
-    assert "无法扫描" in text and "11010519491231002X" not in text
+    assert "未能扫描" in text and "11010519491231002X" not in text
     client.logout()
     history = login(client, editor_a).get(reverse("review:page", args=[leaky.pk]))
     assert "正文第2段" in history.content.decode()

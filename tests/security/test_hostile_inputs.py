@@ -44,7 +44,7 @@ def assert_escaped(html: str):
 
 
 def apply_data(**overrides):
-    return {**applicant(**overrides), "token": "h" * 32, "consent": "on", "website": ""}
+    return {**applicant(**overrides), "token": "h" * 32, "consent": "on", **solved_challenge()}
 
 
 def complaint_data(**overrides):

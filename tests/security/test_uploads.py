@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from bench.bombs import docx_bomb
 from xxgk.security.uploads import safe_filename, validate_upload
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF\n"
@@ -114,3 +115,45 @@ def test_wagtail_document_upload_is_checked_and_served_as_download(client, offic
     served = client.get(document.url)
     assert served["Content-Disposition"].startswith("attachment")
     assert served["X-Content-Type-Options"] == "nosniff"
+
+
+def xlsx_bomb() -> bytes:
+    """An XLSX whose sheet inflates far beyond its size (the DOCX bomb's spreadsheet twin)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<row/>" * 2_000_000)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("名单.docx", docx_bomb()), ("表.xlsx", xlsx_bomb())]
+)
+def test_decompression_bombs_are_refused_on_every_upload_path(name, content):
+    from xxgk.api.content import check_attachment
+    from xxgk.importer.manifest import read_manifest
+    from xxgk.reports.imports import read_table
+
+    message = "解压后过大或压缩比异常"
+    with pytest.raises(ValidationError, match=message):
+        validate_upload(upload(name, content))
+    with pytest.raises(ValidationError, match=message):
+        check_attachment(name, content)  # integration API and site import attachments
+    if name.endswith(".xlsx"):
+        for read in (read_manifest, read_table):  # the office's spreadsheet imports
+            with pytest.raises(ValidationError, match=message):
+                read(name, content)
+
+
+@pytest.mark.django_db
+def test_public_forms_refuse_a_bomb_and_store_nothing(client, mailbox, letter_data):
+    from tests.mailbox.helpers import solved_challenge
+    from xxgk.mailbox.models import Letter, LetterAttachment
+
+    response = client.post(
+        f"/mailbox/{mailbox.slug}/write/",
+        {**letter_data, **solved_challenge(), "attachments": [upload("名单.docx", docx_bomb())]},
+    )
+    assert response.status_code == 400 and "解压后过大或压缩比异常" in response.text
+    assert not Letter.objects.exists() and not LetterAttachment.objects.exists()

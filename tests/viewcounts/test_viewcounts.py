@@ -212,3 +212,70 @@ def test_redis_buffer_is_shared_and_exact(disclosure, redis_url, settings):
     flush_view_counts()
     assert stored_count(disclosure.pk) == 4000
     assert other_process.pending(disclosure.pk) == 0
+
+
+@pytest.mark.django_db
+def test_a_reader_counts_once_per_window_through_every_path(client, disclosure, settings):
+    """Reloading, or hammering the count endpoint, adds nothing; another reader does."""
+    url = f"/views/{disclosure.pk}/"
+    assert client.get(disclosure.url).status_code == 200  # rendered: counted by the server
+    for _ in range(5):
+        client.get(disclosure.url)
+        client.post(url)
+    assert current_count(disclosure.pk) == 1
+    for reader in ("浏览器甲", "浏览器乙"):
+        client.post(url, HTTP_USER_AGENT=reader)
+        client.post(url, HTTP_USER_AGENT=reader)
+    assert current_count(disclosure.pk) == 3
+    # Another address with the same browser is another reader.
+    client.post(url, REMOTE_ADDR="203.0.113.9")
+    assert current_count(disclosure.pk) == 4
+    # After the window the same reader counts again.
+    settings.XXGK_VIEWCOUNT_WINDOW_SECONDS = 0
+    client.post(url)
+    assert current_count(disclosure.pk) == 5
+
+
+@pytest.mark.django_db
+def test_readers_are_remembered_only_as_keyed_hashes(client, disclosure):
+    from django.core.cache import cache
+
+    client.post(f"/views/{disclosure.pk}/", REMOTE_ADDR="203.0.113.77", HTTP_USER_AGENT="UA-77")
+    keys = list(cache._cache)  # local memory cache in tests
+    assert keys and not any("203.0.113.77" in key or "UA-77" in key for key in keys)
+
+
+@pytest.mark.django_db
+def test_one_address_cannot_inflate_by_rotating_user_agents(client, disclosure, settings):
+    settings.XXGK_VIEWCOUNT_ADDRESS_LIMIT = 5
+    for n in range(20):
+        client.post(f"/views/{disclosure.pk}/", HTTP_USER_AGENT=f"bot-{n}")
+    assert current_count(disclosure.pk) == 5
+    client.post(f"/views/{disclosure.pk}/", REMOTE_ADDR="198.51.100.4")
+    assert current_count(disclosure.pk) == 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/page.html"},
+    ],
+)
+def test_cross_site_requests_are_refused(client, disclosure, headers):
+    url = f"/views/{disclosure.pk}/"
+    for method in (client.post, client.get):
+        response = method(url, **headers)
+        assert response.status_code == 403
+        assert "本站" in response.json()["message"]
+    assert current_count(disclosure.pk) == 0
+    same_site = {
+        "HTTP_SEC_FETCH_SITE": "same-origin",
+        "HTTP_ORIGIN": "http://testserver",
+        "HTTP_REFERER": f"http://testserver{disclosure.url}",
+    }
+    assert client.post(url, **same_site).json()["views"] == 1

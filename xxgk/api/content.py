@@ -6,6 +6,7 @@ of file (an .exe renamed to .pdf is refused). HTML: reduced to what the rich-tex
 itself can hold, so nothing a reviewer cannot see in the editor reaches the public page.
 """
 
+import io
 import os
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.core.files.base import ContentFile
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.documents import get_document_model
 from wagtail.rich_text import features
+
+from xxgk.core.textextract import OOXML_EXTENSIONS, validate_package
 
 MAX_ATTACHMENT_BYTES = getattr(settings, "XXGK_MAX_ATTACHMENT_BYTES", 20 * 1024 * 1024)
 
@@ -55,6 +58,8 @@ def check_attachment(filename: str, data: bytes, *, max_bytes: int = MAX_ATTACHM
         raise ValidationError(
             f"附件“{name}”的内容与扩展名 .{ext} 不符。", code="attachment_content"
         )
+    if ext in OOXML_EXTENSIONS:
+        validate_package(io.BytesIO(data), name)
     return ext
 
 

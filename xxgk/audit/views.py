@@ -2,11 +2,12 @@
 there is no form, view or admin that writes to it."""
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
 
 from . import exports
@@ -14,8 +15,6 @@ from .forms import AuditSearchForm
 from .policy import audit_policy
 from .selectors import search_events
 from .services import record_event
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
@@ -54,12 +53,11 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
             request=self.request,
             detail={"format": export_format, "filters": filters, "rows": events.count()},
         )
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-        if export_format == "csv":
-            response = StreamingHttpResponse(
-                exports.csv_lines(events), content_type="text/csv; charset=utf-8"
-            )
-        else:
-            response = HttpResponse(exports.xlsx_bytes(events), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.{export_format}"'
+        filename = f"audit-{timezone.localtime():%Y%m%d-%H%M%S}.{export_format}"
+        if export_format == "xlsx":
+            return xlsx_response(exports.xlsx_bytes(events), filename)
+        response = StreamingHttpResponse(
+            exports.csv_lines(events), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self):
-        from . import admin_denied
+        from . import admin_denied, spreadsheets
 
         admin_denied.install()
+        spreadsheets.install()

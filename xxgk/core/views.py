@@ -1,12 +1,20 @@
+import posixpath
+import re
 import time
 
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import re_path
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
+
+# Wagtail's upload folder for documents under MEDIA_ROOT (wagtail.documents.models).
+DOCUMENTS_FOLDER = "documents"
 
 
 @never_cache
@@ -79,3 +87,23 @@ def bad_request(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def serve_media(request, path):
+    """MEDIA_ROOT in development, as nginx serves it in production: images and other public
+    uploads yes, Wagtail documents no. A document leaves the server only through
+    ``/documents/<id>/<name>``, where the ``before_serve_document`` hook lets it out while a
+    live page attaches or links it, so a draft's or a withdrawn disclosure's file has no
+    plain URL here either."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised.split("/", 1)[0] == DOCUMENTS_FOLDER:
+        raise Http404(_("文件须通过文件下载地址获取。"))
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
+
+
+def media_patterns() -> list:
+    """The development server's /media/ route (nothing unless DEBUG: nginx serves media)."""
+    if not settings.DEBUG or not settings.MEDIA_URL.startswith("/"):
+        return []
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [re_path(rf"^{prefix}(?P<path>.*)$", serve_media, name="dev_media")]

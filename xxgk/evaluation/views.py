@@ -1,6 +1,5 @@
 """Public evaluation: the helpfulness vote (works with and without JavaScript) and surveys."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.security.client import from_another_site
 from xxgk.security.public_forms import client_fingerprint, rate_limited
 
 from .forms import SurveyForm
@@ -26,24 +26,6 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _from_another_site(request) -> bool:
-    """True for a request a browser sent on behalf of another site.
-
-    Browsers say where a request comes from: ``Sec-Fetch-Site`` (every current browser), or
-    at least ``Origin`` on a POST. A request with neither comes from an old browser or a
-    script, which could just as well vote directly, so it is not refused here.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:
-        return fetch_site not in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    return origin != f"{request.scheme}://{request.get_host()}" and origin not in (
-        settings.CSRF_TRUSTED_ORIGINS
-    )
-
-
 def _vote_answer(request, page, message: str, status: int, counts=None):
     """JSON for the widget's script; without JavaScript, a small page with a link back (the
     disclosure page itself may come from a cache and must not depend on who voted)."""
@@ -57,7 +39,7 @@ def _vote_answer(request, page, message: str, status: int, counts=None):
     return render(request, "evaluation/vote_result.html", context, status=status)
 
 
-@csrf_exempt  # checked by _from_another_site, so that disclosure pages carry no CSRF token
+@csrf_exempt  # checked by from_another_site, so that disclosure pages carry no CSRF token
 @never_cache
 @require_POST
 def vote(request, page_id):
@@ -71,7 +53,7 @@ def vote(request, page_id):
     page = DisclosurePage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404("该信息不存在或已撤回。")
-    if _from_another_site(request):
+    if from_another_site(request):
         return _vote_answer(request, page, "请在本站页面上评价。", 403)
     helpful = VOTE_VALUES.get(request.POST.get("helpful", ""))
     if helpful is None:

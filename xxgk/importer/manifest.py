@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from xxgk.core.textextract import validate_package
+
 # Accepted header spellings → field name. Chinese headers are what offices will type.
 COLUMNS = {
     "title": ("title", "标题"),
@@ -99,6 +101,7 @@ def read_manifest(name: str, data: bytes) -> list[ManifestRow]:
     if suffix == ".xlsx":
         import openpyxl
 
+        validate_package(data, name)
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file

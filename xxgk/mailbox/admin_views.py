@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
+from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import export_response, log_reveal
 
@@ -278,13 +279,8 @@ def statistics(request):
     form = StatsForm.for_request(request.GET)
     stats = letter_statistics(**form.cleaned_data) if form.is_valid() else None
     if stats and request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
         name = f"letters-{stats['start']:%Y%m%d}-{stats['end']:%Y%m%d}.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        statistics_workbook(stats).save(response)
-        return response
+        return xlsx_response(statistics_workbook(stats), name)
     return render(
         request,
         "mailbox/admin/statistics.html",

@@ -1,7 +1,8 @@
 """Letter statistics as an XLSX workbook: one sheet per grouping."""
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+
+from xxgk.core.spreadsheets import append_header, append_row
 
 COLUMNS = [
     ("received", "收信"),
@@ -23,11 +24,9 @@ def statistics_workbook(stats: dict) -> Workbook:
     period = f"{stats['start']:%Y-%m-%d} 至 {stats['end']:%Y-%m-%d}"
     for key, title in SHEETS:
         sheet = workbook.create_sheet(title)
-        sheet.append([f"来信统计（{period}）"])
-        sheet.append([title[1:], *(label for _, label in COLUMNS)])
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
+        append_row(sheet, [f"来信统计（{period}）"])
+        append_header(sheet, [title[1:], *(label for _, label in COLUMNS)])
         for name, row in [*stats[key], ("合计", stats["total"])]:
-            sheet.append([name, *(row[field] for field, _ in COLUMNS)])
+            append_row(sheet, [name, *(row[field] for field, _ in COLUMNS)])
         sheet.column_dimensions["A"].width = 28
     return workbook

@@ -99,7 +99,7 @@ class PageCacheMiddleware:
             response[name] = value
         response[HEADER] = "hit"
         if entry["counted"] and request.method == "GET":
-            add_view(entry["counted"])
+            add_view(entry["counted"], request)
         return response
 
     @staticmethod

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from xxgk.core.textextract import validate_package
 from xxgk.importer.manifest import _decode  # UTF-8 or GB18030, as offices save CSVs
 from xxgk.importer.services import parse_date
 
@@ -281,6 +282,7 @@ def read_table(name: str, data: bytes) -> list[list[str]]:
     if suffix == ".xlsx":
         import openpyxl
 
+        validate_package(data, name)
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # openpyxl raises many kinds for a damaged file

@@ -5,13 +5,14 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
+from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import export_response, log_reveal
 
@@ -347,14 +348,9 @@ def statistics(request):
     request_policy.require(request.user, Action.VIEW_STATISTICS)
     period = _period(request)
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            stats.export_xlsx(period),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return xlsx_response(
+            stats.export_xlsx(period), f"ysq-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="ysq-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"'
-        )
-        return response
     current = stats.Period.containing(timezone.localdate())
     first = current.start.year
     years = [stats.Period.school_year(y) for y in range(first, first - 5, -1)]

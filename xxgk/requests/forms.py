@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from xxgk.security.public_forms import MultipleFileField
+from xxgk.security.public_forms import MultipleFileField, ProtectedForm
 from xxgk.security.validators import validate_phone
 
 from . import conf, outcomes
@@ -117,8 +117,9 @@ class ApplicantForm(forms.Form):
         return {name: self.cleaned_data[name] for name in APPLICANT_FIELDS}
 
 
-class PublicApplicationForm(ApplicantForm):
-    """The honeypot input "website" is rendered by the template and checked by the view."""
+class PublicApplicationForm(ProtectedForm, ApplicantForm):
+    """The public form: the mailbox's honeypot and single-use question (ProtectedForm,
+    rendered by security/protection.html), a one-time token against double submission."""
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64, min_length=16)
     consent = forms.BooleanField(

@@ -6,14 +6,15 @@ range, by default a school year (1 September – 31 August).
 """
 
 import datetime
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
+
+from xxgk.core.spreadsheets import append_header, append_row, workbook_bytes
 
 from . import outcomes
 from .models import Appeal, AppealKind, AppealResult, ApplicantType, Application, Fee
@@ -177,21 +178,24 @@ def export_xlsx(period: Period) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "表三 收到和处理申请情况"
-    sheet.append([f"统计期间：{period.label}"])
-    sheet.append(["行号", "项目", *[label for _, label in COLUMNS]])
-    for row, counts in request_table(period):
-        sheet.append([row.code, "  " * row.indent + row.label, *[counts[c] for c, _ in COLUMNS]])
+    append_row(sheet, [f"统计期间：{period.label}"])
+    append_header(sheet, ["行号", "项目", *[label for _, label in COLUMNS]])
     for cell in sheet[2]:
-        cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
+    for row, counts in request_table(period):
+        append_row(
+            sheet, [row.code, "  " * row.indent + row.label, *[counts[c] for c, _ in COLUMNS]]
+        )
     sheet.column_dimensions["B"].width = 48
 
     appeals = book.create_sheet("表四 行政复议、行政诉讼")
     results = [*APPEAL_RESULTS, AppealResult.PENDING, TOTAL]
-    appeals.append(["类型", *[AppealResult(r).label if r != TOTAL else "总计" for r in results]])
+    append_header(
+        appeals, ["类型", *[AppealResult(r).label if r != TOTAL else "总计" for r in results]]
+    )
     table = appeal_table(period)
     for kind in AppealKind:
-        appeals.append([kind.label, *[table[kind.value][r] for r in results]])
+        append_row(appeals, [kind.label, *[table[kind.value][r] for r in results]])
     appeals.column_dimensions["A"].width = 32
 
     fees = book.create_sheet("收费及减免")
@@ -205,8 +209,6 @@ def export_xlsx(period: Period) -> bytes:
         ("实收金额（元）", "collected_amount"),
     ]:
         value = summary[key]
-        fees.append([label, float(value) if isinstance(value, Decimal) else value])
+        append_row(fees, [label, float(value) if isinstance(value, Decimal) else value])
     fees.column_dimensions["A"].width = 20
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

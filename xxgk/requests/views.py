@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from xxgk.security.public_forms import TOO_MANY, exceeded, honeypot_tripped, record
+from xxgk.security.public_forms import TOO_MANY, exceeded, record
 
 from . import conf, deadlines, services
 from .forms import PublicApplicationForm, TrackForm
@@ -31,8 +31,6 @@ def apply(request):
     token = request.POST.get("token", "")
     if not 16 <= len(token) <= 64:
         return HttpResponseBadRequest("申请表格式不正确，请刷新页面后重新填写。")
-    if honeypot_tripped(request.POST):
-        return HttpResponseBadRequest("提交失败。")
     if Application.objects.filter(submission_token=token).exists():
         return redirect("requests:done")  # a second click on the same form
     form = PublicApplicationForm(request.POST, request.FILES)
@@ -42,7 +40,9 @@ def apply(request):
         form.add_error(None, TOO_MANY)
         return render(request, "requests/public/apply.html", {"form": form}, status=429)
     if not form.is_valid():
-        return render(request, "requests/public/apply.html", {"form": form})
+        if Application.objects.filter(submission_token=token).exists():
+            return redirect("requests:done")  # a second click that lost the race (used question)
+        return render(request, "requests/public/apply.html", {"form": form}, status=400)
     try:
         application, code = services.create_application(
             data=form.application_data(), files=form.cleaned_data["attachments"], token=token

@@ -4,12 +4,33 @@ import io
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Step
 
 
 def _answer(value) -> str:
     return {True: "是", False: "否"}.get(value, "—")
+
+
+def scan_summary(record) -> str:
+    """What the scan found, what could not be scanned, and who confirmed it when."""
+    text = _("疑似个人信息 %(hits)s 处；未能扫描的附件 %(unscannable)s 个") % {
+        "hits": record.scan_hit_count,
+        "unscannable": record.unscannable_count,
+    }
+    if record.unscannable_summary:
+        text += f"（{record.unscannable_summary}）"
+    if record.scan_acknowledged_by_id:
+        who = record.scan_acknowledged_by
+        at = timezone.localtime(record.scan_acknowledged_at)
+        text += _("；%(who)s 于 %(at)s 确认已人工核对") % {
+            "who": who.get_full_name() or who.get_username(),
+            "at": f"{at:%Y年%m月%d日 %H:%M}",
+        }
+    elif record.scan_hit_count or record.unscannable_count:
+        text += _("；未确认")
+    return text
 
 
 def record_rows(record) -> list[tuple[str, str]]:
@@ -26,12 +47,7 @@ def record_rows(record) -> list[tuple[str, str]]:
     ]
     if record.step == Step.CONFIDENTIALITY:
         rows += [(label, _answer(value)) for label, value in record.checklist()]
-        scan = (
-            f"疑似个人信息 {record.scan_hit_count} 处；无法扫描的附件 {record.unscannable_count} 个"
-        )
-        if record.scan_hit_count or record.unscannable_count:
-            scan += "；审查人已确认" if record.scan_acknowledged else "；未确认"
-        rows += [("个人信息扫描", scan), ("审查依据", record.basis or "—")]
+        rows += [(_("个人信息扫描"), scan_summary(record)), ("审查依据", record.basis or "—")]
     rows += [
         ("审查意见", record.opinion),
         ("审查结论", record.get_decision_display()),

@@ -16,7 +16,10 @@ class ReviewDecisionForm(forms.Form):
         label="审查意见", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     scan_acknowledged = forms.BooleanField(
-        label="我已逐项核对个人信息扫描结果（含无法扫描的附件）", required=False
+        label=gettext_lazy(
+            "我已逐项核对个人信息扫描结果，并已人工查看未能扫描（如无文字层）的附件"
+        ),
+        required=False,
     )
     decision = forms.ChoiceField(choices=Decision.choices, label="审查结论")
 

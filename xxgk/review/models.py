@@ -7,8 +7,11 @@ the personal-data scan, withdrawal with a reason, notices) lives in the models b
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Task
 
+from xxgk.core.textextract import reason_label
 from xxgk.orgs.models import Department
 
 
@@ -185,6 +188,20 @@ class ReviewRecord(models.Model):
     scan_hit_count = models.PositiveIntegerField("个人信息疑似项", default=0)
     unscannable_count = models.PositiveIntegerField("无法扫描的附件", default=0)
     scan_acknowledged = models.BooleanField("已确认个人信息扫描结果", default=False)
+    # Who confirmed, when, and what they confirmed (the scan's findings may later be deleted
+    # with the revision; the sheet keeps them).
+    scan_acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("扫描结果确认人"),
+    )
+    scan_acknowledged_at = models.DateTimeField(
+        gettext_lazy("扫描结果确认时间"), null=True, blank=True
+    )
+    unscannable_summary = models.TextField(gettext_lazy("未能扫描的附件"), blank=True)
 
     class Meta:
         ordering = ["-decided_at", "-id"]
@@ -205,8 +222,9 @@ class ReviewRecord(models.Model):
 
 
 class ScanReport(models.Model):
-    """The personal-data scan of one submitted revision: hits with their location, and the
-    attachments that could not be read (never passed silently)."""
+    """The personal-data scan of one submitted revision: hits with their location, and one
+    AttachmentScan per attachment (待扫描 → 已扫描 or 未能扫描 with a reason, never passed
+    silently). Title and body are scanned at submission; attachments by the task worker."""
 
     revision = models.OneToOneField(
         "wagtailcore.Revision", on_delete=models.CASCADE, related_name="scan_report"
@@ -215,8 +233,9 @@ class ScanReport(models.Model):
         "disclosures.DisclosurePage", on_delete=models.CASCADE, related_name="scan_reports"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(null=True, blank=True)  # attachments handed to the worker
+    completed_at = models.DateTimeField(null=True, blank=True)  # every attachment read
     hits = models.JSONField(default=list)
-    unscannable = models.JSONField(default=list)
 
     class Meta:
         verbose_name = "个人信息扫描结果"
@@ -226,8 +245,62 @@ class ScanReport(models.Model):
         return f"{self.page_id}/{self.revision_id}: {len(self.hits)}"
 
     @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def unscannable(self) -> list["AttachmentScan"]:
+        return [a for a in self.attachments.all() if a.state == ScanState.UNSCANNABLE]
+
+    @property
+    def pending(self) -> list["AttachmentScan"]:
+        return [a for a in self.attachments.all() if a.state == ScanState.PENDING]
+
+    @property
     def needs_acknowledgement(self) -> bool:
         return bool(self.hits or self.unscannable)
+
+
+class ScanState(models.TextChoices):
+    PENDING = "pending", gettext_lazy("待扫描")
+    SCANNED = "scanned", gettext_lazy("已扫描")
+    UNSCANNABLE = "unscannable", gettext_lazy("未能扫描")
+
+
+class AttachmentScan(models.Model):
+    """The scan of one attachment of a submitted revision. ``reason`` (a
+    xxgk.core.textextract.Reason) says why it could not be scanned: a scan or photo without a
+    text layer, a broken, encrypted or oversized file, a timeout. A later text recognition
+    (OCR) step can take the 无文字层 ones and move them to 已扫描."""
+
+    report = models.ForeignKey(ScanReport, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    name = models.CharField(max_length=255)
+    state = models.CharField(max_length=16, choices=ScanState.choices, default=ScanState.PENDING)
+    reason = models.CharField(max_length=32, blank=True)
+    detail = models.CharField(max_length=255, blank=True)
+    hit_count = models.PositiveIntegerField(default=0)
+    scanned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = gettext_lazy("附件扫描")
+        verbose_name_plural = gettext_lazy("附件扫描")
+
+    def __str__(self):
+        return f"{self.name}：{self.label}"
+
+    @property
+    def label(self) -> str:
+        """已扫描 / 待扫描 / 未能扫描（无文字层：第2页）."""
+        if self.state != ScanState.UNSCANNABLE:
+            return ScanState(self.state).label
+        because = reason_label(self.reason) if self.reason else self.detail
+        if self.reason and self.detail:
+            because = f"{because}：{self.detail}"
+        return _("未能扫描（%(reason)s）") % {"reason": because}
 
 
 class Withdrawal(models.Model):

@@ -3,14 +3,18 @@
 Finds resident ID numbers (checksum-validated), mobile numbers, bank card numbers (Luhn)
 and e-mail addresses in the body and in the text of attachments, each with a location a
 person can find again (正文第2段, 附件“名单.xlsx”工作表“Sheet1”B7). Values are masked in
-the report so that the scan does not spread what it finds.
+the report so that the scan does not spread what it finds. An attachment whose text cannot
+be read — a scanned PDF or a photo without a text layer, a broken or oversized file — is
+未能扫描 with its reason, never clean.
 """
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from html import unescape
 
-from xxgk.core.textextract import ExtractionError, extract_document_chunks
+from xxgk.core.textextract import ExtractionError, Reason, extract_document
+
+from .models import ScanState
 
 KIND_LABELS = {
     "resident_id": "居民身份证号",
@@ -106,27 +110,42 @@ def html_paragraphs(html: str) -> list[str]:
     return [text for text in (unescape(_TAG.sub("", block)).strip() for block in blocks) if text]
 
 
-@dataclass
-class ScanResult:
-    hits: list[Hit]
-    unscannable: list[dict]
-
-
-def scan_disclosure(page) -> ScanResult:
-    """Scan a disclosure (typically a revision's content) — title, summary, body, attachments."""
+def scan_content(page) -> list[Hit]:
+    """Title, summary and body of a disclosure (typically a revision's content): quick, so
+    done at submission."""
     hits = scan_text(page.title or "", "标题") + scan_text(page.summary or "", "摘要")
     for number, paragraph in enumerate(html_paragraphs(page.body), start=1):
         hits += scan_text(paragraph, f"正文第{number}段")
-    unscannable = []
-    for attachment in page.attachments.all():
-        document = attachment.document
-        name = attachment.title or document.title
-        try:
-            chunks = extract_document_chunks(document)
-        except (ExtractionError, OSError) as exc:
-            reason = str(exc) if isinstance(exc, ExtractionError) else "文件无法打开。"
-            unscannable.append({"name": name, "reason": reason})
-            continue
-        for chunk in chunks:
-            hits += scan_text(chunk.text, f"附件“{name}”{chunk.location}")
-    return ScanResult(hits=hits, unscannable=unscannable)
+    return hits
+
+
+@dataclass
+class AttachmentResult:
+    state: str
+    reason: str = ""
+    detail: str = ""
+    hits: list[Hit] = field(default_factory=list)
+
+
+def pages_label(pages) -> str:
+    shown = "、".join(str(n) for n in pages[:10])
+    return f"第{shown}{'等' if len(pages) > 10 else ''}页"
+
+
+def scan_attachment(document, name: str) -> AttachmentResult:
+    """One attachment's text, read in a child process with a time and memory limit."""
+    try:
+        extraction = extract_document(document)
+    except ExtractionError as exc:
+        return AttachmentResult(ScanState.UNSCANNABLE, exc.reason, exc.detail[:255])
+    hits = [
+        hit
+        for chunk in extraction.chunks
+        for hit in scan_text(chunk.text, f"附件“{name}”{chunk.location}")
+    ]
+    if not extraction.chunks:
+        return AttachmentResult(ScanState.UNSCANNABLE, Reason.NO_TEXT_LAYER, "", hits)
+    if extraction.pages_without_text:
+        detail = pages_label(extraction.pages_without_text)
+        return AttachmentResult(ScanState.UNSCANNABLE, Reason.NO_TEXT_LAYER, detail, hits)
+    return AttachmentResult(ScanState.SCANNED, hits=hits)

@@ -126,7 +126,7 @@ def revision_cleared_for_publishing(revision) -> bool:
 
 
 def scan_report_for(revision):
-    return ScanReport.objects.filter(revision=revision).first()
+    return ScanReport.objects.filter(revision=revision).prefetch_related("attachments").first()
 
 
 def records_for_page(page):

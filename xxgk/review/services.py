@@ -4,6 +4,7 @@ gate every publish path passes through (DisclosurePage.publish/save call ensure_
 
 import contextlib
 import contextvars
+import datetime
 import logging
 
 from django.conf import settings
@@ -13,16 +14,19 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
 
+from xxgk.core.textextract import Reason
 from xxgk.disclosures.policy import disclosure_policy
 from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 
 from .models import (
     CHECKLIST,
+    AttachmentScan,
     ConfidentialityReviewTask,
     Decision,
     DepartmentHead,
@@ -30,11 +34,12 @@ from .models import (
     Notice,
     ReviewRecord,
     ScanReport,
+    ScanState,
     Step,
     Withdrawal,
 )
 from .policy import refusal_reason
-from .scan import scan_disclosure
+from .scan import AttachmentResult, scan_attachment, scan_content
 from .selectors import (
     Status,
     department_head,
@@ -227,12 +232,9 @@ def review_started(task_state, *, user=None) -> None:
         revision=revision,
         hits=len(report.hits),
         unscannable=len(report.unscannable),
+        pending=len(report.pending),
     )
-    warning = ""
-    if report.hits:
-        warning += f"个人信息扫描发现 {len(report.hits)} 处疑似个人信息。"
-    if report.unscannable:
-        warning += f"{len(report.unscannable)} 个附件无法扫描，请人工检查。"
+    warning = scan_warning(report)
     notify(
         reviewers().exclude(pk=getattr(user, "pk", None)),
         subject=f"待保密审查：{page.title}",
@@ -280,16 +282,124 @@ def head_review_started(task_state, *, user=None) -> None:
 
 
 def scan_revision(revision) -> ScanReport:
-    """Scan a revision once; the report is kept with it."""
+    """Scan a revision once; the report is kept with it. Title and body are scanned now;
+    each attachment is 待扫描 until the task worker has read it (scan_attachments), so that
+    parsing a file never holds the submitter's request."""
     existing = scan_report_for(revision)
     if existing is not None:
         return existing
-    result = scan_disclosure(revision.as_object())
-    return ScanReport.objects.create(
+    page = revision.as_object()
+    report = ScanReport.objects.create(
         revision=revision,
         page_id=revision.object_id,
-        hits=[hit.as_dict() for hit in result.hits],
-        unscannable=result.unscannable,
+        hits=[hit.as_dict() for hit in scan_content(page)],
+    )
+    scans = AttachmentScan.objects.bulk_create(
+        [
+            AttachmentScan(
+                report=report,
+                document_id=attachment.document_id,
+                name=(attachment.title or attachment.document.title)[:255],
+            )
+            for attachment in page.attachments.all()
+        ]
+    )
+    if scans:
+        queue_attachment_scans(report)
+    else:
+        report.completed_at = timezone.now()
+        report.save(update_fields=["completed_at"])
+    return report
+
+
+def queue_attachment_scans(report: ScanReport) -> None:
+    """Hand the attachments to the task worker (XXGK_SCAN_TASK_BACKEND; the row is written
+    with the submission, so the worker sees it once that commits)."""
+    from .tasks import scan_attachments
+
+    ScanReport.objects.filter(pk=report.pk).update(queued_at=timezone.now())
+    scan_attachments.using(backend=settings.XXGK_SCAN_TASK_BACKEND).enqueue(report.pk)
+
+
+def keep_scan_going(report: ScanReport | None) -> None:
+    """A scan still pending long after it was queued (the worker was down) is queued again;
+    called when someone opens the review page. Scanning twice is harmless."""
+    if report is None or report.is_complete:
+        return
+    stale = timezone.now() - datetime.timedelta(seconds=settings.XXGK_SCAN_STALE_SECONDS)
+    if report.queued_at is None or report.queued_at < stale:
+        queue_attachment_scans(report)
+
+
+def run_attachment_scans(report: ScanReport) -> ScanReport:
+    """Read every attachment still 待扫描 and record its state and hits; when none is left,
+    the report is complete and, if it found anything, the submitter and the reviewers are
+    told. Safe to run twice at once: an attachment's result is recorded only once."""
+    for item in report.attachments.filter(state=ScanState.PENDING).select_related("document"):
+        if item.document is None:  # deleted since the submission
+            result = AttachmentResult(ScanState.UNSCANNABLE, Reason.MISSING)
+        else:
+            result = scan_attachment(item.document, item.name)
+        with transaction.atomic():
+            locked = ScanReport.objects.select_for_update().get(pk=report.pk)
+            recorded = AttachmentScan.objects.filter(pk=item.pk, state=ScanState.PENDING).update(
+                state=result.state,
+                reason=result.reason,
+                detail=result.detail,
+                hit_count=len(result.hits),
+                scanned_at=timezone.now(),
+            )
+            if recorded and result.hits:
+                locked.hits = [*locked.hits, *(hit.as_dict() for hit in result.hits)]
+                locked.save(update_fields=["hits"])
+    with transaction.atomic():
+        report = ScanReport.objects.select_for_update().get(pk=report.pk)
+        completed = report.completed_at is None and not report.pending
+        if completed:
+            report.completed_at = timezone.now()
+            report.save(update_fields=["completed_at"])
+    if completed:  # once, by whichever run finished last; mail is sent outside the lock
+        _scan_completed(report)
+    return report
+
+
+def scan_warning(report: ScanReport) -> str:
+    """One sentence on what a scan found so far, for notices and messages."""
+    parts = []
+    if report.hits:
+        parts.append(_("个人信息扫描发现 %(n)s 处疑似个人信息。") % {"n": len(report.hits)})
+    for item in report.unscannable:
+        parts.append(
+            _("附件“%(name)s”%(label)s，请人工检查。") % {"name": item.name, "label": item.label}
+        )
+    if report.pending:
+        parts.append(_("%(n)s 个附件正在扫描，结果见审查页面。") % {"n": len(report.pending)})
+    return "".join(parts)
+
+
+def _scan_completed(report: ScanReport) -> None:
+    page = report.page
+    revision = report.revision
+    log(
+        instance=page,
+        action="xxgk_review.scan_completed",
+        revision=revision,
+        data={
+            "hits": len(report.hits),
+            "unscannable": [item.label for item in report.unscannable],
+        },
+    )
+    if not report.needs_acknowledgement:
+        return
+    state = page.current_workflow_state
+    submitter = state.requested_by if state is not None else None
+    title = revision.as_object().title
+    notify(
+        [*reviewers(), submitter, revision.user],
+        subject=_("扫描结果：%(title)s") % {"title": title},
+        message=_("“%(title)s”的个人信息扫描已完成。%(warning)s")
+        % {"title": title, "warning": scan_warning(report)},
+        url=_admin_url("review:page", page.pk),
     )
 
 
@@ -341,9 +451,13 @@ def _validate_confidentiality(task_state, checklist, basis, opinion, decision, a
         if not (basis or "").strip():
             errors["basis"] = "请填写审查依据。"
         report = scan_report_for(task_state.revision)
-        if report is not None and report.needs_acknowledgement and not acknowledged:
-            errors["scan_acknowledged"] = (
-                "请先核对并确认个人信息扫描结果（含无法扫描的附件），再同意公开。"
+        if report is not None and not report.is_complete:
+            errors["scan_acknowledged"] = _(
+                "附件仍在扫描（%(n)s 个待扫描），请稍后刷新页面，查看扫描结果后再同意公开。"
+            ) % {"n": len(report.pending)}
+        elif report is not None and report.needs_acknowledgement and not acknowledged:
+            errors["scan_acknowledged"] = _(
+                "请先核对个人信息扫描结果，并人工查看未能扫描（如无文字层）的附件，确认后再同意公开。"
             )
     if errors:
         raise ValidationError(errors)
@@ -387,6 +501,8 @@ def decide_review(
     elif not (opinion or "").strip():
         raise ValidationError({"opinion": "请填写审核意见。"})
     report = scan_report_for(revision)
+    acknowledged = bool(scan_acknowledged and report is not None and report.needs_acknowledgement)
+    decided_at = at or timezone.now()
     record = ReviewRecord.objects.create(
         task_state=task_state,
         page=page,
@@ -394,7 +510,7 @@ def decide_review(
         step=step,
         reviewer=user,
         submitted_by=task_state.workflow_state.requested_by,
-        decided_at=at or timezone.now(),
+        decided_at=decided_at,
         title=revision.as_object().title,
         department_name=str(page.publishing_department),
         item_label=str(page.catalogue_item or ""),
@@ -404,6 +520,11 @@ def decide_review(
         scan_hit_count=len(report.hits) if report else 0,
         unscannable_count=len(report.unscannable) if report else 0,
         scan_acknowledged=bool(scan_acknowledged),
+        scan_acknowledged_by=user if acknowledged else None,
+        scan_acknowledged_at=decided_at if acknowledged else None,
+        unscannable_summary="；".join(
+            f"{item.name}：{item.label}" for item in (report.unscannable if report else [])
+        ),
         **{field: answers.get(field) for field, _ in CHECKLIST},
     )
     source = Step(step).label

@@ -97,12 +97,14 @@ def decide(request, task_state_id):
     elif not form.is_bound and with_checklist:
         form.initial["basis"] = services.DEFAULT_BASIS
     revision_page = task_state.revision.as_object()
+    scan = selectors.scan_report_for(task_state.revision)
+    services.keep_scan_going(scan)
     context = {
         "task_state": task_state,
         "page": page,
         "content": revision_page,
         "attachments": list(revision_page.attachments.all()),
-        "scan": selectors.scan_report_for(task_state.revision),
+        "scan": scan,
         "form": form,
         "refusal": refusal,
         "with_checklist": with_checklist,
@@ -116,7 +118,11 @@ def page_history(request, page_id):
     if not may_read_review_of(request.user, page):
         return _refused(request, "您无权查看该信息的审查记录。")
     status = selectors.disclosure_status(page)
-    scans = page.scan_reports.select_related("revision").order_by("-created_at")
+    scans = (
+        page.scan_reports.select_related("revision")
+        .prefetch_related("attachments")
+        .order_by("-created_at")
+    )
     context = {
         "page": page,
         "status": status,

@@ -3,6 +3,7 @@ log actions for the audit trail, and the refusals on Wagtail's own publish/unpub
 
 from django.contrib import messages
 from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
@@ -19,7 +20,7 @@ from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
 
-from . import selectors, urls
+from . import selectors, services, urls
 from .models import DepartmentHead
 from .policy import may_read_review_of, review_policy
 
@@ -61,6 +62,18 @@ def register_review_log_actions(actions):
     actions.register_action(
         "xxgk_review.publish_refused", "拒绝发布", "未经保密审查的版本被拒绝发布"
     )
+    actions.register_action("xxgk_review.scan_completed")(ScanCompletedFormatter)
+
+
+class ScanCompletedFormatter(LogFormatter):
+    label = gettext_lazy("个人信息扫描完成")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        message = _("个人信息扫描完成：疑似个人信息 %(hits)s 处") % {"hits": data.get("hits", 0)}
+        for label in data.get("unscannable", []):
+            message += f"；{label}"
+        return message
 
 
 # --- Menu and dashboard ------------------------------------------------------------------------
@@ -225,7 +238,11 @@ def _tell_editor_about_scan(request, page):
     for hit in report.hits[:10]:
         messages.warning(request, f"疑似{hit['label']}：{hit['masked']}（{hit['location']}）")
     for item in report.unscannable:
-        messages.warning(request, f"附件“{item['name']}”无法扫描：{item['reason']}")
+        messages.warning(
+            request, _("附件“%(name)s”%(label)s") % {"name": item.name, "label": item.label}
+        )
+    if report.pending:
+        messages.info(request, services.scan_warning(report))
 
 
 @hooks.register("after_edit_page")

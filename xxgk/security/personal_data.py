@@ -5,14 +5,12 @@ Lists, search results and staff without a need see masked values (``110101******
 (or export it) the audit log records who, when, which case and why.
 """
 
-import io
-
 from django.db import transaction
 from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from xxgk.audit.services import record_event
+from xxgk.core.spreadsheets import append_header, append_row, xlsx_response
 
 REVEALED = "personal_data.viewed"
 EXPORTED = "personal_data.exported"
@@ -67,23 +65,15 @@ def export_response(request, *, what: str, filename: str, headers, rows) -> Http
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = what[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    append_header(sheet, headers)
     for row in rows:
-        sheet.append(["" if value is None else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+        append_row(sheet, ["" if value is None else value for value in row])
+    response = xlsx_response(workbook, filename)
     record_event(
         EXPORTED,
         request=request,
         detail={"what": what, "rows": len(rows), "query": request.GET.urlencode()},
     )
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -1,9 +1,9 @@
 """Protections shared by every public form: applications, letters, complaints, votes, surveys.
 
-No external service: a honeypot field, a signed arithmetic question written in Chinese
-numerals (single use), cache-based rate limits per client, hashed client fingerprints so
-that no raw IP address is stored, and query codes that are shown once and kept only as a
-keyed hash, checked in constant time.
+No external service: a honeypot field, an arithmetic question written in Chinese numerals
+whose answer the page does not carry (single use), cache-based rate limits per client,
+hashed client fingerprints so that no raw IP address is stored, and query codes that are
+shown once and kept only as a keyed hash, checked in constant time.
 """
 
 import hashlib
@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xxgk.security.client import client_ip
 from xxgk.security.uploads import safe_filename, validate_upload
@@ -47,10 +48,14 @@ def keyed_hash(*parts: str, key: str | None = None) -> str:
     return hmac.new((key or settings.SECRET_KEY).encode(), message, hashlib.sha256).hexdigest()
 
 
+def client_digest(request, scope: str, *parts: str) -> str:
+    """A keyed hash of IP + user agent (+ parts): comparable, not reversible to an address."""
+    return keyed_hash(scope, _client(request), request.META.get("HTTP_USER_AGENT", ""), *parts)
+
+
 def client_fingerprint(request, *, day=None) -> str:
-    """A keyed hash of IP + user agent (+ day): comparable, but not reversible to an address."""
-    day = day or timezone.localdate()
-    return keyed_hash("fp", _client(request), request.META.get("HTTP_USER_AGENT", ""), str(day))
+    """The client of one day, as stored with votes and survey answers."""
+    return client_digest(request, "fp", str(day or timezone.localdate()))
 
 
 # --- rate limits -----------------------------------------------------------------------------
@@ -142,11 +147,32 @@ def _chinese_number(n: int) -> str:
     )
 
 
+def _answer_digest(nonce: str, answer: str) -> str:
+    return keyed_hash("challenge", nonce, answer)
+
+
 def new_challenge() -> tuple[str, str]:
-    """A signed, single-use question and its token."""
+    """A single-use question and its token. The token (signed, readable by anyone who
+    base64-decodes it) holds a nonce and a keyed hash of the answer, never the numbers, so
+    the answer cannot be read from the page; nothing is kept on the server until it is used."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-    token = signing.dumps({"a": a, "b": b, "n": secrets.token_hex(8)}, salt=CHALLENGE_SALT)
+    nonce = secrets.token_hex(8)
+    token = signing.dumps({"n": nonce, "h": _answer_digest(nonce, str(a + b))}, salt=CHALLENGE_SALT)
     return token, f"{_chinese_number(a)}加{_chinese_number(b)}等于几？"
+
+
+def challenge_answered(token: str, answer: str) -> bool:
+    """Whether `answer` is right for the question of `token`. Raises ValidationError for a
+    token that is forged, expired or already used: each question gets one try."""
+    try:
+        payload = signing.loads(token or "", salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE)
+        nonce, digest = str(payload["n"]), str(payload["h"])
+    except (signing.BadSignature, KeyError, TypeError):
+        raise forms.ValidationError(_("验证问题已过期，请回答新的验证问题。")) from None
+    if not cache.add(f"xxgk:challenge-used:{nonce}", 1, CHALLENGE_MAX_AGE):
+        raise forms.ValidationError(_("该验证问题已使用过，请回答新的验证问题。"))
+    answer = unicodedata.normalize("NFKC", answer or "").strip()
+    return hmac.compare_digest(_answer_digest(nonce, answer), digest)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -189,7 +215,7 @@ class MultipleFileField(forms.FileField):
 class ProtectedForm(forms.Form):
     """A public form with a honeypot and a single-use arithmetic question.
 
-    The three protection fields are rendered by mailbox/includes/protection.html, which always
+    The three protection fields are rendered by security/protection.html, which always
     shows a fresh question, also when the form comes back with errors.
     """
 
@@ -211,7 +237,7 @@ class ProtectedForm(forms.Form):
         self.refresh_challenge()
 
     def refresh_challenge(self):
-        """Every rendering asks a new question (see mailbox/includes/protection.html)."""
+        """Every rendering asks a new question (see security/protection.html)."""
         self.challenge_token, self.challenge_question = new_challenge()
 
     def clean(self):
@@ -220,18 +246,8 @@ class ProtectedForm(forms.Form):
             raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
         if self.errors:
             return cleaned
-        try:
-            payload = signing.loads(
-                self.data.get("challenge", ""), salt=CHALLENGE_SALT, max_age=CHALLENGE_MAX_AGE
-            )
-        except signing.BadSignature:
-            raise forms.ValidationError("验证问题已过期，请回答新的验证问题。") from None
-        answer = unicodedata.normalize("NFKC", cleaned.get("challenge_answer", "")).strip()
-        if answer != str(payload["a"] + payload["b"]):
-            self.add_error("challenge_answer", "验证问题回答不正确。")
-            return cleaned
-        if not cache.add(f"xxgk:challenge-used:{payload['n']}", 1, CHALLENGE_MAX_AGE):
-            raise forms.ValidationError("该验证问题已使用过，请回答新的验证问题。")
+        if not challenge_answered(self.data.get("challenge", ""), cleaned["challenge_answer"]):
+            self.add_error("challenge_answer", _("验证问题回答不正确。"))
         return cleaned
 
 

@@ -2,7 +2,8 @@
 
 The extension alone proves nothing, so the first bytes are sniffed: PDF, PNG and JPEG by
 their signatures, DOCX/XLSX as ZIP archives holding the Office Open XML part that names
-them, DOC/XLS as OLE compound files. HTML, SVG and scripts are never on the list.
+them (and that do not expand too far: xxgk.core.textextract.check_package), DOC/XLS as OLE
+compound files. HTML, SVG and scripts are never on the list.
 """
 
 import re
@@ -11,6 +12,8 @@ import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+
+from xxgk.core.textextract import validate_package
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SIGNATURES = {
@@ -62,6 +65,8 @@ def validate_upload(upload, *, extensions=DEFAULT_EXTENSIONS, max_bytes=DEFAULT_
         raise ValidationError(f"“{upload.name}”超过 {max_bytes // (1024 * 1024)} MB 的大小限制。")
     if not sniff_matches(upload, extension):
         raise ValidationError(f"“{upload.name}”的内容与扩展名不符。")
+    if extension in OOXML_PARTS:
+        validate_package(upload, upload.name)  # before anything parses it
     return upload
 
 

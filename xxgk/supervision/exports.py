@@ -1,9 +1,9 @@
 """XLSX exports of the compliance matrix and the overdue list."""
 
-from io import BytesIO
-
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import PatternFill
+
+from xxgk.core.spreadsheets import append_header, append_row, workbook_bytes
 
 from .obligations import Status
 
@@ -16,22 +16,13 @@ FILLS = {
     Status.PENDING: "E5E7EB",
     Status.ON_TIME: "16A34A",
 }
-BOLD = Font(bold=True)
 
 
 def _sheet(workbook, title, header):
     sheet = workbook.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = BOLD
+    append_header(sheet, header)
     sheet.freeze_panes = "B2"
     return sheet
-
-
-def _save(workbook) -> bytes:
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def matrix_workbook(result, matrix) -> bytes:
@@ -40,19 +31,20 @@ def matrix_workbook(result, matrix) -> bytes:
     header = ["部门"] + [f"{c.number}. {c.title}" for c in result.categories] + ["总体"]
     sheet = _sheet(workbook, "合规矩阵", header)
     for row in matrix:
-        sheet.append(
+        append_row(
+            sheet,
             [row["department"].name]
             + [cell["summary"] for cell in row["cells"]]
-            + [Status(row["worst"]).label if row["worst"] else "无要求"]
+            + [Status(row["worst"]).label if row["worst"] else "无要求"],
         )
         for cell, data in zip(sheet[sheet.max_row][1:], row["cells"], strict=False):
             if data["status"]:
                 cell.fill = PatternFill("solid", fgColor=FILLS[data["status"]])
     _obligation_sheet(workbook, "全部义务", result.obligations)
     sheet = workbook.create_sheet("说明")
-    sheet.append(["统计期间", result.period.label])
-    sheet.append(["计算日期", result.today.isoformat()])
-    return _save(workbook)
+    append_row(sheet, ["统计期间", result.period.label])
+    append_row(sheet, ["计算日期", result.today.isoformat()])
+    return workbook_bytes(workbook)
 
 
 def overdue_workbook(result, rectifications) -> bytes:
@@ -61,15 +53,16 @@ def overdue_workbook(result, rectifications) -> bytes:
     _obligation_sheet(workbook, "逾期与陈旧", result.failing())
     sheet = _sheet(workbook, "逾期未整改", ["部门", "检查日期", "发现的问题", "整改期限"])
     for inspection in rectifications:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 inspection.department.name,
                 inspection.inspected_on,
                 inspection.findings,
                 inspection.rectification_deadline,
-            ]
+            ],
         )
-    return _save(workbook)
+    return workbook_bytes(workbook)
 
 
 def _obligation_sheet(workbook, title, obligations):
@@ -89,7 +82,8 @@ def _obligation_sheet(workbook, title, obligations):
         ],
     )
     for o in obligations:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 o.department.name,
                 o.item.item_number,
@@ -100,7 +94,7 @@ def _obligation_sheet(workbook, title, obligations):
                 o.status_label,
                 o.since,
                 o.satisfied_on,
-            ]
+            ],
         )
     for row in sheet.iter_rows(min_row=2):
         for cell in row:

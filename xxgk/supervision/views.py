@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.models import Department
 from xxgk.orgs.policy import Action
 
@@ -22,7 +23,6 @@ from .policy import supervision_policy
 # The dashboard lists the oldest lapses; the rest are on the department pages and in the export.
 DASHBOARD_LIST_LIMIT = 100
 EMPTY_LEGEND = [(status, None) for status in Status]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _may(request, action, obj=None) -> bool:
@@ -111,10 +111,8 @@ def _export(request, build, filename, *, detail=False):
         errors = "；".join(e for errs in form.errors.values() for e in errs)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     result = selectors.obligation_set(period, today=today, detail=detail)
-    response = HttpResponse(build(result, today), content_type=XLSX)
     stamp = f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
-    return response
+    return xlsx_response(build(result, today), f"{filename}-{stamp}.xlsx")
 
 
 def export_matrix(request):

@@ -1,13 +1,23 @@
-"""Counting views: buffered in the request, applied to PageViewCount in batches."""
+"""Counting views: buffered in the request, applied to PageViewCount in batches.
+
+A reader counts once per page per window (``XXGK_VIEWCOUNT_WINDOW_SECONDS``, 10 minutes by
+default): reloading, or a script hammering the page or the count endpoint, adds nothing.
+The reader is a keyed hash of address + user agent, kept only as a cache key that expires
+with the window, never stored. One address counts at most ``XXGK_VIEWCOUNT_ADDRESS_LIMIT``
+readers per page per window, so that rotating user agents does not help a script either.
+"""
 
 from collections import defaultdict
 from collections.abc import Mapping
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
 from xxgk.disclosures.models import PageViewCount
+from xxgk.security.public_forms import client_digest, rate_limited
 
 from . import buffer
 from .selectors import current_count
@@ -17,19 +27,33 @@ from .selectors import current_count
 COUNTED_ATTR = "xxgk_counted_page_id"
 
 
+def is_new_reader(page_id: int, request) -> bool:
+    """Whether this request's client has not been counted on the page within the window
+    (and its address has readers to spare); marks it counted if so."""
+    window = settings.XXGK_VIEWCOUNT_WINDOW_SECONDS
+    if request is None or window <= 0:
+        return True
+    reader = client_digest(request, "view", str(page_id))[:40]
+    if not cache.add(f"xxgk:view-seen:{reader}", 1, timeout=window):
+        return False
+    limit = settings.XXGK_VIEWCOUNT_ADDRESS_LIMIT
+    return not (limit and rate_limited(request, f"views:{page_id}", limit=limit, window=window))
+
+
 def count_view(page_id: int, request=None) -> int:
-    """Count one view of a page (no database write) and return the total shown to visitors."""
-    buffer.get_buffer().add(page_id)
-    buffer.start_flusher(flush_view_counts)
+    """Count one view of a page (no database write) unless this reader was counted within
+    the window, and return the total shown to visitors."""
+    add_view(page_id, request)
     if request is not None:
         setattr(request, COUNTED_ATTR, page_id)
     return current_count(page_id)
 
 
-def add_view(page_id: int) -> None:
+def add_view(page_id: int, request=None) -> None:
     """Count a view without reading the total (a page served from the cache)."""
-    buffer.get_buffer().add(page_id)
-    buffer.start_flusher(flush_view_counts)
+    if is_new_reader(page_id, request):
+        buffer.get_buffer().add(page_id)
+        buffer.start_flusher(flush_view_counts)
 
 
 def flush_view_counts() -> int:

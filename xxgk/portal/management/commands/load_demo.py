@@ -21,7 +21,14 @@ from xxgk.portal.demo import pdf
 from xxgk.portal.demo.departments import ACCOUNTS, DEPARTMENTS
 from xxgk.portal.demo.titles import TITLES
 from xxgk.review.models import CHECKLIST, Decision
-from xxgk.review.services import DEFAULT_BASIS, decide_review, quiet_notices, submit_for_review
+from xxgk.review.services import (
+    DEFAULT_BASIS,
+    decide_review,
+    quiet_notices,
+    run_attachment_scans,
+    scan_revision,
+    submit_for_review,
+)
 
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
 SCHOOL_YEAR_DAYS = 365
@@ -193,6 +200,8 @@ def _review(page, *, author, reviewer, day):
     """Submit and approve with a full 保密审查单, dated the morning of publication."""
     state = submit_for_review(page, user=author)
     state.refresh_from_db()
+    # The demo does not wait for the task worker: its attachments are scanned here.
+    run_attachment_scans(scan_revision(state.current_task_state.revision))
     decide_review(
         state.current_task_state,
         user=reviewer,
