@@ -13,9 +13,8 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from wagtail.documents.models import Document
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from tests.factories import published_disclosure
 from tests.mailbox.helpers import answer_to
 from xxgk.core import views as core_views
 from xxgk.security.public_forms import new_challenge
@@ -59,16 +58,17 @@ def test_forms_show_the_question_but_not_its_answer(client, mailbox, url):
     assert token == form.challenge_token and set(token_payload(token)) == {"n", "h"}
 
 
-def restricted_page(office, dept_a, item_a):
-    page = published_disclosure(item=item_a, department=dept_a, author=office, title="内部通知")
+def restricted_page():
+    """A password on the guide: disclosures can never carry a view restriction (rights rule)."""
+    page = Page.objects.get(slug="guide")
     return PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="correct horse"
     )
 
 
-def test_page_password_attempts_are_throttled(client, settings, office, dept_a, item_a):
+def test_page_password_attempts_are_throttled(client, settings):
     settings.XXGK_PAGE_PASSWORD_LIMIT = (3, 900)
-    restriction = restricted_page(office, dept_a, item_a)
+    restriction = restricted_page()
     url = f"/_util/authenticate_with_password/{restriction.pk}/{restriction.page_id}/"
     data = {"password": "guess", "return_url": restriction.page.url}
     for _ in range(3):
