@@ -14,7 +14,6 @@ from xxgk.requests.models import AppealKind, AppealResult
 
 MARKER_RE = re.compile(r"^【表格：(\S+?)】$")
 KEYS = ("主动公开", "依申请公开", "复议诉讼")  # the keys of specs()
-CN_NUMBERS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -53,20 +52,7 @@ def request_row_key(code: str) -> str:
     """ASCII key of a 表三 row code, for the figure code (一 → r1, 三.3.1 → r3_3_1)."""
     head, *rest = code.split(".")
     rest = ["total" if part == "总计" else part for part in rest]
-    return "_".join([f"r{CN_NUMBERS.index(head) + 1}", *rest])
-
-
-def request_row_label(code: str, label: str) -> str:
-    """The wording of the official table: （一）予以公开 … 1．属于国家秘密 … （七）总计."""
-    parts = code.split(".")
-    if parts[0] != "三":
-        return label
-    if parts[1] == "总计":
-        categories = sum(1 for r in stats.ROWS if r.code.count(".") == 1) - 1
-        return f"（{CN_NUMBERS[categories]}）总计"
-    if len(parts) == 2:
-        return f"（{CN_NUMBERS[int(parts[1]) - 1]}）{label}"
-    return f"{parts[2]}．{label}"
+    return "_".join([f"r{stats.CN_NUMBERS.index(head) + 1}", *rest])
 
 
 def _requests_table() -> TableSpec:
@@ -102,7 +88,7 @@ def _requests_table() -> TableSpec:
         indent = row.code.count(".")
         body.append(
             [
-                Cell(request_row_label(row.code, row.label), indent=indent),
+                Cell(row.label, indent=indent),
                 *[Cell(code=f"t3.{key}.{column}") for column, _ in stats.COLUMNS],
             ]
         )
