@@ -516,7 +516,7 @@ def waive_fee(fee, *, actor, amount: Decimal, reason: str) -> Fee:
 @transaction.atomic
 def record_payment(fee, *, actor, paid_on=None) -> Fee:
     app = _locked(fee.application)
-    fee = Fee.objects.select_for_update().select_related("pause").get(pk=fee.pk)
+    fee = Fee.objects.select_for_update(of=("self",)).select_related("pause").get(pk=fee.pk)
     if fee.paid_on:
         raise ValidationError(_("该费用已登记缴费。"))
     paid_on = paid_on or timezone.localdate()
@@ -549,11 +549,17 @@ def close_lapsed_fees(today=None) -> list[str]:
         payment_due__lt=today,
         application__status=S.AWAITING_FEE,
     ).select_related("application")
-    for pause in lapsed:
+    for found in lapsed:
         with transaction.atomic():
-            ClockPause.objects.filter(pk=pause.pk).update(ended_on=pause.payment_due)
+            # Re-read under lock: a payment recorded meanwhile has ended the period.
+            app = _locked(found.application)
+            pause = ClockPause.objects.select_for_update().get(pk=found.pk)
+            if app.status != S.AWAITING_FEE or pause.ended_on is not None:
+                continue
+            pause.ended_on = pause.payment_due
+            pause.save(update_fields=["ended_on"])
             app = _move(
-                pause.application,
+                app,
                 "lapse_fee",
                 note=_("缴费期限%(due)s已过，申请人未缴费。") % {"due": pause.payment_due},
                 outcome=outcomes.LAPSED_FEE,
