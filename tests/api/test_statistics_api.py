@@ -28,6 +28,12 @@ def test_request_statistics_are_counts_only(client, db):
     assert body["period"]["end"] == f"{year + 1}-08-31"
     received = next(row for row in body["rows"] if row["key"] == "一")
     assert received["counts"]["citizen"] == 2 and received["counts"]["total"] == 2
+    # 表三's official wording (regulations.md §5.4, 更正与补充): the total row is （七）总计.
+    labels = {row["key"]: row["label"] for row in body["rows"]}
+    assert received["label"] == "一、本年新收政府信息公开申请数量"
+    assert labels["三.总计"] == "（七）总计"
+    assert labels["三.2"] == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert labels["三.4.1"] == "1．本机关不掌握相关政府信息"
     assert {c["key"] for c in body["columns"]} >= {"citizen", "total"}
     assert [a["key"] for a in body["appeals"]] == [
         "reconsideration",

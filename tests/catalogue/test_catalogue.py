@@ -189,3 +189,67 @@ def test_tree_counts_published_disclosures_per_item(office, dept_a, item_a):
     item = next(i for i in node["items"] if i.pk == item_a.pk)
     assert item.disclosure_count == 3
     assert node["disclosure_count"] == 3
+
+
+# --- Issue 18: the list's own wording, and legal bases without unverified article numbers ------
+
+ITEM_8 = "保送、自主选拔录取、高水平运动员和艺术特长生招生等特殊类型招生入选考生资格及测试结果"
+ITEM_9 = "考生个人录取信息查询渠道和办法，分批次、分科类录取人数和录取最低分"
+
+
+@pytest.mark.django_db
+def test_items_8_and_9_read_as_the_list():
+    # regulations.md §1.2 and 更正与补充: “高水平运动员”, “录取最低分” (three copies agree).
+    assert catalogue_item("8").title == ITEM_8
+    assert catalogue_item("9").title == ITEM_9
+    for item in CatalogueItemPage.objects.all():
+        assert "第七条" not in item.legal_basis and "第三十四条" not in item.legal_basis, item
+    assert "关于信息公开工作年度报告的规定" in catalogue_item("6").legal_basis
+
+
+@pytest.mark.django_db
+def test_migration_corrects_existing_databases_in_the_history(office):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import Revision
+
+    migration = importlib.import_module(
+        "xxgk.catalogue.migrations.0003_correct_moe_wording_and_citations"
+    )
+    old_8 = migration.CORRECTIONS["8"]["title"][0]
+    old_basis_6 = migration.CORRECTIONS["6"]["legal_basis"][0]
+    item_8, item_6, item_9 = catalogue_item("8"), catalogue_item("6"), catalogue_item("9")
+    # As shipped before: item 8 and item 6 untouched, item 9 retitled by the office meanwhile.
+    services.update_item(item_8, user=office, title=old_8)  # leaves a revision with the old title
+    CatalogueItemPage.objects.filter(pk=item_6.pk).update(legal_basis=old_basis_6)
+    services.update_item(item_9, user=office, title="录取查询渠道、录取人数和最低分（本校表述）")
+    before = CatalogueChange.objects.count()
+
+    migration.correct_items(apps, None)
+
+    item_8, item_6, item_9 = catalogue_item("8"), catalogue_item("6"), catalogue_item("9")
+    assert item_8.title == item_8.draft_title == ITEM_8
+    assert Revision.objects.get(pk=item_8.latest_revision_id).content["title"] == ITEM_8
+    assert item_6.legal_basis.endswith("关于信息公开工作年度报告的规定")
+    assert item_9.title == "录取查询渠道、录取人数和最低分（本校表述）"  # the office's stays
+    assert CatalogueChange.objects.count() == before + 2
+    change = item_8.changes.order_by("-id").first()
+    assert change.kind == ChangeKind.RETITLED and change.user is None
+    assert change.before["title"] == old_8 and change.after["title"] == ITEM_8
+    assert "清单" in change.note
+    assert item_6.changes.order_by("-id").first().kind == ChangeKind.EDITED
+    # The next adjustment compares with the corrected state: saving unchanged records nothing.
+    services.update_item(item_8, user=office)
+    assert CatalogueChange.objects.count() == before + 2
+    migration.correct_items(apps, None)  # idempotent
+    assert CatalogueChange.objects.count() == before + 2
+
+
+def test_reference_notes_record_item_35_as_unverified():
+    from pathlib import Path
+
+    import xxgk.catalogue.data as data
+
+    notes = (Path(data.__file__).parent / "REFERENCE_NOTES.md").read_text(encoding="utf-8")
+    assert "## Item 35: not verified, left unchanged" in notes and "艺术教育发展年度报告" in notes

@@ -74,9 +74,9 @@ def test_calendar_year_draft_carries_the_three_tables(year_2026):
     requests = tables["三、收到和处理政府信息公开申请情况"]
     header = [cell.text for row in requests.rows[: requests.header_rows] for cell in row if cell]
     assert header[1:] == ["申请人情况", "自然人", "法人或其他组织", "总计", *COLUMNS[1:6]]
-    new = _row(requests, "一、本年新收信息公开申请数量")
+    new = _row(requests, "一、本年新收政府信息公开申请数量")
     assert (new["商业企业"], new["自然人"], new["总计"]) == ("1", "1", "2")
-    assert _row(requests, "二、上年结转信息公开申请数量")["自然人"] == "1"
+    assert _row(requests, "二、上年结转政府信息公开申请数量")["自然人"] == "1"
     assert _row(requests, "（一）予以公开")["自然人"] == "1"
     assert _row(requests, "4．保护第三方合法权益")["商业企业"] == "1"
     assert _row(requests, "（三）不予公开")["总计"] == "1"
@@ -111,7 +111,7 @@ def test_tables_in_docx_and_pdf(year_2026):
     assert len(docx.tables) == 3
     requests = docx.tables[1]
     texts = [[cell.text for cell in row.cells] for row in requests.rows]
-    new = next(row for row in texts if row[0] == "一、本年新收信息公开申请数量")
+    new = next(row for row in texts if row[0] == "一、本年新收政府信息公开申请数量")
     assert new[1:] == ["1", "1", "0", "0", "0", "0", "2"]
     assert texts[0][1] == "申请人情况" and texts[1][2] == "法人或其他组织"  # merged cells
     pdf = PdfReader(io.BytesIO(exports.report_pdf(report)))

@@ -139,7 +139,10 @@ def test_statistics_page_drilldown_and_xlsx(client, office):
     services.answer(application, actor=office, outcome="1", reply_text="予以公开。")
     client.force_login(office)
     html = client.get(f"{BASE}statistics/").content.decode()
-    assert "本年新收信息公开申请数量" in html and "属于国家秘密" in html
+    # 表三 in the official wording (regulations.md §5.4 and 更正与补充): （七）总计, not （四）.
+    assert "一、本年新收政府信息公开申请数量" in html and "1．属于国家秘密" in html
+    assert "（七）总计" in html and "（四）总计" not in html
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in html
     period = "start=2026-09-01&end=2027-08-31"
     cases = client.get(f"{BASE}statistics/cases/?{period}&code=三.1&col=citizen")
     assert application.number in cases.content.decode()
@@ -148,6 +151,10 @@ def test_statistics_page_drilldown_and_xlsx(client, office):
     sheet = load_workbook(io.BytesIO(export.content)).worksheets[0]
     rows = {row[0]: row for row in sheet.iter_rows(values_only=True) if row[0]}
     assert rows["一"][2] == 1 and rows["三.1"][-1] == 1
+    assert (
+        rows["三.总计"][1] == "（七）总计"
+        and rows["三.4.1"][1].strip() == "1．本机关不掌握相关政府信息"
+    )
 
 
 def test_statistics_are_office_only(client, editor_a):

@@ -160,7 +160,10 @@ def test_answer_requires_reason_unless_fully_disclosed(office, today):
     )
     assert application.status == Status.ANSWERED and application.closed_on == today
     reply = application.letters.get(kind=LetterKind.REPLY)
-    assert "保护第三方合法权益" in reply.text and "第二十六条" in reply.text
+    assert "保护第三方合法权益" in reply.text
+    # Cited by verified article (条例) or by content (办法), never the 2022 draft's 第二十六条.
+    assert "《中华人民共和国政府信息公开条例》第十五条、第三十二条" in reply.text
+    assert "第二十六条" not in reply.text
     services.archive(application, actor=office)
     assert Application.objects.get().status == Status.ARCHIVED
 
@@ -198,7 +201,9 @@ def test_reminders_go_once_per_stage(office, today):
     office.save()
     application, _ = make_application(received_on=today - datetime.timedelta(days=40))
     assert application.due_date < today
-    assert services.send_reminders(today) == 1
+    # The reply deadline, and (the case still unexamined) the correction-notice limit.
+    assert services.send_reminders(today) == 2
     assert services.send_reminders(today) == 0
     assert "已超过答复期限" in mail.outbox[0].subject
+    assert "已过补正告知期限" in mail.outbox[1].subject
     assert "office@example.edu.cn" in mail.outbox[0].to

@@ -7,7 +7,7 @@ from docx import Document
 
 from xxgk.core.textextract import extract_text
 from xxgk.requests import fees, letters, services, stats
-from xxgk.requests.models import Application, LetterTemplate
+from xxgk.requests.models import Application, FeeStandard, LetterTemplate
 from xxgk.requests.validators import validate_credit_code, validate_resident_id
 from xxgk.security.personal_data import mask_id
 
@@ -59,27 +59,22 @@ def test_appeal_table_counts_result_as_at_period_end(office):
     assert stats.appeal_cases(YEAR, "reconsideration", "pending")[0] == appeal
 
 
-def test_fee_calculators():
-    assert [c.amount for c in fees.cost_recovery(pages=10, mailed=True)] == [
-        Decimal("2.00"),
-        Decimal("10.00"),
-    ]
-    assert fees.by_count(10).amount == 0
-    assert fees.by_count(11).amount == fees.by_count(30).amount == 100
-    assert fees.by_count(31).amount == fees.by_count(40).amount == 200
-    assert fees.by_count(41).amount == 300
-    assert fees.by_volume(100).amount == 0
-    assert fees.by_volume(150).amount == 500
-    assert fees.by_volume(300).amount == 100 * 10 + 100 * 20
-    assert fees.by_volume(600).amount == 100 * 10 + 300 * 20 + 100 * 30
+def test_cost_recovery_at_the_offices_rates():
+    standard = FeeStandard.load()
+    charges = fees.cost_recovery(pages=10, mailed=True, fee_standard=standard)
+    assert [c.amount for c in charges] == [Decimal("2.00"), Decimal("10.00")]
 
 
 def test_fees_notice_waiver_and_summary(office):
+    standard = FeeStandard.load()
+    standard.policy = "cost"
+    standard.save()
     application, _ = make_application()
-    charges = fees.cost_recovery(pages=50, mailed=True)
-    copy, postage = services.assess_fees(application, actor=office, charges=charges)
+    application = services.accept(application, actor=office)
+    quote = fees.quote(pages=50, mailed=True)
+    copy, postage = services.assess_fees(application, actor=office, quote=quote)
     notice = application.letters.get(kind="fee")
-    assert "合计应缴20.00元" in notice.text
+    assert "合计应缴20元" in notice.text
     services.waive_fee(postage, actor=office, amount=Decimal("10"), reason="申请人为低保户")
     services.record_payment(copy, actor=office)
     summary = stats.fee_summary(stats.Period.containing(application.received_on))

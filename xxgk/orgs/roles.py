@@ -74,6 +74,8 @@ ROLE_PERMISSIONS = {
         "requests.add_lettertemplate",
         "requests.change_lettertemplate",
         "requests.view_lettertemplate",
+        # The fee policy and the school's own bands (issue 18): 设置 → 依申请公开收费标准.
+        "requests.change_feestandard",
         # Department integration tokens and their call log (issue 11), the site importer.
         "xxgk_api.add_integrationtoken",
         "xxgk_api.change_integrationtoken",

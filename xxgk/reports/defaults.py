@@ -1,7 +1,10 @@
 # ruff: noqa: E501 - report prose is kept one paragraph per line, as the office edits it.
-"""The templates shipped with xxgk: the MoE school-year report (《高等学校信息公开办法》第三十四条,
-the structure of the seed report) and the government calendar-year report (《政府信息公开条例》
-第五十条, tables of 国办公开办函〔2021〕30号). Text cites figures as {{ code }}; see figures.py."""
+"""The templates shipped with xxgk: the MoE school-year report (《高等学校信息公开办法》's annual
+report rule, article number not verified — citations.MEASURES_ANNUAL_REPORT; the structure of the
+seed report, section 五 and the catalogue table as 教办厅函〔2018〕80号 asks —
+citations.MOE_REPORT_CONTENTS_2018) and the government calendar-year report (contents as listed
+by 《政府信息公开条例》第五十条, due as its 第四十九条 says; tables of 国办公开办函〔2021〕30号).
+Text cites figures as {{ code }}; see figures.py."""
 
 MOE_NAME = "高校信息公开年度报告（学年）"
 GOV_NAME = "政府信息公开年度报告（自然年）"
@@ -28,7 +31,8 @@ MOE_SECTIONS = [
         "text": "社会公众、全校师生员工对信息公开的认同感较高。本学年公众对公开信息作出“有帮助”评价{{ evaluation.helpful }}次、“没帮助”评价{{ evaluation.unhelpful }}次。",
     },
     {
-        "heading": "五、因学校信息公开工作受到举报的情况",
+        # 教办厅函〔2018〕80号 (五): “因学校信息公开工作受到举报、复议、诉讼的情况”.
+        "heading": "五、因学校信息公开工作受到举报、复议、诉讼的情况",
         "text": "{% if complaints.accepted %}本学年，受理因学校信息公开工作的举报{{ complaints.accepted }}件。{% else %}本学年，没有因学校信息公开工作受到举报的情况。{% endif %}{% if appeals.reconsideration or appeals.litigation %}因学校信息公开申请行政复议{{ appeals.reconsideration }}件，提起行政诉讼{{ appeals.litigation }}件。{% else %}没有因学校信息公开申请行政复议和提起行政诉讼的情况。{% endif %}",
     },
     {
@@ -36,6 +40,12 @@ MOE_SECTIONS = [
         "text": "本学年，学校稳步推进信息公开工作，但仍存在一些问题和不足。今后，学校将从以下几个方面进行改进：\n（一）进一步健全信息公开工作长效机制建设\n（二）进一步加强信息公开队伍建设\n（三）进一步提升信息公开精细化管理建设",
     },
     {"heading": "七、其他需要报告的事项", "text": "无。"},
+    # 教办厅函〔2018〕80号 (二): the catalogue items' disclosure “逐项说明并附栏目链接”; schools
+    # publish it as the report's last part (清单事项公开情况表, e.g. 河南大学, 南昌大学).
+    {
+        "heading": "八、清单事项公开情况表",
+        "text": "学校按照《高等学校信息公开事项清单》逐项公开的情况及栏目链接如下。\n【表格：清单事项】",
+    },
 ]
 
 GOV_SECTIONS = [

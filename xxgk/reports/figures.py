@@ -418,7 +418,7 @@ def _table_rows():
     from xxgk.requests import stats
     from xxgk.requests.models import Appeal, AppealKind, AppealResult
 
-    from .tables import APPEAL_RESULTS, request_row_key, request_row_label
+    from .tables import APPEAL_RESULTS, request_row_key
 
     rows = []
     for table_row in stats.ROWS:
@@ -426,7 +426,7 @@ def _table_rows():
             rows.append(
                 Row(
                     f"t3.{request_row_key(table_row.code)}.{column}",
-                    f"表三·{request_row_label(table_row.code, table_row.label)}·{column_label}",
+                    f"表三·{table_row.label}·{column_label}",
                     "表三 收到和处理申请",
                     lambda p, c=table_row.code, col=column: stats.cases(p, c, col),
                     meaning=f"表三第“{table_row.code}”行“{column_label}”列。",

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template import Context, Engine, TemplateSyntaxError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, format_html
 
 from xxgk.supervision.periods import Period
@@ -144,6 +145,7 @@ class TableCell:
     rowspan: int = 1
     indent: int = 0
     figure: bool = False
+    url: str = ""  # a link that is part of the content (not a figure's drill-down)
 
 
 @dataclass
@@ -172,7 +174,7 @@ def table_html(table: RenderedTable, *, linked: bool = True) -> str:
                 if value > 1
             )
             style = f' style="padding-left:{cell.indent + 0.3}em"' if cell.indent else ""
-            body = cell.html if linked else escape(cell.text)
+            body = cell.html if linked or cell.url else escape(cell.text)
             parts.append(f"<{tag}{spans}{style}>{body}</{tag}>")
         parts.append("</tr>")
     parts.append("</tbody></table>")
@@ -220,6 +222,8 @@ def render(
     cited = set().union(*(cited_codes(s.get("text", "")) for s in sections), cited_codes(title))
     for section in sections:
         for key in tables.cited_tables(section.get("text", "")):
+            if key == tables.CATALOGUE_KEY and key not in table_specs:
+                table_specs[key] = tables.catalogue_table(period, today=timezone.localdate())
             cited |= table_specs[key].codes
     # Only the figures the report uses: the registry has hundreds of rows (every table cell).
     values = {code: rows[code].compute(period) for code in sorted(cited) if code in rows}
@@ -248,6 +252,9 @@ def render(
         def cell(c: tables.Cell | None) -> TableCell | None:
             if c is None:
                 return None
+            if c.url:
+                html = format_html('<a href="{}">{}</a>', c.url, c.text)
+                return TableCell(c.text, html, c.colspan, c.rowspan, c.indent, url=c.url)
             if not c.code:
                 return TableCell(c.text, escape(c.text), c.colspan, c.rowspan, c.indent)
             return TableCell(

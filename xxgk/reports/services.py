@@ -149,7 +149,9 @@ def render_draft(draft: AnnualReportDraft, *, linked: bool = True) -> rendering.
 
 
 def due_date(period_kind: str, year: int) -> datetime.date:
-    """MoE: by 31 October after the school year; government format: by 31 January (条例第五十条)."""
+    """MoE: by 31 October after the school year (the MoE's yearly notices, e.g.
+    教办厅函〔2018〕80号); government format: by 31 January (《政府信息公开条例》第四十九条,
+    citations.REGULATION_REPORT_DUE)."""
     if period_kind == PeriodKind.CALENDAR_YEAR:
         return datetime.date(year + 1, 1, 31)
     return datetime.date(year + 1, 10, 31)

@@ -1,20 +1,28 @@
-"""The tables a report may carry (the government format of 国办公开办函〔2021〕30号): 表二 主动公开,
-表三 收到和处理申请, 表四 行政复议、行政诉讼.
+"""The tables a report may carry: those of the government format (国办公开办函〔2021〕30号) —
+表二 主动公开, 表三 收到和处理申请, 表四 行政复议、行政诉讼 — and the MoE report's 清单事项公开情况
+(教办厅函〔2018〕80号 (二): the catalogue items' disclosure, item by item, with the column link).
 
-A section places a table with a line of its own, ``【表格：key】``. Every cell is a figure of the
-registry (figures.py), so a table cell links to its records like a figure in the text; the
-rows of 表三 and 表四 are those of xxgk.requests.stats.
+A section places a table with a line of its own, ``【表格：key】``. In the first three every cell
+is a figure of the registry (figures.py), so a table cell links to its records like a figure
+in the text; the rows of 表三 and 表四 are those of xxgk.requests.stats. The catalogue table is
+text (status, count, link) from the supervision module's obligations for the period.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.requests import stats
 from xxgk.requests.models import AppealKind, AppealResult
+from xxgk.supervision.periods import Period
+from xxgk.supervision.selectors import item_overview
 
 MARKER_RE = re.compile(r"^【表格：(\S+?)】$")
-KEYS = ("主动公开", "依申请公开", "复议诉讼")  # the keys of specs()
-CN_NUMBERS = "一二三四五六七八九十"
+CATALOGUE_KEY = "清单事项"
+KEYS = ("主动公开", "依申请公开", "复议诉讼", CATALOGUE_KEY)  # specs() and catalogue_table()
 
 
 @dataclass
@@ -26,6 +34,7 @@ class Cell:
     colspan: int = 1
     rowspan: int = 1
     indent: int = 0
+    url: str = ""  # a text cell that links (the catalogue table's column links)
 
 
 @dataclass
@@ -53,20 +62,7 @@ def request_row_key(code: str) -> str:
     """ASCII key of a 表三 row code, for the figure code (一 → r1, 三.3.1 → r3_3_1)."""
     head, *rest = code.split(".")
     rest = ["total" if part == "总计" else part for part in rest]
-    return "_".join([f"r{CN_NUMBERS.index(head) + 1}", *rest])
-
-
-def request_row_label(code: str, label: str) -> str:
-    """The wording of the official table: （一）予以公开 … 1．属于国家秘密 … （七）总计."""
-    parts = code.split(".")
-    if parts[0] != "三":
-        return label
-    if parts[1] == "总计":
-        categories = sum(1 for r in stats.ROWS if r.code.count(".") == 1) - 1
-        return f"（{CN_NUMBERS[categories]}）总计"
-    if len(parts) == 2:
-        return f"（{CN_NUMBERS[int(parts[1]) - 1]}）{label}"
-    return f"{parts[2]}．{label}"
+    return "_".join([f"r{stats.CN_NUMBERS.index(head) + 1}", *rest])
 
 
 def _requests_table() -> TableSpec:
@@ -102,7 +98,7 @@ def _requests_table() -> TableSpec:
         indent = row.code.count(".")
         body.append(
             [
-                Cell(request_row_label(row.code, row.label), indent=indent),
+                Cell(row.label, indent=indent),
                 *[Cell(code=f"t3.{key}.{column}") for column, _ in stats.COLUMNS],
             ]
         )
@@ -149,6 +145,39 @@ def specs(rows: dict) -> dict[str, TableSpec]:
     return {
         spec.key: spec
         for spec in (_disclosures_table(categories), _requests_table(), _appeals_table())
+    }
+
+
+def catalogue_table(period: Period, *, today: datetime.date) -> TableSpec:
+    """清单事项公开情况: each catalogue item, its status in the period and its column link."""
+    header = [
+        [
+            Cell(_("公开事项")),
+            Cell(_("公开情况")),
+            Cell(_("本期公开信息数")),
+            Cell(_("栏目链接")),
+        ]
+    ]
+    overview = item_overview(period, today=today)
+    urls = _item_urls([row.item.pk for row in overview])
+    body = []
+    for row in overview:
+        url = urls.get(row.item.pk, "")
+        body.append(
+            [
+                Cell(f"（{row.item.item_number}）{row.item.title}"),
+                Cell(row.status_label),
+                Cell(str(row.published)),
+                Cell(url, url=url),
+            ]
+        )
+    return TableSpec(CATALOGUE_KEY, _("清单事项公开情况表"), header, body)
+
+
+def _item_urls(pks: list[int]) -> dict[int, str]:
+    return {
+        item.pk: item.get_full_url() or ""
+        for item in CatalogueItemPage.objects.filter(pk__in=pks).only("url_path", "path", "depth")
     }
 
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
@@ -34,7 +35,16 @@ from .forms import (
     WaiverForm,
     WithdrawForm,
 )
-from .models import EVENT_LABELS, Application, AttachmentKind, Channel, Letter, Status
+from .models import (
+    EVENT_LABELS,
+    Application,
+    AttachmentKind,
+    Channel,
+    FeePolicy,
+    Letter,
+    PauseKind,
+    Status,
+)
 from .policy import request_policy
 from .selectors import application_list, due_soon_limit
 from .views import file_response, letter_response
@@ -156,7 +166,7 @@ def _action_forms(request, application) -> dict:
         name
         for name, (sources, _target) in services.TRANSITIONS.items()
         if application.status in sources
-        and name != "lapse_correction"
+        and name not in ("lapse_correction", "fee")
         and (office or name not in OFFICE_ONLY)
     }
     return {name: ACTIONS[name][0]() for name in ACTIONS if name in available}
@@ -177,13 +187,14 @@ def detail(request, pk):
         "events": application.events.select_related("actor"),
         "letters": application.letters.all(),
         "attachments": application.attachments.all(),
-        "pauses": application.pauses.all(),
+        "pauses": application.pauses.filter(kind=PauseKind.CONSULTATION),
+        "fee_periods": application.pauses.filter(kind=PauseKind.FEE),
         "fees": application.fees.all(),
         "appeals": application.appeals.all(),
         "forms": _action_forms(request, application),
         "may_handle": may_handle,
-        "fee_policy": fees.policy(),
-        "fee_form": FeeForm() if may_handle and application.status != Status.ARCHIVED else None,
+        "correction_notice": deadlines.correction_notice(application),
+        **_fee_context(application, may_handle),
         "appeal_form": AppealForm() if may_handle and application.closed_on else None,
         "decision_form": AppealDecisionForm(),
         "waiver_form": WaiverForm(),
@@ -192,13 +203,31 @@ def detail(request, pk):
     return render(request, "requests/admin/detail.html", context)
 
 
-def _charges(application, data):
-    method = data["method"]
-    if method == "cost":
-        return fees.cost_recovery(pages=data["pages"], mailed=data["mailed"])
-    if method == "by_count":
-        return [fees.by_count(services.applications_in_month(application))]
-    return [fees.by_volume(data["pages"])]
+def _fee_context(application, may_handle: bool) -> dict:
+    """The policy, and for the processing fee what this applicant's count in the month costs
+    (the same calculation as the fee notice and ``manage.py request_fee``)."""
+    standard = fees.standard()
+    context = {"fee_policy": standard.policy, "fee_policy_label": standard.get_policy_display()}
+    allowed = may_handle and application.status in services.TRANSITIONS["fee"][0]
+    context["fee_form"] = FeeForm() if allowed and standard.policy != FeePolicy.NONE else None
+    if standard.policy in (FeePolicy.GOV_2020, FeePolicy.SCHOOL) and context["fee_form"]:
+        nth = services.applications_in_month(application)
+        try:
+            context["count_quote"] = fees.quote(
+                method="by_count", applications=nth, fee_standard=standard
+            )
+        except ValidationError as error:
+            context["count_quote_error"] = _error_text(error)
+    return context
+
+
+def _quote(application, data) -> fees.Quote:
+    return fees.quote(
+        method=data["method"],
+        pages=data["pages"],
+        applications=services.applications_in_month(application),
+        mailed=data["mailed"],
+    )
 
 
 ACTIONS = {
@@ -247,7 +276,7 @@ ACTIONS = {
     "archive": (NoteForm, lambda a, u, d: services.archive(a, actor=u, note=d["note"])),
     "fee": (
         FeeForm,
-        lambda a, u, d: services.assess_fees(a, actor=u, charges=_charges(a, d)),
+        lambda a, u, d: services.assess_fees(a, actor=u, quote=_quote(a, d), on=d["on"]),
     ),
     "waive": (
         WaiverForm,
@@ -368,6 +397,7 @@ def statistics(request):
             "appeal_kinds": [(k, appeal_rows[k.value]) for k in stats.AppealKind],
             "appeal_results": [*stats.APPEAL_RESULTS, stats.AppealResult.PENDING],
             "fees": stats.fee_summary(period),
+            "corrections": stats.correction_summary(period),
             "query": f"start={period.start}&end={period.end}",
         },
     )
@@ -387,6 +417,10 @@ def statistics_cases(request):
         waived = column == "waived"
         title = "依申请公开减免费用" if waived else "依申请公开收费"
         applications = [f.application for f in stats.fee_cases(period, waived=waived)]
+    elif table == "corrections":
+        late = column == "late"
+        title = _("补正告知晚于期限的申请") if late else _("发出补正告知的申请")
+        applications = stats.correction_cases(period, late=late)
     elif request.GET.get("code") in stats.ROWS_BY_CODE and column in dict(stats.COLUMNS):
         row = stats.ROWS_BY_CODE[request.GET["code"]]
         title = f"{row.code} {row.label}（{dict(stats.COLUMNS)[column]}）"

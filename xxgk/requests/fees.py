@@ -1,67 +1,134 @@
-"""Fee calculators for the three policies an office can choose (conf XXGK_REQUESTS_FEE_POLICY).
+"""What one application costs under a fee policy: the one calculation behind the case page,
+the fee notice (services.assess_fees) and ``manage.py request_fee``.
 
-- none: 《高等学校信息公开办法》 charges nothing by default;
+Policies (models.FeePolicy, chosen by the office under 设置 → 依申请公开收费标准):
+
+- none: no fee (the default for universities);
 - cost: search, copying and postage (检索、复制、邮寄) at the office's rates;
-- processing: 信息处理费 of 国办函〔2020〕109号, either by the applicant's count of applications
-  in the calendar month (按件) or by the pages requested (按量) — the office picks one per case.
+- gov-2020: 信息处理费 of 国办函〔2020〕109号 (schedules.GOV_2020), by count or by volume;
+- school: 信息处理费 at the school's own progressive bands, by count or by volume.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import conf
-from .models import FeeKind
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import FeeKind, FeePolicy, FeeStandard
+from .schedules import (
+    BY_COUNT,
+    BY_VOLUME,
+    GOV_2020,
+    Charge,
+    validate_applications,
+    validate_pages,
+    yuan,
+)
+
+METHODS = (BY_COUNT, BY_VOLUME)
 
 
-@dataclass(frozen=True)
-class Charge:
-    kind: FeeKind
-    amount: Decimal
-    basis: str
+def standard() -> FeeStandard:
+    return FeeStandard.load()
 
 
 def policy() -> str:
-    return conf.get("XXGK_REQUESTS_FEE_POLICY")
+    return standard().policy
 
 
-def cost_recovery(*, pages: int, mailed: bool) -> list[Charge]:
-    rates = conf.get("XXGK_REQUESTS_COST_RATES")
+@dataclass(frozen=True)
+class Quote:
+    policy: str
+    charges: list[Charge] = field(default_factory=list)
+    basis: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return sum((charge.amount for charge in self.charges), Decimal("0"))
+
+    @property
+    def policy_label(self) -> str:
+        return str(FeePolicy(self.policy).label)
+
+    def lines(self) -> list[str]:
+        """The working, ending with the amount in the form ``1700 元``."""
+        lines = [_("收费标准：%(policy)s") % {"policy": self.policy_label}]
+        if self.basis:
+            lines.append(_("依据：%(basis)s") % {"basis": self.basis})
+        for charge in self.charges:
+            lines.append(f"{FeeKind(charge.kind).label}：")
+            lines.extend(f"  {line}" for line in charge.lines)
+            lines.append(f"  {_('小计')}：{yuan(charge.amount)}元")
+        if self.policy == FeePolicy.NONE:
+            lines.append(_("学校依申请提供信息不收取费用。"))
+        lines.append(_("应收费用：%(total)s 元") % {"total": yuan(self.total)})
+        return lines
+
+
+def cost_recovery(*, pages, mailed: bool, fee_standard: FeeStandard) -> list[Charge]:
+    pages = validate_pages(pages)
     charges = []
-    if rates["search"]:
-        charges.append(Charge(FeeKind.SEARCH, rates["search"], f"检索费 {rates['search']} 元"))
-    if pages:
-        amount = rates["copy_per_page"] * pages
-        charges.append(
-            Charge(FeeKind.COPY, amount, f"复制 {pages} 页 × {rates['copy_per_page']} 元/页")
-        )
+    if fee_standard.search_fee:
+        fee = fee_standard.search_fee
+        line = _("检索费 %(fee)s 元") % {"fee": yuan(fee)}
+        charges.append(Charge(FeeKind.SEARCH, fee, line, (line,)))
+    copy = fee_standard.copy_fee * pages
+    line = _("复制 %(pages)s 页 × %(rate)s 元/页 = %(amount)s元") % {
+        "pages": pages,
+        "rate": fee_standard.copy_fee,
+        "amount": yuan(copy),
+    }
+    charges.append(Charge(FeeKind.COPY, copy, line, (line,)))
     if mailed:
-        charges.append(Charge(FeeKind.POSTAGE, rates["postage"], f"邮寄费 {rates['postage']} 元"))
+        line = _("邮寄费 %(fee)s 元") % {"fee": yuan(fee_standard.postage)}
+        charges.append(Charge(FeeKind.POSTAGE, fee_standard.postage, line, (line,)))
     return charges
 
 
-def by_count(nth_in_month: int) -> Charge:
-    """The fee for an applicant's nth application in one calendar month (按件计收)."""
-    rules = conf.get("XXGK_REQUESTS_PROCESSING_FEES")
-    if nth_in_month <= rules["free_per_month"]:
-        amount = Decimal("0")
-    elif nth_in_month <= rules["count_band_end"]:
-        amount = rules["count_base"]
+def quote(
+    *,
+    policy_name: str | None = None,
+    method: str = BY_VOLUME,
+    pages=None,
+    applications=None,
+    mailed: bool = False,
+    fee_standard: FeeStandard | None = None,
+) -> Quote:
+    """The fee for one application: `pages` answered (by volume, or the cost policy), or the
+    applicant's `applications`-th application in the calendar month (by count).
+
+    Bad input raises ValidationError with a Chinese message; nothing is ever priced at a
+    silent zero.
+    """
+    fee_standard = fee_standard or standard()
+    policy_name = policy_name or fee_standard.policy
+    if policy_name not in FeePolicy.values:
+        raise ValidationError(
+            _("未知的收费政策“%(name)s”，可选：%(names)s。")
+            % {"name": policy_name, "names": "、".join(FeePolicy.values)}
+        )
+    if policy_name == FeePolicy.NONE:
+        # The count is still checked: a bad number is an error whatever the policy.
+        if method == BY_COUNT:
+            validate_applications(applications)
+        else:
+            validate_pages(pages)
+        return Quote(policy_name)
+    if policy_name == FeePolicy.COST:
+        if method != BY_VOLUME:
+            raise ValidationError(_("成本费按页数计算，不按件计收。"))
+        charges = cost_recovery(pages=pages, mailed=mailed, fee_standard=fee_standard)
+        return Quote(policy_name, charges, fee_standard.basis.strip())
+    if policy_name == FeePolicy.SCHOOL:
+        schedule = fee_standard.school_schedule()
+        schedule.check()
     else:
-        steps = (nth_in_month - rules["count_band_end"] - 1) // rules["count_step_size"] + 1
-        amount = rules["count_base"] + rules["count_step"] * steps
-    return Charge(FeeKind.BY_COUNT, amount, f"本自然月第 {nth_in_month} 件申请")
-
-
-def by_volume(pages: int) -> Charge:
-    """The fee for the pages of one application (按量计收), band by band."""
-    rules = conf.get("XXGK_REQUESTS_PROCESSING_FEES")
-    amount, lower, rate = Decimal("0"), rules["free_pages"], Decimal("0")
-    for upper, rate in rules["page_bands"]:
-        amount += rate * max(0, min(pages, upper) - lower)
-        lower = upper
-    while pages > lower:
-        rate += rules["page_step"]
-        upper = lower + rules["page_step_size"]
-        amount += rate * (min(pages, upper) - lower)
-        lower = upper
-    return Charge(FeeKind.BY_VOLUME, amount, f"申请信息共 {pages} 页")
+        schedule = GOV_2020
+    if method == BY_COUNT:
+        charge = schedule.by_count(applications)
+    elif method == BY_VOLUME:
+        charge = schedule.by_volume(pages)
+    else:
+        raise ValidationError(_("请选择按件计收或按量计收。"))
+    return Quote(policy_name, [charge], schedule.basis.strip())

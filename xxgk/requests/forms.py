@@ -3,20 +3,24 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xxgk.security.public_forms import MultipleFileField, ProtectedForm
 from xxgk.security.validators import validate_phone
 
-from . import conf, outcomes
+from . import conf, fees, outcomes
 from .models import (
     AppealKind,
     AppealResult,
     ApplicantType,
     Channel,
     DeliveryChoice,
+    FeePolicy,
     IdType,
     MediumChoice,
 )
+from .schedules import BY_COUNT, BY_VOLUME, validate_pages
 from .selectors import assignable_handlers, extension_approvers
 from .validators import validate_credit_code, validate_resident_id
 
@@ -219,16 +223,48 @@ class AnswerForm(forms.Form):
 
 
 class FeeForm(forms.Form):
-    method = forms.ChoiceField(
-        label="计费方式",
-        choices=[
-            ("cost", "检索、复制、邮寄成本费"),
-            ("by_count", "信息处理费（按件）"),
-            ("by_volume", "信息处理费（按量）"),
-        ],
+    """The fee notice: the method the policy allows, the pages if charged by volume.
+
+    Counts are checked by the calculator's own rule (schedules.validate_pages), so the form and
+    ``manage.py request_fee`` refuse zero, negative and absurd numbers with the same words.
+    """
+
+    method = forms.ChoiceField(label=gettext_lazy("计收方式"), choices=())
+    pages = forms.IntegerField(
+        label=gettext_lazy("页数"),
+        required=False,
+        error_messages={"invalid": gettext_lazy("页数须为整数。")},
+        help_text=gettext_lazy("按量计收或成本费：答复提供的信息共多少页。"),
     )
-    pages = forms.IntegerField(label="页数", min_value=0, initial=0)
-    mailed = forms.BooleanField(label="邮寄", required=False)
+    mailed = forms.BooleanField(label=gettext_lazy("邮寄"), required=False)
+    on = forms.DateField(
+        label=gettext_lazy("收费通知日期"),
+        required=False,
+        widget=_date_widget,
+        help_text=gettext_lazy("留空为今天；缴费期间从这一天起算。"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if fees.policy() == FeePolicy.COST:
+            self.fields["method"].choices = [(BY_VOLUME, _("检索、复制、邮寄成本费（按页数）"))]
+        else:
+            self.fields["method"].choices = [
+                (BY_COUNT, _("信息处理费：按件计收（同一申请人本自然月累计件数）")),
+                (BY_VOLUME, _("信息处理费：按量计收（答复提供的页数）")),
+            ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == BY_VOLUME and "pages" not in self.errors:
+            if data.get("pages") is None:
+                self.add_error("pages", _("按量计收请填写页数。"))
+            else:
+                try:
+                    data["pages"] = validate_pages(data["pages"])
+                except ValidationError as error:
+                    self.add_error("pages", error)
+        return data
 
 
 class WaiverForm(forms.Form):

@@ -22,11 +22,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from xxgk.law import citations
+
 from .models import LetterKind, LetterTemplate
 
 PDF_FONT = "STSong-Light"
 
+# Templates cite through {{ legal_basis }}: the citation comes from xxgk.law.citations when
+# the letter is rendered, so a corrected citation reaches every new letter, while letters
+# already issued keep the text they were issued with (Letter.text).
 _ADDRESS = "{{ name }}：\n\n"
+_BASIS = "{% if legal_basis %}\n\n依据：{{ legal_basis }}。{% endif %}"
 DEFAULT_TEMPLATES = {
     LetterKind.RECEIPT: (
         "信息公开申请受理回执",
@@ -41,39 +47,54 @@ DEFAULT_TEMPLATES = {
         "（申请编号：{{ number }}）。"
         "经审查，该申请存在以下需要补正的内容：\n\n{{ correction_items }}\n\n"
         "请于{{ correction_due }}前补正。答复期限自本校收到补正材料之日起重新计算；"
-        "无正当理由逾期不补正的，视为放弃申请，本校不再处理该申请。\n\n"
-        "依据：《高等学校信息公开办法》第二十五条第（六）项。",
+        "无正当理由逾期不补正的，视为放弃申请，本校不再处理该申请。" + _BASIS,
     ),
     LetterKind.EXTENSION: (
         "信息公开申请延期答复告知书",
         _ADDRESS + "您（单位）提交的信息公开申请（申请编号：{{ number }}），"
         "因{{ extension_reason }}，"
         "不能在规定期限内作出答复。经本校信息公开工作机构负责人同意，答复期限延长"
-        "{{ extension_days }}个工作日，本校将于{{ due_date }}前作出答复。\n\n"
-        "依据：《高等学校信息公开办法》第二十七条。",
+        "{{ extension_days }}个工作日，本校将于{{ due_date }}前作出答复。" + _BASIS,
     ),
     LetterKind.CONSULTATION: (
         "第三方意见征询函",
         "{{ third_party }}：\n\n本校收到一份信息公开申请（申请编号：{{ number }}），"
         "申请公开的信息可能涉及贵方的商业秘密或个人隐私，内容如下：\n\n{{ matter }}\n\n"
         "请贵方自收到本函之日起15个工作日内提出书面意见。逾期未提出意见的，本校将依照"
-        "有关规定决定是否公开。\n\n依据：《高等学校信息公开办法》第二十六条。",
+        "有关规定决定是否公开。" + _BASIS,
     ),
     LetterKind.FEE: (
         "信息公开申请收费通知书",
         _ADDRESS + "您（单位）提交的信息公开申请（申请编号：{{ number }}）需缴纳以下费用：\n\n"
-        "{{ fee_lines }}\n\n合计应缴{{ fee_total }}元。请于收到本通知之日起20个工作日内缴纳；"
-        "缴费期间不计入答复期限。",
+        "{{ fee_lines }}\n\n合计应缴{{ fee_total }}元。请自本通知发出之日起"
+        "{{ payment_days }}个工作日内、即{{ payment_due }}前缴纳。"
+        "自本通知发出之日至缴费之日的期间不计入答复期限；"
+        "逾期未缴纳的，本校不再处理该申请。" + _BASIS,
     ),
     LetterKind.REPLY: (
         "信息公开申请答复书",
         _ADDRESS + "本校于{{ received_on }}收到您（单位）提交的信息公开申请"
         "（申请编号：{{ number }}），"
         "申请获取：{{ description }}\n\n经审查，现答复如下：\n\n办理结果：{{ outcome }}。\n\n"
-        "{{ reply_text }}{% if reason %}\n\n理由：{{ reason }}{% endif %}"
-        "{% if legal_basis %}\n\n依据：{{ legal_basis }}。{% endif %}\n\n"
+        "{{ reply_text }}{% if reason %}\n\n理由：{{ reason }}{% endif %}" + _BASIS + "\n\n"
         "如对本答复不服，可以依法申请行政复议或者提起行政诉讼。",
     ),
+    LetterKind.FEE_LAPSE: (
+        "信息公开申请终止处理告知书",
+        _ADDRESS + "本校于{{ fee_notice_date }}就您（单位）提交的信息公开申请"
+        "（申请编号：{{ number }}）发出收费通知，缴费期限至{{ payment_due }}。"
+        "截至该日，本校未收到您（单位）按收费通知要求缴纳的费用，本校不再处理该申请。"
+        "\n\n办理结果：{{ outcome }}。" + _BASIS + "\n\n"
+        "如对本告知不服，可以依法申请行政复议或者提起行政诉讼。",
+    ),
+}
+
+# The legal basis of a notice that does not carry an outcome; replies and the lapse notice
+# cite their outcome's basis, the fee notice the fee policy's (services.assess_fees).
+KIND_BASIS = {
+    LetterKind.CORRECTION: citations.CORRECTION_NOTICE,
+    LetterKind.EXTENSION: citations.EXTENSION_NOTICE,
+    LetterKind.CONSULTATION: citations.CONSULTATION_NOTICE,
 }
 
 
@@ -82,28 +103,29 @@ def ensure_default_templates() -> None:
         LetterTemplate.objects.get_or_create(kind=kind, defaults={"title": title, "body": body})
 
 
-def _date(day) -> str:
+def cn_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-def letter_context(application, **extra) -> dict:
+def letter_context(application, kind=None, **extra) -> dict:
     info = application.outcome_info
+    basis = KIND_BASIS.get(kind) or (info.legal_basis if info else "")
     context = {
         "school": settings.XXGK_SCHOOL_NAME,
         "number": application.number,
         "name": application.name,
-        "received_on": _date(application.received_on),
+        "received_on": cn_date(application.received_on),
         "description": application.description,
-        "due_date": _date(application.due_date),
+        "due_date": cn_date(application.due_date),
         "correction_items": application.correction_items,
-        "correction_due": _date(application.correction_due),
+        "correction_due": cn_date(application.correction_due),
         "extension_days": application.extension_days,
         "extension_reason": application.extension_reason,
-        "outcome": info.full_label if info else "",
-        "legal_basis": info.legal_basis if info else "",
+        "outcome": info.letter_label if info else "",
+        "legal_basis": basis,
         "reason": application.outcome_reason,
         "reply_text": application.reply_text,
-        "today": _date(timezone.localdate()),
+        "today": cn_date(timezone.localdate()),
     }
     context.update(extra)
     return context
@@ -112,12 +134,12 @@ def letter_context(application, **extra) -> dict:
 def render_text(application, kind: LetterKind, **extra) -> tuple[str, str]:
     row = LetterTemplate.objects.filter(kind=kind).first()
     title, body = (row.title, row.body) if row else DEFAULT_TEMPLATES[kind]
-    context = Context(letter_context(application, **extra), autoescape=False)
+    context = Context(letter_context(application, kind, **extra), autoescape=False)
     return title, Template(body).render(context).strip()
 
 
 def _signature() -> list[str]:
-    return [settings.XXGK_SCHOOL_NAME, _date(timezone.localdate())]
+    return [settings.XXGK_SCHOOL_NAME, cn_date(timezone.localdate())]
 
 
 def docx_bytes(title: str, text: str) -> bytes:

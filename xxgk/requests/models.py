@@ -5,12 +5,23 @@ writes an Event with who, when, from, to and the due date before and after, so t
 history of a deadline can always be explained.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable
 
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
-from . import outcomes
+from . import outcomes, schedules
 from .storage import private_storage
 
 
@@ -67,6 +78,7 @@ class Status(models.TextChoices):
     ACCEPTED = "accepted", "已受理"
     IN_PROGRESS = "in_progress", "办理中"
     CONSULTING = "consulting", "征求第三方意见"
+    AWAITING_FEE = "awaiting_fee", _("待缴费")
     ANSWERED = "answered", "已答复"
     WITHDRAWN = "withdrawn", "已终止"
     ARCHIVED = "archived", "已归档"
@@ -78,9 +90,17 @@ OPEN_STATUSES = [
     Status.ACCEPTED,
     Status.IN_PROGRESS,
     Status.CONSULTING,
+    Status.AWAITING_FEE,
 ]
-# States in which the reply clock runs (补正 stops it; consultation pauses it).
-CLOCK_STATUSES = [Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS, Status.CONSULTING]
+# States in which the reply clock counts (补正 stops it; consultation and the fee period pause
+# it: their days are added back, see deadlines.compute).
+CLOCK_STATUSES = [
+    Status.RECEIVED,
+    Status.ACCEPTED,
+    Status.IN_PROGRESS,
+    Status.CONSULTING,
+    Status.AWAITING_FEE,
+]
 
 
 def _upload_to(instance, filename):
@@ -158,6 +178,10 @@ class Application(models.Model):
     )
     correction_items = models.TextField("需补正的内容", blank=True)
     correction_due = models.DateField("补正期限", null=True, blank=True)
+    # The first correction notice (条例第三十条: within 7 working days of receipt, once).
+    correction_requested_on = models.DateField(_("补正告知日期"), null=True, blank=True)
+    # The last reminder of the correction-notice deadline, "soon:<date>" or "late:<date>".
+    correction_reminder_key = models.CharField(max_length=32, blank=True, editable=False)
 
     outcome = models.CharField("办理结果", max_length=8, choices=outcomes.CHOICES, blank=True)
     outcome_reason = models.TextField("理由", blank=True)
@@ -197,22 +221,35 @@ class Application(models.Model):
         return self.applicant_type != ApplicantType.CITIZEN
 
 
+class PauseKind(models.TextChoices):
+    CONSULTATION = "consultation", _("征求第三方意见")
+    FEE = "fee", _("缴费期间")
+
+
 class ClockPause(models.Model):
-    """Time not counted: third-party consultation (第三方意见征询)."""
+    """Time not counted toward the reply deadline: third-party consultation (第三方意见征询),
+    or the fee period from the fee notice to the payment (缴费期间)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="pauses")
-    third_party = models.CharField("第三方", max_length=200)
-    matter = models.TextField("征询事项")
+    kind = models.CharField(
+        _("暂停原因"), max_length=16, choices=PauseKind.choices, default=PauseKind.CONSULTATION
+    )
+    third_party = models.CharField("第三方", max_length=200, blank=True)
+    matter = models.TextField("征询事项", blank=True)
     started_on = models.DateField("开始日期")
     ended_on = models.DateField("结束日期", null=True, blank=True)
     opinion = models.TextField("第三方意见", blank=True)
+    # The fee period's last day: unpaid after it, the case closes as row 6.2.
+    payment_due = models.DateField(_("缴费期限"), null=True, blank=True)
 
     class Meta:
         ordering = ["started_on", "pk"]
-        verbose_name = "第三方意见征询"
-        verbose_name_plural = "第三方意见征询"
+        verbose_name = _("答复期限暂停")
+        verbose_name_plural = _("答复期限暂停")
 
     def __str__(self):
+        if self.kind == PauseKind.FEE:
+            return f"{self.application} {self.get_kind_display()}"
         return f"{self.application} → {self.third_party}"
 
 
@@ -234,6 +271,9 @@ EVENT_LABELS = {
     "fee": "核定费用",
     "fee_waived": "减免费用",
     "fee_paid": "缴费",
+    "fee_settled": _("费用已缴清，恢复计算答复期限"),
+    "lapse_fee": _("逾期未缴费，终止办理"),
+    "correction_reminder": _("补正告知期限提醒"),
     "appeal": "登记复议诉讼",
     "appeal_result": "复议诉讼结果",
     "reminder": "期限提醒",
@@ -278,6 +318,7 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "第三方意见征询函"
     FEE = "fee", "收费通知书"
     REPLY = "reply", "信息公开申请答复书"
+    FEE_LAPSE = "fee_lapse", _("终止处理告知书（逾期未缴费）")
 
 
 class LetterTemplate(models.Model):
@@ -364,13 +405,22 @@ class Fee(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fees")
     kind = models.CharField("收费项目", max_length=16, choices=FeeKind.choices)
     amount = models.DecimalField("应收金额（元）", max_digits=10, decimal_places=2)
-    basis = models.CharField("计算依据", max_length=200)
+    basis = models.TextField("计算依据")
     waived_amount = models.DecimalField(
         "减免金额（元）", max_digits=10, decimal_places=2, default=0
     )
     waiver_reason = models.TextField("减免理由", blank=True)
     assessed_on = models.DateField("核定日期")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
+    # The fee period this fee belongs to: settled when all its fees are paid or waived.
+    pause = models.ForeignKey(
+        ClockPause,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="fees",
+        verbose_name=_("缴费期间"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -424,3 +474,165 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()}"
+
+
+class FeePolicy(models.TextChoices):
+    # 《高等学校信息公开办法》 charges nothing by default: "none" is the default for universities.
+    NONE = "none", _("不收费")
+    COST = "cost", _("检索、复制、邮寄成本费")
+    GOV_2020 = "gov-2020", _("信息处理费：国办函〔2020〕109号标准")
+    SCHOOL = "school", _("信息处理费：学校自定标准")
+
+
+class BandKind(models.TextChoices):
+    VOLUME = "volume", _("按量计收（页）")
+    COUNT = "count", _("按件计收（件）")
+
+
+def school_schedule(bands, *, step_size, step_increment, basis) -> schedules.Schedule:
+    """The school's own schedule from band rows (objects or cleaned form data)."""
+
+    def value(band, name):
+        return band[name] if isinstance(band, dict) else getattr(band, name)
+
+    def of(kind):
+        rows = sorted(
+            (value(b, "start"), value(b, "rate")) for b in bands if value(b, "kind") == kind
+        )
+        return tuple(schedules.Band(start, Decimal(rate)) for start, rate in rows)
+
+    return schedules.Schedule(
+        name=FeePolicy.SCHOOL,
+        volume=of(BandKind.VOLUME),
+        count=of(BandKind.COUNT),
+        count_step_size=step_size,
+        count_step_increment=step_increment,
+        basis=basis,
+    )
+
+
+class FeeStandardForm(WagtailAdminModelForm):
+    """The settings form checks the bands as a whole, with the calculator's own rules."""
+
+    def clean(self):
+        data = super().clean()
+        bands = self.formsets["bands"]
+        if not bands.is_valid():
+            return data
+        rows = [
+            form.cleaned_data
+            for form in bands.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        policy = data.get("policy")
+        if policy == FeePolicy.SCHOOL or rows:
+            schedule = school_schedule(
+                rows,
+                step_size=data.get("count_step_size"),
+                step_increment=data.get("count_step_increment"),
+                basis=data.get("basis", ""),
+            )
+            try:
+                schedule.check()
+            except ValidationError as error:
+                self.add_error(None, error)
+        if policy == FeePolicy.SCHOOL and not data.get("basis", "").strip():
+            self.add_error("basis", _("采用学校自定标准时，请填写收费依据。"))
+        return data
+
+
+@register_setting(icon="tag")
+class FeeStandard(ClusterableModel, BaseGenericSetting):
+    """The school's fee policy for disclosure on request, edited by the office under
+    设置 → 依申请公开收费标准; one row for the installation. The calculation lives in fees.py
+    (the same for the case page, the fee notice and ``manage.py request_fee``)."""
+
+    policy = models.CharField(
+        _("收费政策"), max_length=16, choices=FeePolicy.choices, default=FeePolicy.NONE
+    )
+    payment_days = models.PositiveSmallIntegerField(
+        _("缴费期限（工作日）"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("收费通知发出后申请人缴费的期限；期间不计入答复期限，逾期未缴费的终止办理。"),
+    )
+    basis = models.CharField(
+        _("学校收费依据"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "学校自定标准或成本费的依据（如学校信息公开收费办法的名称和文号），印在收费通知书上。"
+        ),
+    )
+    count_step_size = models.PositiveIntegerField(
+        _("按件：最后一档后每多少件为一档"), null=True, blank=True
+    )
+    count_step_increment = models.DecimalField(
+        _("按件：每增加一档提高（元/件）"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    search_fee = models.DecimalField(
+        _("检索费（元/件）"), max_digits=8, decimal_places=2, default=0
+    )
+    copy_fee = models.DecimalField(
+        _("复制费（元/页）"), max_digits=8, decimal_places=2, default=Decimal("0.20")
+    )
+    postage = models.DecimalField(
+        _("邮寄费（元/件）"), max_digits=8, decimal_places=2, default=Decimal("10.00")
+    )
+
+    base_form_class = FeeStandardForm
+    panels = [
+        FieldPanel("policy"),
+        FieldPanel("payment_days"),
+        FieldPanel("basis"),
+        MultiFieldPanel(
+            [
+                InlinePanel("bands", label=_("分档")),
+                FieldRowPanel([FieldPanel("count_step_size"), FieldPanel("count_step_increment")]),
+            ],
+            heading=_("学校自定标准（超额累进）"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("search_fee"), FieldPanel("copy_fee"), FieldPanel("postage")]
+                )
+            ],
+            heading=_("成本费"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("依申请公开收费标准")
+        verbose_name_plural = _("依申请公开收费标准")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def school_schedule(self) -> schedules.Schedule:
+        """The school's own bands (policy "school"), whatever the policy chosen now."""
+        return school_schedule(
+            list(self.bands.all()),
+            step_size=self.count_step_size,
+            step_increment=self.count_step_increment,
+            basis=self.basis,
+        )
+
+
+class FeeBand(Orderable):
+    """One band of the school's own schedule: from the `start`-th page (or application in the
+    month) on, `rate` yuan each, until the next band of the same kind starts."""
+
+    standard = ParentalKey(FeeStandard, on_delete=models.CASCADE, related_name="bands")
+    kind = models.CharField(_("计收方式"), max_length=8, choices=BandKind.choices)
+    start = models.PositiveIntegerField(_("自第几页（件）起"))
+    rate = models.DecimalField(_("单价（元）"), max_digits=8, decimal_places=2)
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("start"), FieldPanel("rate")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("收费分档")
+        verbose_name_plural = _("收费分档")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.start}: {self.rate}"

@@ -14,14 +14,16 @@ from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from xxgk.law import citations
 from xxgk.orgs.policy import Action
 from xxgk.security.fields import blind_index_candidates
 from xxgk.security.personal_data import delete_files_on_commit, redact, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.workdays.calendar import add_working_days
 
-from . import conf, deadlines, letters, outcomes
+from . import conf, deadlines, fees, letters, outcomes
 from .models import (
     EVENT_LABELS,
     OPEN_STATUSES,
@@ -34,12 +36,15 @@ from .models import (
     ClockPause,
     Event,
     Fee,
+    FeeKind,
     Letter,
     LetterKind,
     NumberSequence,
+    PauseKind,
     Status,
 )
 from .policy import request_policy
+from .schedules import yuan
 
 S = Status
 # action: (states it may start from, state it leads to; None = unchanged)
@@ -49,11 +54,16 @@ TRANSITIONS = {
     "receive_correction": ({S.CORRECTION}, S.ACCEPTED),
     "lapse_correction": ({S.CORRECTION}, S.WITHDRAWN),
     "withdraw": (set(OPEN_STATUSES), S.WITHDRAWN),
-    "assign": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.CONSULTING}, None),
+    "assign": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.CONSULTING, S.AWAITING_FEE}, None),
     "start_consultation": ({S.ACCEPTED, S.IN_PROGRESS}, S.CONSULTING),
     "end_consultation": ({S.CONSULTING}, S.IN_PROGRESS),
     "extend": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS, S.CONSULTING}, None),
     "answer": ({S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS}, S.ANSWERED),
+    # The fee notice pauses the reply clock until the fees are paid (or waived); unpaid after
+    # the notice's period, the case closes as row 6.2.
+    "fee": ({S.ACCEPTED, S.IN_PROGRESS}, S.AWAITING_FEE),
+    "fee_settled": ({S.AWAITING_FEE}, None),
+    "lapse_fee": ({S.AWAITING_FEE}, S.WITHDRAWN),
     "archive": ({S.ANSWERED, S.WITHDRAWN}, S.ARCHIVED),
 }
 
@@ -139,6 +149,14 @@ def _move(application, action, *, actor=None, note="", today=None, **changes) ->
         new_due=app.due_date if changed else None,
     )
     return app
+
+
+def _step_date(application, on, *, what: str):
+    """A date an officer gives for a step: not before receipt, not in the future."""
+    day = on or timezone.localdate()
+    if not application.received_on <= day <= timezone.localdate():
+        raise ValidationError({"on": _("%(what)s应在收到申请之日和今天之间。") % {"what": what}})
+    return day
 
 
 # --- letters -----------------------------------------------------------------------------
@@ -236,7 +254,7 @@ def accept(application, *, actor, note="", on=None) -> Application:
 def request_correction(application, *, actor, items: str, due=None, on=None) -> Application:
     if not items.strip():
         raise ValidationError({"items": "请写明需要补正的内容。"})
-    today = on or timezone.localdate()
+    today = _step_date(application, on, what=_("补正告知日期"))
     due = due or add_working_days(today, conf.get("XXGK_REQUESTS_CORRECTION_DAYS")).date
     if due <= today:
         raise ValidationError({"due": "补正期限必须晚于今天。"})
@@ -247,6 +265,8 @@ def request_correction(application, *, actor, items: str, due=None, on=None) -> 
         note=items,
         correction_items=items.strip(),
         correction_due=due,
+        # 条例第三十条 asks for one notice: the first one's date is what the limit judges.
+        correction_requested_on=application.correction_requested_on or today,
     )
     issue_letter(app, LetterKind.CORRECTION, actor=actor)
     return app
@@ -402,53 +422,155 @@ def applications_in_month(application) -> int:
 
 
 @transaction.atomic
-def assess_fees(application, *, actor, charges) -> list[Fee]:
-    """Record the charges and issue one fee notice listing them."""
-    charges = [c for c in charges if c.amount > 0]
+def assess_fees(application, *, actor, quote: fees.Quote, on=None) -> list[Fee]:
+    """Record the charges, pause the reply clock for the fee period and issue one fee notice.
+
+    The period runs from the notice (`on`, default today) for FeeStandard.payment_days working
+    days; it ends on payment or full waiver (_settle_fee_period) or lapses (close_lapsed_fees).
+    """
+    charges = [c for c in quote.charges if c.amount > 0]
     if not charges:
-        raise ValidationError("没有应收费用，无需发出收费通知。")
-    today = timezone.localdate()
-    fees = [
+        raise ValidationError(_("按收费标准计算，本申请无需缴费，不发出收费通知。"))
+    app = _locked(application)
+    _ensure_allowed(app, "fee")
+    kinds = {c.kind for c in charges} | set(app.fees.values_list("kind", flat=True))
+    if {FeeKind.BY_COUNT, FeeKind.BY_VOLUME} <= kinds:
+        raise ValidationError(
+            _("同一申请不得同时按件和按量计收信息处理费（国办函〔2020〕109号第三条）。")
+        )
+    notice_on = _step_date(app, on, what=_("收费通知日期"))
+    payment_days = fees.standard().payment_days
+    payment_due = add_working_days(notice_on, payment_days).date
+    total = sum((c.amount for c in charges), Decimal("0"))
+    pause = ClockPause.objects.create(
+        application=app,
+        kind=PauseKind.FEE,
+        started_on=notice_on,
+        payment_due=payment_due,
+        matter=_("应缴%(total)s元") % {"total": yuan(total)},
+    )
+    created = [
         Fee.objects.create(
-            application=application,
+            application=app,
             kind=c.kind,
             amount=c.amount,
             basis=c.basis,
-            assessed_on=today,
+            assessed_on=notice_on,
+            pause=pause,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         for c in charges
     ]
-    total = sum((f.amount for f in fees), Decimal("0"))
-    _log(application, "fee", actor=actor, note=f"应收{total}元")
+    note = _("应收%(total)s元，缴费期限%(due)s") % {"total": yuan(total), "due": payment_due}
+    app = _move(app, "fee", actor=actor, note=note)
     issue_letter(
-        application,
+        app,
         LetterKind.FEE,
         actor=actor,
-        fee_lines="\n".join(f"{f.get_kind_display()}：{f.amount}元（{f.basis}）" for f in fees),
-        fee_total=total,
+        fee_lines="\n".join(
+            f"{f.get_kind_display()}：{yuan(f.amount)}元（{f.basis}）" for f in created
+        ),
+        fee_total=yuan(total),
+        payment_days=payment_days,
+        payment_due=letters.cn_date(payment_due),
+        legal_basis=quote.basis,
     )
-    return fees
+    return created
+
+
+def _settle_fee_period(application, pause, *, actor, on) -> Application:
+    """End the fee pause once every fee of the notice is paid or waived in full; the clock
+    resumes from the day after (the last payment's date, or `on` for a waiver)."""
+    if pause is None or pause.ended_on is not None:
+        return application
+    pending = [f for f in pause.fees.all() if f.paid_on is None and f.payable > 0]
+    if pending:
+        return application
+    paid = [f.paid_on for f in pause.fees.all() if f.paid_on]
+    pause.ended_on = max([*paid, on])
+    pause.save(update_fields=["ended_on"])
+    status = S.IN_PROGRESS if application.handler_id else S.ACCEPTED
+    return _move(application, "fee_settled", actor=actor, status=status)
 
 
 @transaction.atomic
 def waive_fee(fee, *, actor, amount: Decimal, reason: str) -> Fee:
+    app = _locked(fee.application)
+    fee = Fee.objects.select_for_update().get(pk=fee.pk)
     if not reason.strip():
         raise ValidationError({"reason": "请写明减免理由。"})
+    if fee.paid_on:
+        raise ValidationError(_("该费用已缴纳，不能减免。"))
     if amount <= 0 or amount > fee.amount:
         raise ValidationError({"amount": "减免金额应大于0且不超过应收金额。"})
     fee.waived_amount, fee.waiver_reason = amount, reason.strip()
     fee.save(update_fields=["waived_amount", "waiver_reason"])
-    _log(fee.application, "fee_waived", actor=actor, note=f"减免{amount}元：{reason}")
+    _log(app, "fee_waived", actor=actor, note=f"减免{yuan(amount)}元：{reason}")
+    _settle_fee_period(app, fee.pause, actor=actor, on=timezone.localdate())
     return fee
 
 
 @transaction.atomic
 def record_payment(fee, *, actor, paid_on=None) -> Fee:
-    fee.paid_on = paid_on or timezone.localdate()
+    app = _locked(fee.application)
+    fee = Fee.objects.select_for_update(of=("self",)).select_related("pause").get(pk=fee.pk)
+    if fee.paid_on:
+        raise ValidationError(_("该费用已登记缴费。"))
+    paid_on = paid_on or timezone.localdate()
+    if not fee.assessed_on <= paid_on <= timezone.localdate():
+        raise ValidationError({"paid_on": _("缴费日期应在收费通知日期和今天之间。")})
+    if fee.pause and fee.pause.payment_due and paid_on > fee.pause.payment_due:
+        raise ValidationError(
+            {
+                "paid_on": _("缴费日期晚于缴费期限（%(due)s）：逾期未缴费的申请不再处理。")
+                % {"due": fee.pause.payment_due}
+            }
+        )
+    fee.paid_on = paid_on
     fee.save(update_fields=["paid_on"])
-    _log(fee.application, "fee_paid", actor=actor, note=f"{fee.get_kind_display()} {fee.payable}元")
+    _log(app, "fee_paid", actor=actor, note=f"{fee.get_kind_display()} {yuan(fee.payable)}元")
+    _settle_fee_period(app, fee.pause, actor=actor, on=paid_on)
     return fee
+
+
+def close_lapsed_fees(today=None) -> list[str]:
+    """Close cases whose fee period ended unpaid (row 6.2), with the notice that says so.
+
+    A period ending on day D may be paid on D; the case closes from D + 1 on.
+    """
+    today = today or timezone.localdate()
+    closed = []
+    lapsed = ClockPause.objects.filter(
+        kind=PauseKind.FEE,
+        ended_on__isnull=True,
+        payment_due__lt=today,
+        application__status=S.AWAITING_FEE,
+    ).select_related("application")
+    for found in lapsed:
+        with transaction.atomic():
+            # Re-read under lock: a payment recorded meanwhile has ended the period.
+            app = _locked(found.application)
+            pause = ClockPause.objects.select_for_update().get(pk=found.pk)
+            if app.status != S.AWAITING_FEE or pause.ended_on is not None:
+                continue
+            pause.ended_on = pause.payment_due
+            pause.save(update_fields=["ended_on"])
+            app = _move(
+                app,
+                "lapse_fee",
+                note=_("缴费期限%(due)s已过，申请人未缴费。") % {"due": pause.payment_due},
+                outcome=outcomes.LAPSED_FEE,
+                outcome_reason=_("申请人逾期未按收费通知要求缴纳费用，本校不再处理该申请。"),
+                closed_on=today,
+            )
+            issue_letter(
+                app,
+                LetterKind.FEE_LAPSE,
+                fee_notice_date=letters.cn_date(pause.started_on),
+                payment_due=letters.cn_date(pause.payment_due),
+            )
+        closed.append(app.number)
+    return closed
 
 
 # --- appeals -----------------------------------------------------------------------------
@@ -482,7 +604,8 @@ def decide_appeal(appeal, *, actor, result, decided_on) -> Appeal:
 
 
 def send_reminders(today: datetime.date | None = None) -> int:
-    """E-mail the handler and the office about cases due soon or overdue, once per stage."""
+    """E-mail the handler and the office about cases due soon or overdue, once per stage, and
+    about applications not yet examined whose correction-notice limit is near or past."""
     from .selectors import office_emails
 
     today = today or timezone.localdate()
@@ -497,18 +620,71 @@ def send_reminders(today: datetime.date | None = None) -> int:
         key = f"{stage}:{application.due_date}"
         if not stage or application.reminder_key == key:
             continue
-        recipients = set(office_emails())
-        if application.handler and application.handler.email:
-            recipients.add(application.handler.email)
         text = f"已超过答复期限{-left}个工作日" if left < 0 else f"距答复期限还有{left}个工作日"
-        EmailMessage(
+        _remind(
+            application,
+            office_emails(),
             subject=f"【依申请公开】{application.number} {text}",
             body=f"申请 {application.number} 的答复期限为 {application.due_date}，{text}。",
-            to=sorted(recipients),
-        ).send(fail_silently=True)
+        )
         with transaction.atomic():
             Application.objects.filter(pk=application.pk).update(reminder_key=key)
             _log(application, "reminder", note=text)
+        sent += 1
+    return sent + _remind_correction_notices(today, office_emails)
+
+
+def _remind(application, office, *, subject: str, body: str) -> None:
+    recipients = set(office)
+    if application.handler and application.handler.email:
+        recipients.add(application.handler.email)
+    EmailMessage(subject=subject, body=body, to=sorted(recipients)).send(fail_silently=True)
+
+
+def _remind_correction_notices(today, office_emails) -> int:
+    """条例第三十条: a correction notice goes out within N working days of receipt. Cases still
+    unexamined (已收到) are flagged when the limit is near, and once when it has passed."""
+    soon = min(
+        conf.get("XXGK_REQUESTS_REMIND_DAYS"), conf.get("XXGK_REQUESTS_CORRECTION_NOTICE_DAYS")
+    )
+    sent = 0
+    waiting = Application.objects.filter(
+        status=S.RECEIVED, correction_requested_on__isnull=True
+    ).select_related("handler")
+    for application in waiting:
+        notice = deadlines.correction_notice(application, today)
+        left = notice.days_left
+        stage = "late" if notice.is_late else "soon" if left <= soon else ""
+        key = f"{stage}:{notice.due.date}"
+        if not stage or application.correction_reminder_key == key:
+            continue
+        if stage == "late":
+            text = _("已过补正告知期限（%(due)s）") % {"due": notice.due.date}
+        else:
+            text = _("补正告知期限为%(due)s，还有%(days)s个工作日") % {
+                "due": notice.due.date,
+                "days": left,
+            }
+        _remind(
+            application,
+            office_emails(),
+            subject=_("【依申请公开】%(number)s %(text)s")
+            % {"number": application.number, "text": text},
+            body=_(
+                "申请 %(number)s 于 %(received)s 收到，尚未受理。申请内容不明确需要补正的，"
+                "应当自收到申请之日起%(days)s个工作日内一次性告知申请人（%(basis)s）：%(text)s。"
+            )
+            % {
+                "number": application.number,
+                "received": application.received_on,
+                "days": conf.get("XXGK_REQUESTS_CORRECTION_NOTICE_DAYS"),
+                "basis": citations.REGULATION_CORRECTION,
+                "text": text,
+            },
+        )
+        with transaction.atomic():
+            Application.objects.filter(pk=application.pk).update(correction_reminder_key=key)
+            _log(application, "correction_reminder", note=text)
         sent += 1
     return sent
 

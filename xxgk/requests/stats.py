@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
 from xxgk.core.spreadsheets import append_header, append_row, workbook_bytes
+from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
 
-from . import outcomes
+from . import conf, outcomes
 from .models import Appeal, AppealKind, AppealResult, ApplicantType, Application, Fee
 
 TOTAL = "total"
@@ -69,37 +71,50 @@ def _carried_out(p):
     )
 
 
-def _outcome_row(outcome):
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _outcome_row(outcome, position: str):
+    """A row of 三: （一）予以公开 as a category of its own, or 1．属于国家秘密 under one."""
+    if outcome.is_category:
+        label = f"（{position}）{outcome.label}"
+    else:
+        label = f"{outcome.code.split('.')[1]}．{outcome.label}"
     return Row(
         f"三.{outcome.code}",
-        outcome.label,
+        label,
         lambda p: _closed(p).filter(outcome=outcome.code),
-        indent=0 if outcome.code in ("1", "2") else 1,
+        indent=0 if outcome.is_category else 1,
     )
 
 
-def _category_rows():
-    rows, seen = [], set()
+def _result_rows():
+    """三、本年度办理结果 with the official numbering, ending with （七）总计."""
+    rows, seen = [], []
     for outcome in outcomes.OUTCOMES:
-        if "." in outcome.code and outcome.category not in seen:
-            seen.add(outcome.category)
-            prefix = outcome.code.split(".")[0]
-            rows.append(
-                Row(
-                    f"三.{prefix}",
-                    outcome.category,
-                    lambda p, prefix=prefix: _closed(p).filter(outcome__startswith=f"{prefix}."),
+        prefix = outcome.code.split(".")[0]
+        if prefix not in seen:
+            seen.append(prefix)
+            if not outcome.is_category:
+                rows.append(
+                    Row(
+                        f"三.{prefix}",
+                        f"（{CN_NUMBERS[len(seen) - 1]}）{outcome.category}",
+                        lambda p, prefix=prefix: _closed(p).filter(
+                            outcome__startswith=f"{prefix}."
+                        ),
+                    )
                 )
-            )
-        rows.append(_outcome_row(outcome))
+        rows.append(_outcome_row(outcome, CN_NUMBERS[len(seen) - 1]))
+    rows.append(Row("三.总计", f"（{CN_NUMBERS[len(seen)]}）总计", _closed))
     return rows
 
 
+# The rows of 表三, worded as the official table (citations.REPORT_FORMAT_TABLE_3).
 ROWS = [
-    Row("一", "一、本年新收信息公开申请数量", _received),
-    Row("二", "二、上年结转信息公开申请数量", _carried_in),
-    *_category_rows(),
-    Row("三.总计", "（四）总计", _closed),
+    Row("一", "一、本年新收政府信息公开申请数量", _received),
+    Row("二", "二、上年结转政府信息公开申请数量", _carried_in),
+    *_result_rows(),
     Row("四", "四、结转下年度继续办理", _carried_out),
 ]
 ROWS_BY_CODE = {row.code: row for row in ROWS}
@@ -174,6 +189,36 @@ def fee_cases(period: Period, waived: bool = False) -> QuerySet:
     return fees.select_related("application").order_by("assessed_on")
 
 
+def _correction_notices(period: Period) -> QuerySet:
+    return Application.objects.filter(
+        correction_requested_on__range=(period.start, period.end)
+    ).order_by("correction_requested_on", "sequence")
+
+
+def _late_notice_ids(notices: QuerySet) -> set[int]:
+    """Notices sent after the limit (条例第三十条: 7 working days of receipt), by one calendar."""
+    rows = list(notices.values_list("pk", "received_on", "correction_requested_on"))
+    if not rows:
+        return set()
+    limit = conf.get("XXGK_REQUESTS_CORRECTION_NOTICE_DAYS")
+    first = min(received for _pk, received, _sent in rows)
+    last = max(received for _pk, received, _sent in rows)
+    # A limit of N working days never spans more than N weeks plus the longest holiday.
+    calendar = WorkCalendar.load(first + ONE_DAY, last + datetime.timedelta(weeks=limit + 4))
+    return {pk for pk, received, sent in rows if sent > calendar.add_working_days(received, limit)}
+
+
+def correction_summary(period: Period) -> dict:
+    """补正告知 sent in the period, and how many were later than the limit."""
+    notices = _correction_notices(period)
+    return {"notices": notices.count(), "late": len(_late_notice_ids(notices))}
+
+
+def correction_cases(period: Period, late: bool = False) -> QuerySet:
+    notices = _correction_notices(period)
+    return notices.filter(pk__in=_late_notice_ids(notices)) if late else notices
+
+
 def export_xlsx(period: Period) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -211,4 +256,14 @@ def export_xlsx(period: Period) -> bytes:
         value = summary[key]
         append_row(fees, [label, float(value) if isinstance(value, Decimal) else value])
     fees.column_dimensions["A"].width = 20
+
+    corrections = book.create_sheet(_("补正告知"))
+    summary = correction_summary(period)
+    limit = conf.get("XXGK_REQUESTS_CORRECTION_NOTICE_DAYS")
+    append_row(corrections, [_("发出补正告知的申请数"), summary["notices"]])
+    append_row(
+        corrections,
+        [_("其中晚于收到申请后%(days)s个工作日的") % {"days": limit}, summary["late"]],
+    )
+    corrections.column_dimensions["A"].width = 32
     return workbook_bytes(book)

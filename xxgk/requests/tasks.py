@@ -1,4 +1,4 @@
-"""Daily jobs: close lapsed correction notices and send deadline reminders."""
+"""Daily jobs: close lapsed correction and fee notices and send deadline reminders."""
 
 from django_tasks import task
 
@@ -8,6 +8,11 @@ from . import services
 @task()
 def close_lapsed_corrections() -> list[str]:
     return services.close_lapsed_corrections()
+
+
+@task()
+def close_lapsed_fees() -> list[str]:
+    return services.close_lapsed_fees()
 
 
 @task()

@@ -26,6 +26,7 @@ from django.db.models import (
     Q,
     When,
 )
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage, RuleKind
@@ -445,6 +446,50 @@ def compliance_matrix(result: ObligationSet) -> list[dict]:
             {"department": department, "cells": row_cells, "worst": worst(row_counts) or ""}
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ItemOverview:
+    """One catalogue item's disclosure in a period: 清单事项公开情况, row by row."""
+
+    item: CatalogueItemPage
+    published: int  # live disclosures published in the period
+    status: str  # the worst obligation status over its departments, "" when none applied
+
+    @property
+    def status_label(self) -> str:
+        if self.status:
+            return str(Status(self.status).label)
+        return gettext("已公开") if self.published else gettext("本期未公开")
+
+
+def item_overview(period: Period, *, today: datetime.date) -> list[ItemOverview]:
+    """Every live item of the catalogue with what was published under it in the period and
+    its worst obligation status (the same computation as the dashboard). Items retired
+    before the period began are left out."""
+    result = obligation_set(period, today=today)
+    worst_by_item = defaultdict(Counter)
+    for obligation in result.obligations:
+        worst_by_item[obligation.item.pk][obligation.status] += 1
+    for (_dept_id, item_id, status), n in result.settled.items():
+        worst_by_item[item_id][status] += n
+    published = dict(
+        published_disclosures()
+        .filter(publication_date__range=(period.start, period.end))
+        .values_list("catalogue_item_id")
+        .order_by()
+        .annotate(n=Count("pk"))
+    )
+    items = [
+        item
+        for item in result.items.values()
+        if item.retired_on is None or item.retired_on >= period.start
+    ]
+    items.sort(key=lambda item: (item.category.number, item_sort_key(item)))
+    return [
+        ItemOverview(item, published.get(item.pk, 0), worst(worst_by_item[item.pk]) or "")
+        for item in items
+    ]
 
 
 def _cell(category, counts: Counter) -> dict:

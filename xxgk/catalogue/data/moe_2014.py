@@ -1,13 +1,22 @@
 """《高等学校信息公开事项清单》(教办函〔2014〕23号): 10 categories, 50 items.
 
-Frozen data for the initial data migration. Each item carries the documents the list's
-"有关文件" column cites, the departments a typical university makes responsible, and the
-time-limit rule (the list's default is "within 20 working days of the information being
-made or changed"; a few items have yearly or seasonal rhythms by their own rules).
-Departments are referred to by code; the migration links only those that exist.
+Data for the initial data migration. Each item carries a legal basis, the departments a
+typical university makes responsible, and the time-limit rule (the list's default is "within
+20 working days of the information being made or changed"; a few items have yearly or
+seasonal rhythms by their own rules). Departments are referred to by code; the migration
+links only those that exist.
+
+What was checked against the sources, and what was not (items 22–50, the list's "有关文件"
+column, item 35): REFERENCE_NOTES.md beside this file. Corrections to existing databases are
+data migrations of the catalogue app (0003), recorded in the catalogue history.
 """
 
-BASIS_MEASURES = "《高等学校信息公开办法》(教育部令第29号)"
+from xxgk.law import citations
+
+# The 办法's articles on proactive disclosure and the annual report are cited by content:
+# their numbers in force are not verified (citations.MEASURES_PROACTIVE_SCOPE, _ANNUAL_REPORT).
+BASIS_PROACTIVE = str(citations.MEASURES_PROACTIVE_SCOPE)
+BASIS_ANNUAL_REPORT = str(citations.MEASURES_ANNUAL_REPORT)
 BASIS_ADMISSIONS = "《教育部关于进一步推进高校招生信息公开工作的通知》(教学〔2013〕9号)"
 BASIS_FINANCE = "《教育部关于进一步做好高等学校财务信息公开工作的通知》"
 BASIS_BUDGET = "《财政部关于印发〈地方预决算公开操作规程〉的通知》及同级财政部门要求"
@@ -48,7 +57,7 @@ ITEMS = [
         1,
         1,
         "办学规模、校级领导班子简介及分工、学校机构设置、学科情况、专业情况、各类在校生情况、教师和专业技术人员数量等办学基本情况",
-        f"{BASIS_MEASURES}第七条",
+        BASIS_PROACTIVE,
         ["DZB", "FGC"],
         CONTINUOUS_YEAR,
     ),
@@ -56,7 +65,7 @@ ITEMS = [
         2,
         1,
         "学校章程及制定的各项规章制度",
-        f"{BASIS_MEASURES}第七条；《高等学校章程制定暂行办法》",
+        f"{BASIS_PROACTIVE}；《高等学校章程制定暂行办法》",
         ["DZB"],
         EVENT,
     ),
@@ -80,11 +89,11 @@ ITEMS = [
         5,
         1,
         "学校发展规划、年度工作计划及重点工作安排",
-        f"{BASIS_MEASURES}第七条",
+        BASIS_PROACTIVE,
         ["FGC", "DZB"],
         EVENT,
     ),
-    (6, 1, "信息公开年度报告", f"{BASIS_MEASURES}第三十四条", ["DZB"], YEARLY_ANNUAL_REPORT),
+    (6, 1, "信息公开年度报告", BASIS_ANNUAL_REPORT, ["DZB"], YEARLY_ANNUAL_REPORT),
     (
         7,
         2,
@@ -96,7 +105,7 @@ ITEMS = [
     (
         8,
         2,
-        "保送、自主选拔录取、高水平运动队和艺术特长生招生等特殊类型招生入选考生资格及测试结果",
+        "保送、自主选拔录取、高水平运动员和艺术特长生招生等特殊类型招生入选考生资格及测试结果",
         BASIS_ADMISSIONS,
         ["ZSB"],
         UNDERGRAD_ADMISSIONS_SEASON,
@@ -104,7 +113,7 @@ ITEMS = [
     (
         9,
         2,
-        "考生个人录取信息查询渠道和办法，分批次、分科类录取人数和最低录取分数",
+        "考生个人录取信息查询渠道和办法，分批次、分科类录取人数和录取最低分",
         BASIS_ADMISSIONS,
         ["ZSB"],
         UNDERGRAD_ADMISSIONS_SEASON,
@@ -202,7 +211,7 @@ ITEMS = [
         ["RSC"],
         EVENT,
     ),
-    (26, 4, "教职工争议解决办法", f"{BASIS_MEASURES}第七条", ["RSC", "GH"], EVENT),
+    (26, 4, "教职工争议解决办法", BASIS_PROACTIVE, ["RSC", "GH"], EVENT),
     (
         27,
         5,
