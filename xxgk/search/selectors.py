@@ -6,14 +6,16 @@ from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office, user_department
 
 from .backends import NO_FILTERS, DraftScope, Filters, Sort, get_backend
+from .query import ParsedQuery
 from .tokenizer import shorter_queries
 
 # Roles that read every department's drafts and items in review.
 ALL_DRAFTS_ROLES = (Role.REVIEWER, Role.SUPERVISOR)
 
 
-def search(query: str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE):
-    """Public search: live, unexpired, unrestricted pages only."""
+def search(query: ParsedQuery | str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE):
+    """Public search: live, unexpired, unrestricted pages only. ``query`` as parsed by
+    xxgk.search.query.parse (a string: parsed with synonyms)."""
     return get_backend().search(query, filters, sort)
 
 
@@ -31,7 +33,9 @@ def draft_scope_for(user) -> DraftScope:
     return DraftScope(pages=pages, department_id=department.pk if department else 0)
 
 
-def staff_search(user, query: str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE):
+def staff_search(
+    user, query: ParsedQuery | str, *, filters: Filters = NO_FILTERS, sort: str = Sort.RELEVANCE
+):
     """Back-office search: everything public plus the drafts ``user`` may see."""
     return get_backend().search(query, filters, sort, draft_scope_for(user))
 
