@@ -71,7 +71,8 @@ def _join(*parts: str) -> str:
 def disclosure_content(page) -> Content:
     main = _join(page.summary, get_text_for_indexing(page.body), page.index_number or "")
     attachments = [
-        ATTACHMENT_MARK + _join(attachment.display_title or " ", attachment_text(attachment.document))
+        ATTACHMENT_MARK
+        + _join(attachment.display_title or " ", attachment_text(attachment.document))
         for attachment in page.attachments.all()
     ]
     return Content(

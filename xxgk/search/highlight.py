@@ -88,7 +88,10 @@ def _spans(text: str, query: ParsedQuery) -> list[tuple[int, int, int]]:
             if needle.group not in found and not needle.whole_word and len(needle.text) > 2:
                 pieces = {needle.text[i : i + 2] for i in range(len(needle.text) - 1)}
                 for piece in pieces:
-                    spans += [(s, e, needle.group) for s, e in _find_all(folded, _Needle(piece, needle.group, False))]
+                    spans += [
+                        (s, e, needle.group)
+                        for s, e in _find_all(folded, _Needle(piece, needle.group, False))
+                    ]
     return spans
 
 

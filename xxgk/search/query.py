@@ -150,6 +150,31 @@ def _words(piece: str, dictionary_keys) -> list[tuple[str, str]]:
     return words
 
 
+def _split_for_synonyms(word: str, kind: str, expansions) -> list[tuple[str, str]]:
+    """A dictionary word that has no synonyms of its own but contains one that has, cut
+    around it (jieba's search mode finds it): 学生宿舍 → 学生 · 宿舍, so that 宿舍's
+    synonyms (寝室, 学生公寓) are searched too."""
+    from .synonyms import key
+
+    if (
+        kind != "word"
+        or len(word) < 3
+        or key(word) in expansions
+        or not all(run.cjk for run in runs(word))
+    ):
+        return [(word, kind)]
+    for inner in segmenter().sub_words(word):
+        if key(inner) in expansions:
+            start = word.index(inner)
+            before, after = word[:start], word[start + len(inner) :]
+            return [
+                *(_split_for_synonyms(before, kind, expansions) if before else []),
+                (inner, kind),
+                *(_split_for_synonyms(after, kind, expansions) if after else []),
+            ]
+    return [(word, kind)]
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What a query is read with: the synonym list (word key → words) and the keys of the
@@ -189,7 +214,14 @@ def parse(text: str, *, expand: bool = True, lexicon: Lexicon | None = None) -> 
                 seen.add(normalize(piece))
                 parsed.clauses.append(Clause(piece, [alternative]))
                 continue
-        for word, kind in _words(piece, listed):
+        words = _words(piece, listed)
+        if expand:
+            words = [
+                (w, k)
+                for word, kind in words
+                for w, k in _split_for_synonyms(word, kind, expansions)
+            ]
+        for word, kind in words:
             word_key = key(word)
             if not word_key or word_key in seen or kind == "carried":
                 continue

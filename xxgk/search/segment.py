@@ -84,6 +84,11 @@ class Segmenter:
             words.append(pending)
         return words or [run]
 
+    def sub_words(self, word: str) -> list[str]:
+        """The dictionary words inside ``word`` (jieba's search mode), longest first."""
+        found = {w for w in self._jieba.cut_for_search(word, HMM=False) if 1 < len(w) < len(word)}
+        return sorted(found, key=lambda w: (-len(w), word.index(w)))
+
 
 _segmenter: Segmenter | None = None
 _segmenter_lock = threading.Lock()

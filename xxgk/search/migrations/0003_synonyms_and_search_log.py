@@ -4,39 +4,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('xxgk_search', '0002_fulltext'),
+        ("xxgk_search", "0002_fulltext"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Synonym',
+            name="Synonym",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=40, verbose_name='搜索词')),
-                ('synonyms', models.CharField(help_text='一个或多个词，用逗号、分号或换行分隔（顿号可以出现在词中）。', max_length=400, verbose_name='同时搜索')),
-                ('two_way', models.BooleanField(default=True, help_text='勾选：条目中每个词都同时搜索其他词；不勾选：只有搜索词扩展到同时搜索的词。', verbose_name='双向')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=40, verbose_name="搜索词")),
+                (
+                    "synonyms",
+                    models.CharField(
+                        help_text="一个或多个词，用逗号、分号或换行分隔（顿号可以出现在词中）。",
+                        max_length=400,
+                        verbose_name="同时搜索",
+                    ),
+                ),
+                (
+                    "two_way",
+                    models.BooleanField(
+                        default=True,
+                        help_text="勾选：条目中每个词都同时搜索其他词；不勾选：只有搜索词扩展到同时搜索的词。",
+                        verbose_name="双向",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': '同义词',
-                'verbose_name_plural': '同义词与缩略语',
-                'ordering': ['term', 'pk'],
+                "verbose_name": "同义词",
+                "verbose_name_plural": "同义词与缩略语",
+                "ordering": ["term", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SearchQueryDay',
+            name="SearchQueryDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('query', models.CharField(max_length=100)),
-                ('searches', models.PositiveIntegerField(default=1)),
-                ('results', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("day", models.DateField()),
+                ("query", models.CharField(max_length=100)),
+                ("searches", models.PositiveIntegerField(default=1)),
+                ("results", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('day', 'query'), name='search_query_day')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("day", "query"), name="search_query_day")
+                ],
             },
         ),
     ]
