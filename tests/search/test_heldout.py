@@ -4,9 +4,8 @@ figure, not a score tuned to."""
 
 import pytest
 
-from xxgk.search.selectors import search
-
 from tests.search.heldout import HELDOUT
+from xxgk.search.selectors import search
 
 pytestmark = pytest.mark.django_db
 

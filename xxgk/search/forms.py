@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,7 @@ from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
 from xxgk.orgs.models import Department
 
 from .backends import Filters, Sort
+from .models import Synonym
 
 
 class SearchForm(forms.Form):
@@ -73,3 +76,30 @@ class SearchForm(forms.Form):
     def sort_order(self) -> str:
         data = getattr(self, "cleaned_data", {})
         return data.get("sort") or Sort.RELEVANCE
+
+
+class SynonymForm(forms.ModelForm):
+    """An entry of the synonym list; the whole-list checks (loops, size) run in
+    Synonym.clean (synonyms.validate_entry) and come back as field errors."""
+
+    class Meta:
+        model = Synonym
+        fields = ["term", "synonyms", "two_way", "note"]
+        widgets = {"synonyms": forms.Textarea(attrs={"rows": 3})}
+
+
+class LogPeriodForm(forms.Form):
+    """The period of the search log to read; the last 30 days unless given."""
+
+    date_from = forms.DateField(
+        required=False, label=_("起始日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label=_("截止日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def period(self, today) -> tuple:
+        data = self.cleaned_data if self.is_valid() else {}
+        end = data.get("date_to") or today
+        start = data.get("date_from") or end - datetime.timedelta(days=29)
+        return (start, end) if start <= end else (end, start)

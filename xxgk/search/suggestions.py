@@ -96,9 +96,12 @@ def corrections(query: str, search, *, limit: int = 3) -> list[tuple[str, int]]:
     """Corrected queries that find something, with their counts. ``search`` runs a query."""
     known = vocabulary()
     parsed = parse(query, expand=False)
+    # Whole runs of Chinese first (a typo often makes jieba cut a word apart: 招生简张 →
+    # 招生 · 简张), then the words.
+    texts = [run.text for run in runs(query) if run.cjk]
+    texts += [normalize(clause.text) for clause in parsed.clauses]
     found = []
-    for clause in parsed.clauses:
-        word = normalize(clause.text)
+    for word in dict.fromkeys(texts):
         if len(word) < 3 or not all(run.cjk for run in runs(word)) or word in known.words:
             continue
         for candidate in _edits(word, known)[:5]:

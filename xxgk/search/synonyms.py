@@ -124,7 +124,7 @@ def _refuse_loops(entry: Entry, others: list[Entry]) -> None:
     for other in [*others, entry]:
         for source, target in other.edges():
             graph.setdefault(key(source), set()).add(key(target))
-    for other in [*others, entry]:
+    for other in [entry, *others]:  # the new entry's own loop first: its message reads best
         if other.two_way:
             continue
         for target in other.words:
@@ -198,3 +198,14 @@ def current() -> tuple[tuple, dict[str, list[str]], frozenset[str]]:
         words = {key(e.term) for e in entries} | {key(w) for e in entries for w in e.words}
         _cache.update(stamp=stamp, map=expansion_map(entries), words=frozenset(words))
     return _cache["stamp"], _cache["map"], _cache["words"]
+
+
+def lexicon_with(synonym):
+    """The current list as it would read queries with ``synonym`` saved (for the preview
+    of an entry being edited)."""
+    from .models import Synonym
+    from .query import Lexicon
+
+    entries = [_entry(s) for s in Synonym.objects.exclude(pk=synonym.pk)] + [_entry(synonym)]
+    words = {key(e.term) for e in entries} | {key(w) for e in entries for w in e.words}
+    return Lexicon(expansion_map(entries), frozenset(words))
