@@ -64,24 +64,32 @@ class Segmenter:
 
     def words(self, run: str) -> list[str]:
         """A run of CJK characters cut into words: unknown single characters regrouped,
-        joining characters (的, 和 …) dropped unless they are the whole run."""
-        words: list[str] = []
-        pending = ""
+        joining characters (的, 和 …) dropped, and a character left alone inside a longer
+        run taken with its neighbour (息公开 → 息公 · 公开: a one-character prefix term would
+        scan every word the character starts, and the bigram is what was typed)."""
+        pieces, position = [], 0  # (text, start in run) without the joining characters
+        pending, pending_start = "", 0
         for piece in self._jieba.cut(run, HMM=False):
-            if len(piece) == 1:
-                if piece not in STOP_CHARACTERS:
-                    pending += piece
-                    continue
-                if pending:
-                    words.append(pending)
-                    pending = ""
+            start, position = position, position + len(piece)
+            if len(piece) == 1 and piece not in STOP_CHARACTERS:
+                pending, pending_start = pending + piece, pending_start if pending else start
                 continue
             if pending:
-                words.append(pending)
+                pieces.append((pending, pending_start))
                 pending = ""
-            words.append(piece)
+            if len(piece) > 1:
+                pieces.append((piece, start))
         if pending:
-            words.append(pending)
+            pieces.append((pending, pending_start))
+        if len(run) == 1:
+            return [run]
+        words = []
+        for word, start in pieces:
+            if len(word) == 1:
+                word = (
+                    run[start : start + 2] if start + 1 < len(run) else run[start - 1 : start + 1]
+                )
+            words.append(word)
         return words or [run]
 
     def sub_words(self, word: str) -> list[str]:
