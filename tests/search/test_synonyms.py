@@ -126,6 +126,11 @@ def test_the_office_adds_previews_and_deletes_entries(client, office):
     saved = client.post(ADD_URL, {"term": "职代会", "synonyms": "教职工代表大会", "two_way": "on"})
     assert saved.status_code == 302
     entry = Synonym.objects.get(term="职代会")
+    from wagtail.models import ModelLogEntry
+
+    assert ModelLogEntry.objects.filter(
+        action="wagtail.create", object_id=str(entry.pk), user=office
+    ).exists()
     listing = client.get(LIST_URL, {"q": "职代会 制度"}).content.decode()
     assert "教职工代表大会" in listing and "教代会" in listing
 

@@ -1,6 +1,7 @@
 """Back-office pages of the search: the synonym list (the office edits, supervisors read)
 and the anonymous search log. Rights: xxgk.search.policy."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +16,7 @@ from .forms import LogPeriodForm, SynonymForm
 from .models import Synonym
 from .policy import can_edit_synonyms, can_read_search_log, can_read_synonyms
 from .selectors import preview_expansion, search_log_summary
+from .services import delete_synonym, save_synonym
 from .synonyms import lexicon_with, split_words
 from .tokenizer import clean_query
 
@@ -84,7 +86,7 @@ class SynonymEditView(_AdminPage):
             words = [entry.term, *split_words(entry.synonyms)]
             previews = [preview_expansion(word, lexicon=lexicon) for word in words]
             return self.render_to_response(self.get_context_data(form=form, previews=previews))
-        entry = form.save()
+        entry = save_synonym(form, user=request.user)
         messages.success(request, _("已保存“%(entry)s”。") % {"entry": entry})
         return redirect(reverse("xxgk_search_synonyms"))
 
@@ -102,7 +104,7 @@ class SynonymDeleteView(_AdminPage):
 
     def post(self, request, *args, **kwargs):
         entry = get_object_or_404(Synonym, pk=self.kwargs["pk"])
-        entry.delete()
+        delete_synonym(entry, user=request.user)
         messages.success(request, _("已删除“%(entry)s”。") % {"entry": entry})
         return redirect(reverse("xxgk_search_synonyms"))
 
@@ -116,8 +118,6 @@ class SearchLogView(_AdminPage):
     allowed = staticmethod(can_read_search_log)
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
-
         context = super().get_context_data(**kwargs)
         form = LogPeriodForm(self.request.GET or None)
         start, end = form.period(timezone.localdate())

@@ -104,14 +104,13 @@ def _marks(text: str, query: ParsedQuery) -> list[bool]:
 
 
 def _render(text: str, marked: list[bool]) -> str:
-    parts, open_mark = [], False
-    for char, is_marked in zip(text, marked, strict=True):
-        if is_marked != open_mark:
-            parts.append("<mark>" if is_marked else "</mark>")
-            open_mark = is_marked
-        parts.append(escape(char))
-    if open_mark:
-        parts.append("</mark>")
+    """``text`` escaped, its marked stretches in <mark> (escaped stretch by stretch)."""
+    parts, start = [], 0
+    for end in range(1, len(text) + 1):
+        if end == len(text) or marked[end] != marked[start]:
+            piece = escape(text[start:end])
+            parts.append(f"<mark>{piece}</mark>" if marked[start] else piece)
+            start = end
     return "".join(parts)
 
 

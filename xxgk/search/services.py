@@ -1,5 +1,5 @@
-"""Writes: the search index (everything goes through sync_page or rebuild_index) and the
-anonymous search log."""
+"""Writes: the search index (everything goes through sync_page or rebuild_index), the
+anonymous search log and the synonym list."""
 
 import datetime
 
@@ -7,11 +7,12 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .backends import get_backend
 from .documents import content_of, searchable_models
-from .models import SearchQueryDay, Version
+from .models import SearchQueryDay, Synonym, Version
 
 
 def sync_page(page_id: int, *, draft_revision=None) -> None:
@@ -104,3 +105,19 @@ def purge_search_log(today=None) -> int:
     cutoff = today - datetime.timedelta(days=settings.XXGK_SEARCH_LOG_DAYS)
     deleted, _ = SearchQueryDay.objects.filter(day__lt=cutoff).delete()
     return deleted
+
+
+# --- the synonym list -------------------------------------------------------------------------
+
+
+def save_synonym(form, *, user) -> Synonym:
+    """Save a validated SynonymForm; the change goes into Wagtail's log (and so the audit log)."""
+    created = form.instance.pk is None
+    entry = form.save()
+    log(instance=entry, action="wagtail.create" if created else "wagtail.edit", user=user)
+    return entry
+
+
+def delete_synonym(entry: Synonym, *, user) -> None:
+    log(instance=entry, action="wagtail.delete", user=user)
+    entry.delete()

@@ -12,6 +12,7 @@ dropped): 教代會, 教代会 and ＣＥＴ-4 / cet4 are each one word here.
 """
 
 import re
+import time
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -176,7 +177,15 @@ def _refuse_large_expansions(entry: Entry, others: list[Entry]) -> None:
 
 # --- the list as queries use it ----------------------------------------------------------
 
-_cache: dict = {"stamp": None, "map": {}, "words": frozenset()}
+# Each process reads the list's stamp at most this often (an edit reaches the other
+# processes within that time; the process that saved it forgets the stamp at once).
+STAMP_SECONDS = 2.0
+_cache: dict = {"stamp": None, "map": {}, "words": frozenset(), "checked": None}
+
+
+def forget() -> None:
+    """Read the list again at the next search (called when an entry is saved or deleted)."""
+    _cache["checked"] = None
 
 
 def list_stamp() -> tuple:
@@ -192,7 +201,11 @@ def current() -> tuple[tuple, dict[str, list[str]], frozenset[str]]:
     when the stamp changes (one small aggregate query per search)."""
     from .models import Synonym
 
+    now = time.monotonic()
+    if _cache["checked"] is not None and now - _cache["checked"] < STAMP_SECONDS:
+        return _cache["stamp"], _cache["map"], _cache["words"]
     stamp = list_stamp()
+    _cache["checked"] = now
     if stamp != _cache["stamp"]:
         entries = [_entry(s) for s in Synonym.objects.all()]
         words = {key(e.term) for e in entries} | {key(w) for e in entries for w in e.words}
