@@ -261,10 +261,10 @@ def test_traditional_queries_find_and_mark_simplified_text_and_back(client, corp
 
 
 def test_no_results_help_offers_corrections_items_and_popular_searches(client, corpus):
+    from django.core.cache import cache
+
     from xxgk.search.services import log_search
     from xxgk.search.suggestions import POPULAR_CACHE_KEY
-
-    from django.core.cache import cache
 
     cache.delete(POPULAR_CACHE_KEY)
     for _ in range(3):
