@@ -374,6 +374,9 @@ if env_bool("XXGK_NGINX_ACCEL", False):
 XXGK_SUPERVISION_REMIND_DAYS = int(os.environ.get("XXGK_SUPERVISION_REMIND_DAYS", "5"))
 XXGK_SUPERVISION_ESCALATE_DAYS = int(os.environ.get("XXGK_SUPERVISION_ESCALATE_DAYS", "5"))
 XXGK_SUPERVISION_RUN_HOUR = int(os.environ.get("XXGK_SUPERVISION_RUN_HOUR", "8"))
+# Search: how many days the anonymous search log (query, result count, day) is kept; a daily
+# scheduled job deletes older days (xxgk.search.services.purge_search_log).
+XXGK_SEARCH_LOG_DAYS = int(os.environ.get("XXGK_SEARCH_LOG_DAYS", "365"))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -72,18 +72,54 @@ def test_shorter_queries():
     assert "招生" in candidates and "汇编" in candidates
 
 
-def test_highlight_marks_bigrams_and_whole_words_and_escapes():
+def test_traditional_and_variant_characters_fold_to_simplified():
+    assert index_tokens("學費") == index_tokens("学费") == ["学费", "费"]
+    assert index_tokens("教職工代表大會") == index_tokens("教职工代表大会")
+    assert index_tokens("裡") == index_tokens("裏") == ["里"]
+    assert index_tokens("什么") == ["什么", "么"]  # a simplified character stays itself
+
+
+def test_highlight_marks_words_and_whole_latin_words_and_escapes():
     assert highlight("2022年招生章程<b>", "招生章程") == "2022年<mark>招生章程</mark>&lt;b&gt;"
     assert highlight("ＱＱ群 qqq", "qq群") == "<mark>ＱＱ群</mark> qqq"
     assert highlight("Summer School", "school") == "Summer <mark>School</mark>"
 
 
-def test_snippet_centres_on_the_match():
+def test_snippet_is_the_sentence_of_the_match():
     text = "无关内容。" * 100 + "奖助学金评定结果公示。" + "其他内容。" * 100
     html = snippet(text, "奖助学金")
-    assert html.startswith("…") and html.endswith("…")
-    assert "<mark>奖助学金</mark>" in html
+    assert html.startswith("…<mark>奖助学金</mark>评定结果公示。")
+    assert html.endswith("…")
     assert len(html) < 250
+
+
+def test_snippet_prefers_the_sentence_with_most_words_and_cuts_long_ones_at_a_comma():
+    text = (
+        "学校招生工作顺利。"
+        + "本条与此无关，"
+        + "说明" * 100
+        + "，今年招生计划比去年增加，按专业分列。"
+        + "其余。"
+    )
+    html = snippet(text, "招生 计划")
+    assert html.startswith("…今年<mark>招生计划</mark>比去年增加，按专业分列。")
+    assert "说明" not in html
+
+
+def test_snippet_names_the_attachment_it_quotes():
+    from xxgk.search.documents import ATTACHMENT_MARK
+
+    text = f"正文没有这个词。\n{ATTACHMENT_MARK}收费明细.xlsx\n住宿费每年1200元。"
+    assert snippet(text, "住宿费") == "附件《收费明细.xlsx》：<mark>住宿费</mark>每年1200元。"
+
+
+def test_snippet_and_highlight_fold_traditional_and_full_width_text():
+    assert highlight("學費標準ＱＱ群", "学费 qq") == "<mark>學費</mark>標準<mark>ＱＱ</mark>群"
+    assert snippet("本校學費每年５０００元。", "學費") == "本校<mark>學費</mark>每年５０００元。"
+
+
+def test_snippet_without_a_match_in_the_text_is_its_beginning():
+    assert snippet("第一句。第二句。", "标题里的词") == "第一句。第二句。"
 
 
 @pytest.mark.parametrize(
@@ -99,6 +135,7 @@ def test_piecewise_normalisation_equals_nfkc(text):
     """normalize() skips Han characters for speed; the result must be exactly NFKC."""
     import unicodedata
 
+    from xxgk.search.script import fold
     from xxgk.search.tokenizer import normalize
 
-    assert normalize(text) == unicodedata.normalize("NFKC", text).lower()
+    assert normalize(text) == fold(unicodedata.normalize("NFKC", text).lower())

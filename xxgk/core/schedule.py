@@ -96,6 +96,11 @@ JOBS = {
 }
 
 
+def register(job: Job) -> None:
+    """Add a job from an app that core must not import (called from its AppConfig.ready)."""
+    JOBS[job.name] = job
+
+
 def next_run(after: datetime.datetime, jobs=None) -> tuple[datetime.datetime, list[str]]:
     """The next time any job is due after `after`, and the names of the jobs due then."""
     jobs = JOBS if jobs is None else jobs

@@ -9,9 +9,13 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self):
+        from xxgk.core.schedule import Job, register
+
         from . import signals  # noqa: F401
+        from .services import purge_search_log
 
         post_migrate.connect(_index_if_empty, sender=self)
+        register(Job("purge_search_log", purge_search_log, hour=3))
 
 
 def _index_if_empty(using="default", **kwargs):

@@ -4,9 +4,10 @@
 tsvector), unless ``settings.XXGK_SEARCH_BACKEND`` names another class — the hook for an
 Elasticsearch/OpenSearch backend with a Chinese analyzer (see docs/search.md).
 
-Both database engines index the same pre-tokenised text (xxgk.search.tokenizer), match
-every query term (AND), and check liveness against wagtailcore_page in the same query, so
-withdrawn or expired pages are never returned, whatever the state of the index.
+Both database engines index the same pre-tokenised text (xxgk.search.tokenizer), match a
+parsed query (xxgk.search.query: every word, each as any of its synonyms; exact phrases),
+and check liveness against wagtailcore_page in the same query, so withdrawn or expired
+pages are never returned, whatever the state of the index.
 """
 
 import datetime
@@ -24,7 +25,8 @@ from django.utils.module_loading import import_string
 
 from .documents import Content
 from .models import SearchDocument, SearchText
-from .tokenizer import QueryTerm, index_text, query_terms
+from .query import Alternative, ParsedQuery, parse
+from .tokenizer import index_text
 
 
 class Sort:
@@ -74,11 +76,13 @@ class SearchBackend(ABC):
     @abstractmethod
     def search(
         self,
-        query: str,
+        query: ParsedQuery | str,
         filters: Filters = NO_FILTERS,
         sort: str = Sort.RELEVANCE,
         drafts: DraftScope | None = None,
-    ): ...
+    ):
+        """``query`` as parsed by xxgk.search.query.parse (a string is parsed with the
+        synonym list on)."""
 
     @abstractmethod
     def rebuild(self, entries: Iterable[tuple[int, str, Content]]) -> int:
@@ -191,16 +195,19 @@ class DatabaseBackend(SearchBackend):
         """Engine housekeeping after a bulk load."""
 
     def search(self, query, filters=NO_FILTERS, sort=Sort.RELEVANCE, drafts=None):
-        return DatabaseResults(self, query_terms(query), filters, sort, drafts)
+        parsed = parse(query) if isinstance(query, str) else query
+        return DatabaseResults(self, parsed, filters, sort, drafts)
 
     # --- engine-specific pieces ---------------------------------------------------------
     from_sql = ""
     join = "JOIN"
 
-    def match_sql(self, terms: list[QueryTerm]) -> tuple[str, list]:
+    def match_sql(self, parsed: ParsedQuery, ranking: bool = False) -> tuple[str, list]:
+        """The match condition; with ``ranking``, including what ranks close and whole
+        typed words higher where the engine does that in the match (FTS5)."""
         raise NotImplementedError
 
-    def rank_sql(self, terms: list[QueryTerm]) -> tuple[str, list]:
+    def rank_sql(self, parsed: ParsedQuery, ranking: bool = False) -> tuple[str, list]:
         raise NotImplementedError
 
     # The candidates' order: newest index row first, which the engine can read off the
@@ -212,8 +219,8 @@ class DatabaseBackend(SearchBackend):
         raise NotImplementedError
 
     # --- shared SQL ------------------------------------------------------------------------
-    def where_sql(self, terms, filters: Filters, drafts: DraftScope | None):
-        match, params = self.match_sql(terms)
+    def where_sql(self, parsed, filters: Filters, drafts: DraftScope | None, ranking=False):
+        match, params = self.match_sql(parsed, ranking)
         clauses = [match]
         visible, visible_params = _public_visibility()
         params += visible_params
@@ -246,29 +253,56 @@ class DatabaseBackend(SearchBackend):
         base = f"FROM {self.from_sql} {self.join} wagtailcore_page p ON p.id = d.page_id"
         return f"{base} WHERE {' AND '.join(clauses)}", params
 
-    def candidates_sql(self, terms, filters, drafts, columns: str, params: list):
+    def count_sql(self, parsed, filters, drafts):
+        """How many visible matches there are, counting no further than MAX_CANDIDATES."""
+        where, params = self.where_sql(parsed, filters, drafts)
+        return f"SELECT COUNT(*) FROM (SELECT 1 {where} LIMIT {MAX_CANDIDATES}) m", params
+
+    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list, ranking=False):
         """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first."""
-        where, where_params = self.where_sql(terms, filters, drafts)
+        where, where_params = self.where_sql(parsed, filters, drafts, ranking)
         sql = f"SELECT {columns} {where} ORDER BY {self.candidate_order} LIMIT {MAX_CANDIDATES}"
         return sql, [*params, *where_params]
 
-    def hits_sql(self, terms, filters, sort, drafts):
+    def hits_sql(self, parsed, filters, sort, drafts, ranking=False):
         """Every candidate's (id, score), best first: at most MAX_CANDIDATES rows."""
         columns = "d.id AS id, d.date AS date, d.page_id AS page_id, d.version AS version"
         if sort == Sort.DATE:
-            inner, params = self.candidates_sql(terms, filters, drafts, columns, [])
+            inner, params = self.candidates_sql(parsed, filters, drafts, columns, [])
             select, select_params = "0.0", []
             order = "c.date DESC, c.page_id DESC, c.version"
         else:
-            rank, rank_params = self.rank_sql(terms)
+            rank, rank_params = self.rank_sql(parsed, ranking)
             inner, params = self.candidates_sql(
-                terms, filters, drafts, f"{columns}, {rank} AS rank", rank_params
+                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params, ranking
             )
             recency = f"(1.0 + {RECENCY_BOOST} / (1.0 + {self.age_days_sql('c.date')} / 365.0))"
             select, select_params = f"c.rank * {recency}", [timezone.localdate()]
             order = "score DESC, c.date DESC, c.page_id DESC, c.version"
         sql = f"SELECT c.id, {select} AS score FROM ({inner}) c ORDER BY {order}"
         return sql, [*select_params, *params]
+
+
+# Proximity: the typed words of a query standing within this many index tokens of each
+# other per gap (about as many characters) rank higher. Queries of more words than
+# NEAR_MAX_WORDS get no proximity boost (it would cost more than it tells).
+NEAR_TOKENS_PER_GAP = 6
+NEAR_MAX_WORDS = 6
+
+
+def near_alternatives(parsed: ParsedQuery) -> list[Alternative]:
+    """What ranks a match higher: the typed form of each word, standing close together
+    (two to NEAR_MAX_WORDS words), or of a single word, whole and as typed rather than as
+    a synonym or as its bigrams apart. Empty where that tells nothing (one one-token word)."""
+    clauses = parsed.clauses
+    if len(clauses) == 1:
+        only = clauses[0]
+        typed = only.alternatives[0]
+        if typed.phrase or (len(only.alternatives) == 1 and len(typed.terms) == 1):
+            return []
+    elif len(clauses) > NEAR_MAX_WORDS:
+        return []
+    return [clause.alternatives[0] for clause in clauses]
 
 
 class SQLiteBackend(DatabaseBackend):
@@ -283,12 +317,47 @@ class SQLiteBackend(DatabaseBackend):
     # FTS5 walks its doclists backwards for this, without computing a rank per match.
     candidate_order = "xxgk_search_fts.rowid DESC"
 
-    def match_sql(self, terms):
-        # Tokens are letters and digits only; quoting them keeps even "NEAR" or "and" plain.
-        expression = " ".join(f'"{t.token}"' + ("*" if t.prefix else "") for t in terms)
-        return "xxgk_search_fts MATCH %s", [expression]
+    @staticmethod
+    def _phrase(alternative: Alternative) -> str:
+        """An FTS5 phrase: the tokens next to each other (a prefix only at the end)."""
+        last = alternative.terms[-1]
+        return (
+            '"' + " ".join(t.token for t in alternative.terms) + '"' + ("*" if last.prefix else "")
+        )
 
-    def rank_sql(self, terms):
+    @classmethod
+    def _alternative(cls, alternative: Alternative) -> str:
+        if alternative.phrase or len(alternative.terms) == 1:
+            return cls._phrase(alternative)
+        return "(" + " AND ".join(cls._phrase(Alternative((t,))) for t in alternative.terms) + ")"
+
+    @classmethod
+    def expression(cls, parsed: ParsedQuery, ranking: bool = True) -> str:
+        """The FTS5 query. Tokens are letters and digits only and always quoted, so even
+        "NEAR" or "and" stay plain words. The ranking group (near_alternatives) is OR-ed
+        in: it matches only documents the conjunction matches anyway, and bm25() counts
+        its phrases in those where the typed words stand whole and close together, which
+        ranks them higher."""
+        clauses = []
+        for clause in parsed.clauses:
+            alternatives = [cls._alternative(a) for a in clause.alternatives]
+            clauses.append(
+                alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+            )
+        expression = " AND ".join(clauses)
+        near = near_alternatives(parsed) if ranking else []
+        if len(near) == 1:
+            expression = f"({expression}) OR {cls._phrase(near[0])}"
+        elif near:
+            phrases = " ".join(cls._phrase(a) for a in near)
+            distance = NEAR_TOKENS_PER_GAP * (len(near) - 1)
+            expression = f"({expression}) OR NEAR({phrases}, {distance})"
+        return expression
+
+    def match_sql(self, parsed, ranking=False):
+        return "xxgk_search_fts MATCH %s", [self.expression(parsed, ranking)]
+
+    def rank_sql(self, parsed, ranking=False):
         # bm25() is lower-is-better; a title hit weighs four times a body hit.
         return "-bm25(xxgk_search_fts, 4.0, 1.0)", []
 
@@ -325,15 +394,48 @@ class PostgresBackend(DatabaseBackend):
     from_sql = "xxgk_search_searchtext t JOIN xxgk_search_searchdocument d ON d.id = t.document_id"
 
     @staticmethod
-    def tsquery(terms):
-        return " & ".join(f"'{t.token}'" + (":*" if t.prefix else "") for t in terms)
+    def _conjunction(alternative: Alternative) -> str:
+        return (
+            "("
+            + " & ".join(f"'{t.token}'" + (":*" if t.prefix else "") for t in alternative.terms)
+            + ")"
+        )
 
-    def match_sql(self, terms):
-        return "t.search_vector @@ to_tsquery('simple', %s)", [self.tsquery(terms)]
+    @classmethod
+    def tsquery(cls, parsed: ParsedQuery) -> str:
+        return " & ".join(
+            "(" + " | ".join(cls._conjunction(a) for a in clause.alternatives) + ")"
+            for clause in parsed.clauses
+        )
 
-    def rank_sql(self, terms):
-        # Normalisation 1 divides by 1 + log(length), as BM25 damps long documents.
-        return "ts_rank(t.search_vector, to_tsquery('simple', %s), 1)", [self.tsquery(terms)]
+    def match_sql(self, parsed, ranking=False):
+        # A phrase is matched as its tokens (the GIN index) and then checked in the token
+        # text itself: tsvector positions stop at 16,383 and 256 per word, so a `<->` phrase
+        # query would miss phrases deep in long attachments that SQLite finds.
+        sql = ["t.search_vector @@ to_tsquery('simple', %s)"]
+        params = [self.tsquery(parsed)]
+        for clause in parsed.clauses:
+            phrase = clause.alternatives[0]
+            if phrase.phrase:
+                pattern = "% " + " ".join(t.token for t in phrase.terms) + " %"
+                sql.append(
+                    "((' ' || t.title_tokens || ' ') LIKE %s"
+                    " OR (' ' || t.body_tokens || ' ') LIKE %s)"
+                )
+                params += [pattern, pattern]
+        return " AND ".join(sql), params
+
+    def rank_sql(self, parsed, ranking=False):
+        # Normalisation 1 divides by 1 + log(length), as BM25 damps long documents. Cover
+        # density over the typed words (ts_rank_cd) adds the proximity boost.
+        rank = "ts_rank(t.search_vector, to_tsquery('simple', %s), 1)"
+        params = [self.tsquery(parsed)]
+        near = near_alternatives(parsed) if ranking else []
+        if near:
+            words = " & ".join(self._conjunction(a) for a in near)
+            rank = f"{rank} * (1.0 + ts_rank_cd(t.search_vector, to_tsquery('simple', %s), 1))"
+            params.append(words)
+        return rank, params
 
     def age_days_sql(self, column):
         return f"greatest(%s::date - {column}, 0)"
@@ -344,14 +446,26 @@ class PostgresBackend(DatabaseBackend):
             cursor.execute("ANALYZE xxgk_search_searchtext")
 
 
+# What a results page shows of a hit: its page's URL, the catalogue item and department by
+# name, the stored text for the snippet. Building whole page objects for the items (and
+# loading the token columns) tripled the time to load a page of hits at 100,000 documents.
+DISPLAYED_FIELDS = (
+    *("id", "page_id", "version", "kind", "title", "date", "item_id", "department_id"),
+    *(f"page__{f}" for f in ("id", "title", "url_path", "path", "depth", "live", "locale_id")),
+    *("page__content_type_id", "page__expire_at"),
+    *("item__title", "item__item_number", "department__name"),
+    *("content__document_id", "content__text"),
+)
+
+
 class DatabaseResults:
     """Lazy hits. One query ranks the candidates (ids and scores only, at most
     MAX_CANDIDATES rows) and answers both ``count()`` and the slices; each slice then loads
     just its own documents."""
 
-    def __init__(self, backend, terms, filters, sort, drafts):
+    def __init__(self, backend, parsed, filters, sort, drafts):
         self.backend = backend
-        self.terms = terms
+        self.parsed = parsed
         self.filters = filters
         self.sort = sort
         self.drafts = drafts
@@ -360,14 +474,24 @@ class DatabaseResults:
     def ranked(self) -> list[tuple[int, float]]:
         if self._ranked is None:
             self._ranked = []
-            if self.terms:
-                sql, params = self.backend.hits_sql(
-                    self.terms, self.filters, self.sort, self.drafts
-                )
+            if self.parsed:
                 with connection.cursor() as cursor:
-                    cursor.execute(sql, params)
+                    cursor.execute(*self.backend.hits_sql(*self._query(), self._ranking(cursor)))
                     self._ranked = cursor.fetchall()
         return self._ranked
+
+    def _query(self):
+        return self.parsed, self.filters, self.sort, self.drafts
+
+    def _ranking(self, cursor) -> bool:
+        """Whether to rank close and whole typed words higher. Not for a date sort, and
+        not where there are more matches than are ranked (a common word: checking word
+        positions in every one of tens of thousands of documents cost 30–150 ms at 100,000
+        documents, for an order among the newest matches only)."""
+        if self.sort == Sort.DATE or not near_alternatives(self.parsed):
+            return False
+        cursor.execute(*self.backend.count_sql(self.parsed, self.filters, self.drafts))
+        return cursor.fetchone()[0] < MAX_CANDIDATES
 
     def count(self) -> int:
         """Visible matches, at most MAX_CANDIDATES (see ``capped``)."""
@@ -389,7 +513,7 @@ class DatabaseResults:
             return []
         documents = (
             SearchDocument.objects.select_related("page", "item", "department", "content")
-            .defer("content__title_tokens", "content__body_tokens")
+            .only(*DISPLAYED_FIELDS)
             .in_bulk([row[0] for row in rows])
         )
         return [SearchHit(documents[pk], score) for pk, score in rows if pk in documents]

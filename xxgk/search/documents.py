@@ -21,6 +21,10 @@ logger = logging.getLogger(__name__)
 # Long attachments are indexed up to this many characters: enough for any notice or
 # table, and well inside PostgreSQL's 1 MB tsvector limit.
 MAX_TEXT_LENGTH = 60_000
+# Starts each attachment in the stored text (its title on the first line, then its text),
+# so that a snippet can say which attachment it quotes. A control character that no
+# document text keeps (they are removed from every part).
+ATTACHMENT_MARK = "\x1e"
 
 
 @dataclass(frozen=True)
@@ -61,20 +65,20 @@ def _page_date(page) -> datetime.date:
 
 
 def _join(*parts: str) -> str:
-    return "\n".join(part for part in parts if part)[:MAX_TEXT_LENGTH]
+    return "\n".join(part.replace(ATTACHMENT_MARK, " ") for part in parts if part)[:MAX_TEXT_LENGTH]
 
 
 def disclosure_content(page) -> Content:
+    main = _join(page.summary, get_text_for_indexing(page.body), page.index_number or "")
     attachments = [
-        _join(attachment.display_title, attachment_text(attachment.document))
+        ATTACHMENT_MARK
+        + _join(attachment.display_title or " ", attachment_text(attachment.document))
         for attachment in page.attachments.all()
     ]
     return Content(
         kind="公开信息",
         title=page.title,
-        text=_join(
-            page.summary, get_text_for_indexing(page.body), page.index_number or "", *attachments
-        ),
+        text="\n".join([main, *attachments])[:MAX_TEXT_LENGTH],
         date=page.publication_date or _page_date(page),
         item_id=page.get_parent().pk,  # catalogue_item_id is not updated by moves
         department_id=page.publishing_department_id,

@@ -9,6 +9,7 @@ transaction.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 
@@ -76,3 +77,54 @@ class AttachmentText(models.Model):
 
     def __str__(self):
         return self.source
+
+
+class Synonym(models.Model):
+    """An entry of the synonym and abbreviation list the office keeps (xxgk.search.synonyms):
+    a query containing ``term`` also searches each of ``synonyms``; a two-way entry makes
+    every word of it search all the others. Validated as a whole list (no loops, bounded
+    expansion) by synonyms.validate_entry."""
+
+    term = models.CharField(_("搜索词"), max_length=40)
+    synonyms = models.CharField(
+        _("同时搜索"),
+        max_length=400,
+        help_text=_("一个或多个词，用逗号、分号或换行分隔（顿号可以出现在词中）。"),
+    )
+    two_way = models.BooleanField(
+        _("双向"),
+        default=True,
+        help_text=_("勾选：条目中每个词都同时搜索其他词；不勾选：只有搜索词扩展到同时搜索的词。"),
+    )
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("同义词")
+        verbose_name_plural = _("同义词与缩略语")
+        ordering = ["term", "pk"]
+
+    def __str__(self):
+        arrow = "↔" if self.two_way else "→"
+        return f"{self.term} {arrow} {self.synonyms}"
+
+    def clean(self):
+        from .synonyms import validate_entry
+
+        validate_entry(self)
+
+
+class SearchQueryDay(models.Model):
+    """The anonymous search log: how often a query was searched on a day and how many
+    results it found the last time. No time of day, no IP address, no user."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=100)
+    searches = models.PositiveIntegerField(default=1)
+    results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "query"], name="search_query_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.query} ×{self.searches}"

@@ -1,10 +1,18 @@
-"""Writes to the search index. Everything goes through sync_page or rebuild_index."""
+"""Writes: the search index (everything goes through sync_page or rebuild_index), the
+anonymous search log and the synonym list."""
 
+import datetime
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .backends import get_backend
 from .documents import content_of, searchable_models
-from .models import Version
+from .models import SearchQueryDay, Synonym, Version
 
 
 def sync_page(page_id: int, *, draft_revision=None) -> None:
@@ -60,3 +68,56 @@ def ensure_index(using: str = "default") -> int:
     if not any(model.objects.exists() for model in searchable_models()):
         return 0
     return rebuild_index()
+
+
+# --- the anonymous search log ---------------------------------------------------------------
+
+# New distinct queries logged per day at most, so that a flood of random queries cannot
+# grow the table without bound (repeats of logged queries are still counted).
+MAX_LOGGED_QUERIES_PER_DAY = 20_000
+
+
+def log_search(query: str, result_count: int, *, day=None) -> None:
+    """Count one public search of ``query`` on ``day`` (today): no time, no IP, no user."""
+    day = day or timezone.localdate()
+    query = query[:100]
+    updated = SearchQueryDay.objects.filter(day=day, query=query).update(
+        searches=F("searches") + 1, results=result_count
+    )
+    if updated:
+        return
+    if SearchQueryDay.objects.filter(day=day).count() >= MAX_LOGGED_QUERIES_PER_DAY:
+        return
+    table = connection.ops.quote_name(SearchQueryDay._meta.db_table)
+    with connection.cursor() as cursor:
+        # Two readers may log the same new query at once: the second one counts.
+        cursor.execute(
+            f"INSERT INTO {table} (day, query, searches, results) VALUES (%s, %s, 1, %s) "
+            f"ON CONFLICT (day, query) DO UPDATE SET searches = {table}.searches + 1, "
+            "results = excluded.results",
+            [day, query, result_count],
+        )
+
+
+def purge_search_log(today=None) -> int:
+    """Delete the log's days older than settings.XXGK_SEARCH_LOG_DAYS; returns rows deleted."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.XXGK_SEARCH_LOG_DAYS)
+    deleted, _ = SearchQueryDay.objects.filter(day__lt=cutoff).delete()
+    return deleted
+
+
+# --- the synonym list -------------------------------------------------------------------------
+
+
+def save_synonym(form, *, user) -> Synonym:
+    """Save a validated SynonymForm; the change goes into Wagtail's log (and so the audit log)."""
+    created = form.instance.pk is None
+    entry = form.save()
+    log(instance=entry, action="wagtail.create" if created else "wagtail.edit", user=user)
+    return entry
+
+
+def delete_synonym(entry: Synonym, *, user) -> None:
+    log(instance=entry, action="wagtail.delete", user=user)
+    entry.delete()

@@ -5,7 +5,7 @@ the page tree commit (or roll back) together. Deleting a page deletes its index 
 the foreign key's cascade.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -43,3 +43,10 @@ def _page_content_type_id():
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(Page).pk
+
+
+@receiver([post_save, post_delete], sender="xxgk_search.Synonym")
+def _synonyms_changed(sender, **kwargs):
+    from .synonyms import forget
+
+    forget()

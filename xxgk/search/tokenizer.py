@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from operator import add
 
+from .script import fold
+
 # Han (incl. extensions and compatibility ideographs), kana and Hangul: scripts written
 # without spaces between words.
 CJK_CLASS = (
@@ -57,13 +59,14 @@ def _nfkc(match: re.Match) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width ＡＢＣ１２３ → ABC123, ① → 1) and lower case. Chinese text is rarely
+    """NFKC (full-width ＡＢＣ１２３ → ABC123, ① → 1), lower case, and traditional or variant
+    characters folded to simplified (學費 → 学费, xxgk.search.script). Chinese text is rarely
     NFKC-stable (full-width ，：；), and NFKC over a whole document is slow, so only the
     pieces between Han characters are normalised (the same result, several times faster)."""
     text = text or ""
     if not unicodedata.is_normalized("NFKC", text):
         text = _NOT_HAN.sub(_nfkc, text)
-    return text.lower()
+    return fold(text.lower())
 
 
 def is_cjk(char: str) -> bool:

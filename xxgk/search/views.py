@@ -11,17 +11,23 @@ from xxgk.core.pagination import paginate_or_404
 from .forms import SearchForm
 from .highlight import highlight, snippet
 from .models import Version
+from .query import parse
 from .selectors import search, shorter_suggestions, staff_search
-from .tokenizer import MAX_QUERY_LENGTH, clean_query, query_terms
+from .services import log_search
+from .suggestions import corrections, nearest_items, popular_searches
+from .tokenizer import MAX_QUERY_LENGTH, clean_query
 
 PER_PAGE = 20
 FILTER_FIELDS = ("category", "item", "department", "date_from", "date_to")
+# ?synonyms=0 searches only the words as typed.
+SYNONYMS_OFF = "0"
 
 
 def _run_search(request, run):
-    """Shared by both search pages: clean the query and the filters, run ``run``, paginate,
-    and say what was cut or ignored."""
+    """Shared by both search pages: clean and parse the query, clean the filters, run
+    ``run``, paginate, and say what was cut, ignored or searched as well."""
     query, truncated = clean_query(request.GET.get("q", ""))
+    expand = request.GET.get("synonyms") != SYNONYMS_OFF
     form = SearchForm(request.GET)
     form.is_valid()
     notices = []
@@ -30,17 +36,22 @@ def _run_search(request, run):
     if form.invalid_fields():
         notices.append(_("以下筛选条件无效，已忽略：%s。") % "、".join(form.invalid_fields()))
     page_obj = None
-    if query_terms(query):
-        results = run(query, filters=form.to_filters(), sort=form.sort_order())
+    parsed = parse(query, expand=expand)
+    if parsed:
+        if parsed.truncated_expansions:
+            notices.append(_("同义词过多，只扩展了前面的一部分。"))
+        results = run(parsed, filters=form.to_filters(), sort=form.sort_order())
         page_obj = paginate_or_404(request, results, PER_PAGE)
         for hit in page_obj.object_list:
-            hit.title_html = highlight(hit.document.title, query)
-            hit.snippet_html = snippet(hit.document.content.text, query)
+            hit.title_html = highlight(hit.document.title, parsed)
+            hit.snippet_html = snippet(hit.document.content.text, parsed)
     elif query:
         notices.append(_("搜索词中没有可检索的文字（汉字、字母或数字），请换个说法。"))
     filtered = any(form.cleaned_data.get(f) for f in FILTER_FIELDS)
     return {
         "query": query,
+        "parsed": parsed,
+        "synonyms_on": expand,
         "form": form,
         "notices": notices,
         "page_obj": page_obj,
@@ -55,8 +66,15 @@ def search_view(request):
     if page_obj is not None:
         for hit in page_obj.object_list:
             hit.url = hit.document.page.get_url(request)
-        if not page_obj.paginator.count:
-            context["suggestions"] = shorter_suggestions(context["query"])
+        count = page_obj.paginator.count
+        if page_obj.number == 1:
+            log_search(context["query"], count)
+        if not count:
+            query = context["query"]
+            context["corrections"] = corrections(query, search)
+            context["suggestions"] = shorter_suggestions(query)
+            context["nearest_items"] = nearest_items(query)
+            context["popular"] = popular_searches(exclude=query)
     return render(request, "xxgk_search/search.html", context)
 
 
