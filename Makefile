@@ -12,7 +12,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/xxgk
 PYTEST_ARGS ?=
 
-.PHONY: help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
+.PHONY: mutation mutation-hand help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
 
 help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
@@ -20,6 +20,8 @@ help:
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
 	@echo "make lint       ruff check and format check"
 	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
+	@echo "make mutation [MODULE=fees]  mutation testing of the rules (docs/testing.md)"
+	@echo "make mutation-hand           the hand-made one-point changes to the rules"
 	@echo "make backup     archive database and uploads while the site runs (var/backups/)"
 	@echo "make restore ARCHIVE=…  restore an archive onto a fresh install (docs/backup.md)"
 
@@ -33,11 +35,16 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.synced
 
-# Debian packages the test suite needs: Chromium for Playwright, CJK fonts for screenshots.
+# Debian packages the test suite needs: Chromium for Playwright, CJK fonts for screenshots;
+# Tesseract with its Chinese and English models and poppler's pdftoppm for the OCR of
+# scanned attachments (docs/review.md) — the models come with the packages, nothing is
+# downloaded at run time.
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
-		echo "Installing Debian packages: chromium fonts-noto-cjk"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+		|| ! command -v pdftoppm >/dev/null 2>&1 \
+		|| ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then \
+		echo "Installing Debian packages: chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory serving-deps
 
@@ -87,7 +94,7 @@ format: install
 
 # Every bench/*_bench.py, one table (bench/README.md). The portal's dataset is kept in
 # var/bench/portal/ and rebuilt only when its generator or the migrations change.
-bench: install serving-deps
+bench: install system-deps
 	$(VENV)/bin/python bench/run_all.py
 
 # A consistent archive of the database and every upload, taken while the site runs
@@ -101,3 +108,12 @@ restore: install
 
 clean:
 	rm -rf var/ test-results/
+
+# Mutation testing of the rules (docs/testing.md): slow, so not part of .ci/run. MODULE is one
+# of workdays deadlines fees scan obligations rights numbering (default: all of them).
+MODULE ?=
+mutation: install
+	$(VENV)/bin/python scripts/mutation.py $(MODULE)
+
+mutation-hand: install
+	$(VENV)/bin/python scripts/hand_mutations.py

@@ -1,3 +1,7 @@
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from tests.factories import (
@@ -8,6 +12,29 @@ from tests.factories import (
     superuser,
 )
 from xxgk.orgs.roles import Role
+
+if os.environ.get("XXGK_TEST_DB_TEMPLATE"):
+    # Mutation testing (scripts/mutation.py) runs pytest once per mutant; migrating a fresh
+    # database each time would cost ~35 s, so each session works on its own copy of a
+    # database migrated once. Nothing else changes: tests still run in transactions.
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        from django.db import connections
+
+        fd, path = tempfile.mkstemp(prefix="xxgk-mutation-", suffix=".sqlite3")
+        os.close(fd)
+        shutil.copyfile(os.environ["XXGK_TEST_DB_TEMPLATE"], path)
+        connection = connections["default"]
+        with django_db_blocker.unblock():
+            connection.close()
+            connection.settings_dict["NAME"] = path
+            # What create_test_db(serialize=True) keeps for serialized_rollback.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        yield
+        with django_db_blocker.unblock():
+            connection.close()
+        os.remove(path)
 
 
 @pytest.fixture(autouse=True)

@@ -366,7 +366,10 @@ RULES = {
     "admin/requests/statistics/": OVERSIGHT,
     "admin/requests/statistics/cases/": OVERSIGHT,
     "admin/review/": {"reviewer", "office"},
+    "admin/review/attachment/<int:pk>/redact/": {"editor_a", "office"},  # POST only
     "admin/review/audit/": READS_ALL,
+    # An OCR hit's crop (unmasked value): those who may read the disclosure's review.
+    "admin/review/crop/<int:pk>/": HISTORY_READERS,
     "admin/review/mine/": {"editor_a", "editor_b", "office"},
     "admin/review/notices/": STAFF,
     "admin/review/notices/read/": STAFF,

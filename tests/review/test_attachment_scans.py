@@ -2,6 +2,7 @@
 未能扫描 with a reason. A scan or photo without a text layer is never clean: editor and
 reviewer are told, and approval needs the reviewer's recorded acknowledgement."""
 
+import io
 import time
 
 import pytest
@@ -27,6 +28,15 @@ from xxgk.review.services import decide_review, submit_for_review
 
 pytestmark = pytest.mark.django_db
 NO_TEXT_LAYER = "未能扫描（无文字层）"
+
+
+def blank_png(size=(400, 300)) -> bytes:
+    """A photo with nothing written on it: OCR reads no text there either."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", size, 255).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def draft_with(editor, department, item, *documents):
@@ -55,7 +65,7 @@ def test_scans_and_photos_are_not_scannable_and_need_an_acknowledgement(
     client, editor_a, dept_a, item_a, reviewer
 ):
     scan = _document("扫描件.pdf", scanned_pdf())
-    photo = _document("名单照片.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    photo = _document("名单照片.png", blank_png())
     mixed = _document("部分扫描.pdf", scanned_pdf(pages_with_text=(1,)))
     listing = _document("名单.xlsx", xlsx_with(VALID_ID))
     page = draft_with(editor_a, dept_a, item_a, scan, photo, mixed, listing)
@@ -66,7 +76,7 @@ def test_scans_and_photos_are_not_scannable_and_need_an_acknowledgement(
         "扫描件.pdf": NO_TEXT_LAYER,
         "名单照片.png": NO_TEXT_LAYER,
         "部分扫描.pdf": "未能扫描（无文字层：第2、3页）",
-        "名单.xlsx": "已扫描",
+        "名单.xlsx": "已扫描（文字层）",
     }
     assert report.is_complete and report.needs_acknowledgement
     assert {hit["location"] for hit in report.hits} >= {"附件“部分扫描.pdf”第1页"}
@@ -100,7 +110,7 @@ def test_a_clean_scan_needs_no_acknowledgement(editor_a, dept_a, item_a, reviewe
     page = draft_with(editor_a, dept_a, item_a, _document("说明.xlsx", xlsx_with("无个人信息")))
     task_state = submitted(page, editor_a)
     report = ScanReport.objects.get(revision=task_state.revision)
-    assert [a.label for a in report.attachments.all()] == ["已扫描"]
+    assert [a.label for a in report.attachments.all()] == ["已扫描（文字层）"]
     assert not report.needs_acknowledgement
     record = decide_review(task_state, user=reviewer, **approve_kwargs(scan_acknowledged=False))
     assert record.scan_acknowledged_by is None and record.unscannable_summary == ""

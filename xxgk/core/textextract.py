@@ -56,6 +56,9 @@ def reason_label(reason: str) -> str:
         Reason.TIMEOUT: _("解析超时"),
         Reason.MISSING: _("文件无法打开"),
     }
+    from .ocr import ocr_reason_labels
+
+    labels.update(ocr_reason_labels())
     return labels.get(reason, labels[Reason.UNREADABLE])
 
 
@@ -295,9 +298,11 @@ def _pdf(data: bytes) -> Extraction:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         try:
-            reader.decrypt("")
+            opened = reader.decrypt("")
         except Exception as exc:
             raise ExtractionError(Reason.ENCRYPTED) from exc
+        if not opened:  # a user password is set: nobody can read it without one
+            raise ExtractionError(Reason.ENCRYPTED)
     chunks, blank = [], []
     pages = reader.pages[:MAX_PDF_PAGES]
     for number, page in enumerate(pages, start=1):

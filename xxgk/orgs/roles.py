@@ -76,6 +76,8 @@ ROLE_PERMISSIONS = {
         "requests.view_lettertemplate",
         # The fee policy and the school's own bands (issue 18): 设置 → 依申请公开收费标准.
         "requests.change_feestandard",
+        # OCR limits of the attachment scan (issue 22): 设置 → 扫描件文字识别.
+        "review.change_ocrsettings",
         # Department integration tokens and their call log (issue 11), the site importer.
         "xxgk_api.add_integrationtoken",
         "xxgk_api.change_integrationtoken",

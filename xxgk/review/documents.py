@@ -21,6 +21,8 @@ def scan_summary(record) -> str:
     }
     if record.unscannable_summary:
         text += f"（{record.unscannable_summary}）"
+    if record.pending_summary:
+        text += _("；扫描未完成，审查人已亲自查看：%(files)s") % {"files": record.pending_summary}
     if record.scan_acknowledged_by_id:
         who = record.scan_acknowledged_by
         at = timezone.localtime(record.scan_acknowledged_at)

@@ -21,6 +21,12 @@ class ReviewDecisionForm(forms.Form):
         ),
         required=False,
     )
+    pending_checked = forms.BooleanField(
+        label=gettext_lazy(
+            "扫描尚未完成：我已亲自逐页查看仍在扫描的附件，确认其中没有不宜公开的个人信息"
+        ),
+        required=False,
+    )
     decision = forms.ChoiceField(choices=Decision.choices, label="审查结论")
 
     def __init__(self, *args, with_checklist=True, **kwargs):
@@ -33,6 +39,7 @@ class ReviewDecisionForm(forms.Form):
         else:
             del self.fields["basis"]
             del self.fields["scan_acknowledged"]
+            del self.fields["pending_checked"]
             self.fields["opinion"].label = "审核意见"
         self.with_checklist = with_checklist
 

@@ -6,13 +6,16 @@ the personal-data scan, withdrawal with a reason, notices) lives in the models b
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Task
 
 from xxgk.core.textextract import reason_label
 from xxgk.orgs.models import Department
+from xxgk.requests.storage import private_storage
 
 
 class RecordedDecisionTask(Task):
@@ -202,6 +205,11 @@ class ReviewRecord(models.Model):
         gettext_lazy("扫描结果确认时间"), null=True, blank=True
     )
     unscannable_summary = models.TextField(gettext_lazy("未能扫描的附件"), blank=True)
+    # Attachments still being scanned when the reviewer approved, having recorded that they
+    # read those files themselves.
+    pending_summary = models.TextField(
+        gettext_lazy("扫描未完成、经审查人亲自查看的附件"), blank=True
+    )
 
     class Meta:
         ordering = ["-decided_at", "-id"]
@@ -254,7 +262,9 @@ class ScanReport(models.Model):
 
     @property
     def pending(self) -> list["AttachmentScan"]:
-        return [a for a in self.attachments.all() if a.state == ScanState.PENDING]
+        """Not read yet: 待扫描 or 扫描中."""
+        waiting = (ScanState.PENDING, ScanState.SCANNING)
+        return [a for a in self.attachments.all() if a.state in waiting]
 
     @property
     def needs_acknowledgement(self) -> bool:
@@ -263,8 +273,14 @@ class ScanReport(models.Model):
 
 class ScanState(models.TextChoices):
     PENDING = "pending", gettext_lazy("待扫描")
+    SCANNING = "scanning", gettext_lazy("扫描中")
     SCANNED = "scanned", gettext_lazy("已扫描")
     UNSCANNABLE = "unscannable", gettext_lazy("未能扫描")
+
+
+class ScanMethod(models.TextChoices):
+    TEXT = "text", gettext_lazy("文字层")
+    OCR = "ocr", gettext_lazy("OCR")
 
 
 class AttachmentScan(models.Model):
@@ -282,7 +298,14 @@ class AttachmentScan(models.Model):
     reason = models.CharField(max_length=32, blank=True)
     detail = models.CharField(max_length=255, blank=True)
     hit_count = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)  # 扫描中 since
     scanned_at = models.DateTimeField(null=True, blank=True)
+    method = models.CharField(max_length=8, choices=ScanMethod.choices, blank=True)
+    # What OCR read (search indexes it once the disclosure is published), and which stored
+    # file it was read from (file name and hash: a replaced file is not the one read).
+    ocr_text = models.TextField(blank=True)
+    ocr_pages = models.PositiveIntegerField(default=0)
+    source = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -294,13 +317,66 @@ class AttachmentScan(models.Model):
 
     @property
     def label(self) -> str:
-        """已扫描 / 待扫描 / 未能扫描（无文字层：第2页）."""
+        """已扫描（文字层）/ 已扫描（OCR）/ 待扫描 / 扫描中 / 未能扫描（无文字层：第2页）."""
+        if self.state == ScanState.SCANNED and self.method:
+            return _("已扫描（%(method)s）") % {"method": ScanMethod(self.method).label}
         if self.state != ScanState.UNSCANNABLE:
             return ScanState(self.state).label
         because = reason_label(self.reason) if self.reason else self.detail
         if self.reason and self.detail:
             because = f"{because}：{self.detail}"
         return _("未能扫描（%(reason)s）") % {"reason": because}
+
+
+class ScanCrop(models.Model):
+    """The image of one OCR hit's spot, so the reviewer sees it without opening the file. It
+    shows the unmasked value: stored outside MEDIA_ROOT and served only by a view that asks
+    the review policy (``views.scan_crop``)."""
+
+    attachment = models.ForeignKey(AttachmentScan, on_delete=models.CASCADE, related_name="crops")
+    image = models.FileField(storage=private_storage, upload_to="review/crops/%Y/%m/")
+    page = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.attachment_id}/{self.pk}"
+
+
+@register_setting(icon="search")
+class OcrSettings(BaseGenericSetting):
+    """The office's limits on text recognition of scanned attachments (设置 → 扫描件文字识别)."""
+
+    enabled = models.BooleanField(
+        gettext_lazy("识别扫描件和图片中的文字（OCR）"),
+        default=True,
+        help_text=gettext_lazy("关闭后，无文字层的附件仍标记为“未能扫描（无文字层）”。"),
+    )
+    seconds = models.PositiveIntegerField(
+        gettext_lazy("每个文件的识别时限（秒）"),
+        default=300,
+        validators=[MinValueValidator(10), MaxValueValidator(3600)],
+        help_text=gettext_lazy("超过时限的文件标记为“未能扫描（文字识别超时）”，须人工查看。"),
+    )
+    max_pages = models.PositiveIntegerField(
+        gettext_lazy("每个文件最多识别的页数"),
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=gettext_lazy("无文字层的页（或图片）超过此数的文件不识别，标记为未能扫描。"),
+    )
+
+    class Meta:
+        verbose_name = gettext_lazy("扫描件文字识别")
+
+    def limits(self):
+        from xxgk.core.ocr import OcrLimits
+
+        return OcrLimits(
+            seconds=self.seconds,
+            max_pages=self.max_pages,
+            memory_bytes=settings.XXGK_EXTRACTION_MEMORY_BYTES,
+        )
 
 
 class Withdrawal(models.Model):
@@ -346,3 +422,11 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.message
+
+
+def _delete_crop_file(sender, instance, **kwargs):
+    """A crop's file holds an unmasked value: it goes with its row (revision deleted, …)."""
+    instance.image.delete(save=False)
+
+
+models.signals.post_delete.connect(_delete_crop_file, sender=ScanCrop)

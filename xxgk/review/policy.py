@@ -44,6 +44,14 @@ def may_read_review_of(user, page) -> bool:
     return page is not None and disclosure_policy.allows(user, Action.VIEW_REVISIONS, page)
 
 
+def may_see_scan_crop(user, crop) -> bool:
+    """A crop shows an unmasked personal value: only to those who may read the review of
+    the disclosure it was found in (never to the public, never by a plain URL)."""
+    return bool(getattr(user, "is_authenticated", False)) and may_read_review_of(
+        user, crop.attachment.report.page
+    )
+
+
 def _may_use_queue(user, obj=None) -> bool:
     return (
         is_reviewer(user)

@@ -129,6 +129,23 @@ def scan_report_for(revision):
     return ScanReport.objects.filter(revision=revision).prefetch_related("attachments").first()
 
 
+def ocr_text_for(document) -> str:
+    """What OCR read in this stored file (the latest scan of it), for the search index."""
+    from .models import AttachmentScan, ScanMethod
+
+    source = f"{document.file.name}:{document.file_hash}"[:300]
+    scan = (
+        AttachmentScan.objects.filter(
+            document=document, method=ScanMethod.OCR, source=source, scanned_at__isnull=False
+        )
+        .exclude(ocr_text="")
+        .order_by("-scanned_at", "-pk")
+        .values_list("ocr_text", flat=True)
+        .first()
+    )
+    return scan or ""
+
+
 def records_for_page(page):
     return ReviewRecord.objects.filter(page=page).select_related("reviewer", "submitted_by")
 

@@ -10,8 +10,9 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +33,9 @@ from .models import (
     DepartmentHead,
     DepartmentHeadTask,
     Notice,
+    OcrSettings,
     ReviewRecord,
+    ScanCrop,
     ScanReport,
     ScanState,
     Step,
@@ -331,27 +334,54 @@ def keep_scan_going(report: ScanReport | None) -> None:
         queue_attachment_scans(report)
 
 
+def _claim(item: AttachmentScan) -> datetime.datetime | None:
+    """Mark one attachment 扫描中 for this run; None when another run has it (one that
+    started longer ago than the OCR time limit plus XXGK_SCAN_STALE_SECONDS died)."""
+    now = timezone.now()
+    limit = OcrSettings.load().seconds + settings.XXGK_SCAN_STALE_SECONDS
+    stale = now - datetime.timedelta(seconds=limit)
+    claimed = (
+        AttachmentScan.objects.filter(pk=item.pk)
+        .filter(
+            models.Q(state=ScanState.PENDING)
+            | models.Q(state=ScanState.SCANNING, started_at__lt=stale)
+        )
+        .update(state=ScanState.SCANNING, started_at=now)
+    )
+    return now if claimed else None
+
+
+def _ocr_limits():
+    from xxgk.core import ocr
+
+    configured = OcrSettings.load()
+    return configured.limits() if configured.enabled and ocr.available() else None
+
+
 def run_attachment_scans(report: ScanReport) -> ScanReport:
-    """Read every attachment still 待扫描 and record its state and hits; when none is left,
-    the report is complete and, if it found anything, the submitter and the reviewers are
-    told. Safe to run twice at once: an attachment's result is recorded only once."""
-    for item in report.attachments.filter(state=ScanState.PENDING).select_related("document"):
+    """Read every attachment still 待扫描 (扫描中 while it is read; OCR for pages without a
+    text layer, within the office's limits) and record its state and hits; when none is
+    left, the report is complete and, if it found anything, the submitter and the reviewers
+    are told. Safe to run twice at once: each attachment is claimed by one run."""
+    waiting = report.attachments.filter(
+        state__in=[ScanState.PENDING, ScanState.SCANNING]
+    ).select_related("document")
+    limits = _ocr_limits() if waiting else None
+    for item in waiting:
+        started = _claim(item)
+        if started is None:
+            continue
+        source = ""
         if item.document is None:  # deleted since the submission
             result = AttachmentResult(ScanState.UNSCANNABLE, Reason.MISSING)
         else:
-            result = scan_attachment(item.document, item.name)
-        with transaction.atomic():
-            locked = ScanReport.objects.select_for_update().get(pk=report.pk)
-            recorded = AttachmentScan.objects.filter(pk=item.pk, state=ScanState.PENDING).update(
-                state=result.state,
-                reason=result.reason,
-                detail=result.detail,
-                hit_count=len(result.hits),
-                scanned_at=timezone.now(),
-            )
-            if recorded and result.hits:
-                locked.hits = [*locked.hits, *(hit.as_dict() for hit in result.hits)]
-                locked.save(update_fields=["hits"])
+            source = f"{item.document.file.name}:{item.document.file_hash}"[:300]
+            try:
+                result = scan_attachment(item.document, item.name, limits)
+            except Exception:  # noqa: BLE001 - one file must never stop the others
+                logger.exception("scan of attachment %s failed", item.pk)
+                result = AttachmentResult(ScanState.UNSCANNABLE, "ocr_failed")
+        _record_result(report, item, started, result, source)
     with transaction.atomic():
         report = ScanReport.objects.select_for_update().get(pk=report.pk)
         completed = report.completed_at is None and not report.pending
@@ -361,6 +391,35 @@ def run_attachment_scans(report: ScanReport) -> ScanReport:
     if completed:  # once, by whichever run finished last; mail is sent outside the lock
         _scan_completed(report)
     return report
+
+
+def _record_result(report, item, started, result, source) -> None:
+    with transaction.atomic():
+        locked = ScanReport.objects.select_for_update().get(pk=report.pk)
+        recorded = AttachmentScan.objects.filter(
+            pk=item.pk, state=ScanState.SCANNING, started_at=started
+        ).update(
+            state=result.state,
+            reason=result.reason,
+            detail=result.detail,
+            hit_count=len(result.hits),
+            scanned_at=timezone.now(),
+            method=result.method,
+            ocr_text=result.ocr_text,
+            ocr_pages=result.ocr_pages,
+            source=source,
+        )
+        if not recorded or not result.hits:
+            return
+        hits = [hit.as_dict() for hit in result.hits]
+        for index, png in result.crops:
+            crop = ScanCrop(attachment_id=item.pk, page=hits[index]["page"] or 1)
+            crop.image.save(f"crop-{item.pk}-{index}.png", ContentFile(png), save=True)
+            hits[index]["crop"] = crop.pk
+        for hit in hits:
+            hit["attachment"] = item.pk
+        locked.hits = [*locked.hits, *hits]
+        locked.save(update_fields=["hits"])
 
 
 def scan_warning(report: ScanReport) -> str:
@@ -380,6 +439,12 @@ def scan_warning(report: ScanReport) -> str:
 def _scan_completed(report: ScanReport) -> None:
     page = report.page
     revision = report.revision
+    if any(item.ocr_text for item in report.attachments.all()):
+        # What OCR read joins the search index (a reviewer may have approved, having read
+        # the file themselves, before the scan ended).
+        from xxgk.search.services import sync_page
+
+        sync_page(page.pk)
     log(
         instance=page,
         action="xxgk_review.scan_completed",
@@ -433,7 +498,9 @@ def revision_saved(page, revision) -> None:
 # --- Decisions ---------------------------------------------------------------------------------
 
 
-def _validate_confidentiality(task_state, checklist, basis, opinion, decision, acknowledged):
+def _validate_confidentiality(
+    task_state, checklist, basis, opinion, decision, acknowledged, pending_checked=False
+):
     """Approval needs every checklist question answered 否, a basis and an acknowledged scan;
     a rejection needs its reason (any answers given are kept)."""
     errors = {}
@@ -451,9 +518,10 @@ def _validate_confidentiality(task_state, checklist, basis, opinion, decision, a
         if not (basis or "").strip():
             errors["basis"] = "请填写审查依据。"
         report = scan_report_for(task_state.revision)
-        if report is not None and not report.is_complete:
+        if report is not None and not report.is_complete and not pending_checked:
             errors["scan_acknowledged"] = _(
-                "附件仍在扫描（%(n)s 个待扫描），请稍后刷新页面，查看扫描结果后再同意公开。"
+                "附件仍在扫描（%(n)s 个待扫描），请稍后刷新页面，查看扫描结果后再同意公开；"
+                "或亲自逐页查看这些附件，并勾选“我已亲自查看仍在扫描的附件”。"
             ) % {"n": len(report.pending)}
         elif report is not None and report.needs_acknowledgement and not acknowledged:
             errors["scan_acknowledged"] = _(
@@ -474,6 +542,7 @@ def decide_review(
     basis: str = "",
     checklist: dict | None = None,
     scan_acknowledged: bool = False,
+    pending_checked: bool = False,
     at=None,
 ) -> ReviewRecord:
     """Approve or reject one review step, leaving a 保密审查单. Approval of the last step
@@ -496,7 +565,7 @@ def decide_review(
     answers = {}
     if step == Step.CONFIDENTIALITY:
         answers = _validate_confidentiality(
-            task_state, checklist, basis, opinion, decision, scan_acknowledged
+            task_state, checklist, basis, opinion, decision, scan_acknowledged, pending_checked
         )
     elif not (opinion or "").strip():
         raise ValidationError({"opinion": "请填写审核意见。"})
@@ -524,6 +593,11 @@ def decide_review(
         scan_acknowledged_at=decided_at if acknowledged else None,
         unscannable_summary="；".join(
             f"{item.name}：{item.label}" for item in (report.unscannable if report else [])
+        ),
+        pending_summary=(
+            "；".join(f"{item.name}：{item.label}" for item in report.pending)
+            if report is not None and pending_checked and step == Step.CONFIDENTIALITY
+            else ""
         ),
         **{field: answers.get(field) for field, _ in CHECKLIST},
     )
@@ -637,6 +711,66 @@ def restore_disclosure(page, *, user, reason: str) -> WorkflowState:
     )
     page = DisclosurePage.objects.get(pk=page.pk)
     return page.get_workflow().start(page, user)
+
+
+@transaction.atomic
+def redact_attachment(item: AttachmentScan, *, user):
+    """涂黑副本: replace a scanned attachment in which OCR found personal data by a copy with
+    the hits' pixels removed, on a new revision that goes through review like any other
+    (the review restarts if one is under way, else it is submitted). Never published
+    directly. Returns the new Wagtail document."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from xxgk.core.textextract import ExtractionError
+
+    from .redaction import redacted_copy
+
+    page = item.report.page
+    disclosure_policy.require(user, Action.EDIT, page)
+    boxes: dict[int, list] = {}
+    for hit in item.report.hits:
+        if hit.get("attachment") == item.pk and hit.get("box"):
+            boxes.setdefault(hit.get("page") or 1, []).append(hit["box"])
+    if not boxes or item.document is None:
+        raise ValidationError(_("该附件没有文字识别发现的个人信息，无需生成涂黑副本。"))
+    latest = page.get_latest_revision_as_object()
+    attached = [a for a in latest.attachments.all() if a.document_id == item.document_id]
+    if not attached:
+        raise ValidationError(_("最新版本中已没有该附件。"))
+    original = item.document
+    with original.file.open("rb") as handle:
+        data = handle.read()
+    try:
+        copy = redacted_copy(data, original.file.name, boxes, OcrSettings.load().limits())
+    except ExtractionError as exc:
+        raise ValidationError(_("无法生成涂黑副本：%(reason)s") % {"reason": exc}) from exc
+    stem = original.filename.rsplit(".", 1)[0]
+    suffix = "png" if original.file_extension.lower() in ("png", "jpg", "jpeg") else "pdf"
+    document = get_document_model()(
+        title=_("%(title)s（涂黑）") % {"title": original.title},
+        collection=original.collection,
+        uploaded_by_user=user,
+    )
+    document.file.save(f"{stem}-redacted.{suffix}", ContentFile(copy), save=False)
+    document.save()
+    for attachment in attached:
+        attachment.document = document
+        if attachment.title:
+            attachment.title = _("%(title)s（涂黑）") % {"title": attachment.title}
+    revision = latest.save_revision(user=user, log_action=True)
+    log(
+        instance=page,
+        action="xxgk_review.redact",
+        user=user,
+        revision=revision,
+        data={"original": original.pk, "copy": document.pk, "pages": sorted(boxes)},
+    )
+    page = type(page).objects.get(pk=page.pk)
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        page.get_workflow().start(page, user)
+    return document
 
 
 def task_state_for_review(page):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
@@ -19,8 +19,8 @@ from xxgk.orgs.selectors import has_role, is_office
 from . import selectors, services
 from .documents import render_record_docx, render_record_pdf
 from .forms import RestoreForm, ReviewDecisionForm, WithdrawalForm
-from .models import ConfidentialityReviewTask, ReviewRecord
-from .policy import may_read_review_of, refusal_reason, review_policy
+from .models import AttachmentScan, ConfidentialityReviewTask, ReviewRecord, ScanCrop
+from .policy import may_read_review_of, may_see_scan_crop, refusal_reason, review_policy
 
 PER_PAGE = 30
 
@@ -83,6 +83,7 @@ def decide(request, task_state_id):
                     basis=form.cleaned_data.get("basis", ""),
                     checklist=form.checklist(),
                     scan_acknowledged=form.cleaned_data.get("scan_acknowledged", False),
+                    pending_checked=form.cleaned_data.get("pending_checked", False),
                 )
             except PermissionDenied as exc:
                 return _refused(request, str(exc))
@@ -135,8 +136,43 @@ def page_history(request, page_id):
         "can_edit": disclosure_policy.allows(request.user, Action.EDIT, page),
         "can_withdraw": page.live and disclosure_policy.allows(request.user, Action.WITHDRAW, page),
         "can_restore": disclosure_policy.allows(request.user, Action.RESTORE, page),
+        "can_redact": disclosure_policy.allows(request.user, Action.EDIT, page),
     }
     return TemplateResponse(request, "review/page_history.html", context)
+
+
+@require_POST
+def redact(request, pk):
+    """涂黑副本 of one scanned attachment, as a new revision that goes through review."""
+    item = get_object_or_404(AttachmentScan.objects.select_related("report__page"), pk=pk)
+    page = item.report.page
+    if not disclosure_policy.allows(request.user, Action.EDIT, page):
+        return _refused(request, disclosure_policy.refusal(Action.EDIT))
+    try:
+        document = services.redact_attachment(item, user=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            gettext("已生成涂黑副本“%(title)s”，作为新版本提交保密审查。")
+            % {"title": document.title},
+        )
+    return redirect("review:page", page.pk)
+
+
+def scan_crop(request, pk):
+    """The image of one OCR hit (it shows the unmasked value): private, never cached."""
+    crop = get_object_or_404(ScanCrop.objects.select_related("attachment__report__page"), pk=pk)
+    if not may_see_scan_crop(request.user, crop):
+        return _refused(request, gettext("您无权查看该信息的扫描结果。"))
+    try:
+        handle = crop.image.open("rb")
+    except OSError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _record_for(request, pk):

@@ -63,6 +63,11 @@ def register_review_log_actions(actions):
         "xxgk_review.publish_refused", "拒绝发布", "未经保密审查的版本被拒绝发布"
     )
     actions.register_action("xxgk_review.scan_completed")(ScanCompletedFormatter)
+    actions.register_action(
+        "xxgk_review.redact",
+        gettext_lazy("生成涂黑副本"),
+        gettext_lazy("扫描件中识别出的个人信息已涂黑，作为新版本送审"),
+    )
 
 
 class ScanCompletedFormatter(LogFormatter):

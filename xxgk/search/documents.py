@@ -25,6 +25,9 @@ MAX_TEXT_LENGTH = 60_000
 # so that a snippet can say which attachment it quotes. A control character that no
 # document text keeps (they are removed from every part).
 ATTACHMENT_MARK = "\x1e"
+# Ends an attachment's title line when its text (or part of it) was read by OCR from a scan,
+# so that the snippet can say so.
+OCR_MARK = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -65,16 +68,25 @@ def _page_date(page) -> datetime.date:
 
 
 def _join(*parts: str) -> str:
-    return "\n".join(part.replace(ATTACHMENT_MARK, " ") for part in parts if part)[:MAX_TEXT_LENGTH]
+    return "\n".join(
+        part.replace(ATTACHMENT_MARK, " ").replace(OCR_MARK, " ") for part in parts if part
+    )[:MAX_TEXT_LENGTH]
+
+
+def _attachment_part(attachment) -> str:
+    """Title line, then the text layer and what OCR read of the scanned pages (read by the
+    review's scan in the task worker, never here in the publishing request)."""
+    from xxgk.review.selectors import ocr_text_for
+
+    document = attachment.document
+    ocr_text = ocr_text_for(document)
+    title = _join(attachment.display_title or " ") + (OCR_MARK if ocr_text else "")
+    return ATTACHMENT_MARK + title + "\n" + _join(attachment_text(document), ocr_text)
 
 
 def disclosure_content(page) -> Content:
     main = _join(page.summary, get_text_for_indexing(page.body), page.index_number or "")
-    attachments = [
-        ATTACHMENT_MARK
-        + _join(attachment.display_title or " ", attachment_text(attachment.document))
-        for attachment in page.attachments.all()
-    ]
+    attachments = [_attachment_part(attachment) for attachment in page.attachments.all()]
     return Content(
         kind="公开信息",
         title=page.title,

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .documents import ATTACHMENT_MARK
+from .documents import ATTACHMENT_MARK, OCR_MARK
 from .query import NO_LEXICON, ParsedQuery, parse
 from .script import fold_table
 from .tokenizer import is_cjk, normalize
@@ -128,6 +128,7 @@ def highlight(text: str, query: ParsedQuery | str) -> SafeString:
 class _Section:
     label: str  # "" for the document itself, else the attachment's title
     text: str
+    ocr: bool = False  # the attachment is a scan whose text was read by OCR
 
 
 def _sections(text: str) -> list[_Section]:
@@ -135,7 +136,7 @@ def _sections(text: str) -> list[_Section]:
     sections = [_Section("", parts[0])]
     for part in parts[1:]:
         title, _newline, body = part.partition("\n")
-        sections.append(_Section(title.strip(), body))
+        sections.append(_Section(title.replace(OCR_MARK, "").strip(), body, OCR_MARK in title))
     return sections
 
 
@@ -209,5 +210,9 @@ def snippet(text: str, query: ParsedQuery | str, length: int = SNIPPET_LENGTH) -
         size += len(sentence)
     more = "…" if not cut and len(pieces) < len(sentences) - index else ""
     before = "…" if index and not pieces[0].startswith("…") else ""
-    prefix = escape(_("附件《%(title)s》：") % {"title": section.label}) if section.label else ""
+    prefix = ""
+    if section.label and section.ocr:
+        prefix = escape(_("附件《%(title)s》（扫描件 OCR）：") % {"title": section.label})
+    elif section.label:
+        prefix = escape(_("附件《%(title)s》：") % {"title": section.label})
     return mark_safe(prefix + before + "".join(pieces) + more)  # noqa: S308 - escaped above

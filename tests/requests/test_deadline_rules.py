@@ -1,0 +1,71 @@
+"""The reply deadline's boundary rules, one a test. Dates are 2026's official arrangement:
+National Day 1–7 October off, Saturday 10 October worked; received Tuesday 29 September,
+15 working days fall due on Monday 26 October."""
+
+import pytest
+
+from xxgk.requests import deadlines, services
+
+from .conftest import D, make_application
+
+pytestmark = pytest.mark.django_db
+RECEIVED = D(2026, 9, 29)
+DUE = D(2026, 10, 26)
+
+
+@pytest.fixture
+def case(office):
+    application, _ = make_application(received_on=RECEIVED)
+    return services.accept(application, actor=office, on=RECEIVED)
+
+
+def test_a_case_due_today_is_not_overdue(case):
+    clock = deadlines.compute(case, today=DUE)
+    assert clock.due.date == DUE
+    assert clock.days_left == 0
+    assert not clock.overdue and clock.overdue_days == 0
+
+
+def test_a_case_is_overdue_from_the_working_day_after_its_due_date(case):
+    clock = deadlines.compute(case, today=D(2026, 10, 27))
+    assert clock.days_left == -1
+    assert clock.overdue and clock.overdue_days == 1
+
+
+def test_a_pause_that_starts_the_day_the_clock_starts_moves_the_due_date(case, office):
+    case = services.start_consultation(
+        case, actor=office, third_party="某公司", matter="是否涉及商业秘密", on=RECEIVED
+    )
+    case = services.end_consultation(
+        case, actor=office, opinion="不同意公开", ended_on=D(2026, 10, 12)
+    )
+    clock = deadlines.compute(case, today=D(2026, 10, 12))
+    # (29 Sep, 12 Oct] holds 30 Sep, 8, 9, 10 (Saturday, worked) and 12 Oct: 5 days.
+    assert clock.due.date == D(2026, 11, 2)
+    assert not clock.paused
+    assert "不计入5个工作日" in "".join(clock.lines)
+
+
+def test_a_pause_still_open_counts_every_working_day_up_to_today(case, office):
+    case = services.start_consultation(
+        case, actor=office, third_party="某公司", matter="是否涉及商业秘密", on=D(2026, 10, 12)
+    )
+    clock = deadlines.compute(case, today=D(2026, 10, 16))
+    # 13–16 October: 4 working days, so due 4 working days after 26 October.
+    assert clock.due.date == D(2026, 10, 30)
+    assert clock.paused
+    assert "至今不计入4个工作日" in "".join(clock.lines)
+
+
+def test_a_pause_opened_today_adds_nothing_yet(case, office):
+    case = services.start_consultation(
+        case, actor=office, third_party="某公司", matter="是否涉及商业秘密", on=D(2026, 10, 12)
+    )
+    assert deadlines.compute(case, today=D(2026, 10, 12)).due.date == DUE
+
+
+def test_the_explanation_names_the_start_the_period_and_the_due_date(case):
+    lines = deadlines.compute(case, today=DUE).lines
+    assert lines[0].startswith("起算日期：2026年9月29日（收到申请）")
+    assert "答复期限：15个工作日。" in lines
+    assert lines[-1] == "合计15个工作日，答复截止日期：2026年10月26日。"

@@ -1,0 +1,72 @@
+"""Blacked-out copies of scanned attachments (涂黑副本): the pages of a scan whose OCR found
+personal data, re-rasterised, with the pixels of every hit's box replaced by black. The copy
+is an image-only PDF (or a PNG for a photo): no text layer carries the number, and the
+original pixels are gone, not covered by a box that a PDF reader could move away.
+
+Boxes are in the pixels of the page images OCR read (xxgk.core.ocr: PDF pages rasterised at
+``OcrLimits.dpi``, photos as they are), so the pages are rasterised again the same way.
+"""
+
+import io
+import subprocess
+import tempfile
+from pathlib import Path
+
+from xxgk.core import ocr
+from xxgk.core.textextract import ExtractionError, Reason, extension_of
+
+PADDING = 6  # pixels around each box, for the edges of the glyphs
+
+
+def blacken(image, boxes):
+    from PIL import ImageDraw
+
+    image = image.convert("L")
+    draw = ImageDraw.Draw(image)
+    for left, top, width, height in boxes:
+        draw.rectangle(
+            (left - PADDING, top - PADDING, left + width + PADDING, top + height + PADDING),
+            fill=0,
+        )
+    return image
+
+
+def redacted_copy(data: bytes, filename: str, boxes_by_page: dict[int, list], limits) -> bytes:
+    """The file with the boxes blacked out: an image-only PDF for a PDF, a PNG for a photo."""
+    from PIL import Image
+
+    extension = extension_of(filename)
+    if extension in ocr.IMAGE_SUFFIXES:
+        ocr.image_size(data, limits)
+        with Image.open(io.BytesIO(data)) as image:
+            result = blacken(image, boxes_by_page.get(1, []))
+        buffer = io.BytesIO()
+        result.save(buffer, format="PNG")
+        return buffer.getvalue()
+    if extension != "pdf":
+        raise ExtractionError(Reason.UNSUPPORTED, extension)
+    count = ocr.pdf_page_count(data)
+    if count > limits.max_pages:
+        raise ExtractionError(ocr.OcrReason.TOO_MANY_PAGES, f"{count} > {limits.max_pages}")
+    pages = []
+    with tempfile.TemporaryDirectory(prefix="xxgk-redact-") as folder:
+        source = Path(folder) / "source.pdf"
+        source.write_bytes(data)
+        done = subprocess.run(
+            [ocr.PDFTOPPM, "-r", str(limits.dpi), "-gray", str(source), str(Path(folder) / "p")],
+            capture_output=True,
+            timeout=limits.seconds,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise ExtractionError(Reason.UNREADABLE, f"pdftoppm exit {done.returncode}")
+        files = sorted(Path(folder).glob("p-*.pgm"), key=lambda p: int(p.stem.split("-")[-1]))
+        for number, path in enumerate(files, start=1):
+            ocr.image_size(path, limits)
+            with Image.open(path) as image:
+                pages.append(blacken(image, boxes_by_page.get(number, [])))
+    buffer = io.BytesIO()
+    pages[0].save(
+        buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=limits.dpi
+    )
+    return buffer.getvalue()
