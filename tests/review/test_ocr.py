@@ -256,3 +256,47 @@ def test_a_redacted_copy_removes_the_pixels_and_goes_through_review(
     assert {hit["kind"] for hit in new_report.hits} == set()
     assert VALID_ID not in new_item.ocr_text and MOBILE not in new_item.ocr_text
     assert "110105194912310021" in new_item.ocr_text  # not a hit, so left as it was
+
+
+def docx_with_picture(lines) -> bytes:
+    """A DOCX whose only list of names is a picture (a pasted scan), plus a line of text."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件：公示名单（扫描件）")
+    document.add_picture(io.BytesIO(png_of(page_image(lines))))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_picture_inside_a_docx_is_read_and_its_redacted_copy_keeps_the_document(
+    office, editor_a, dept_a, item_a
+):
+    import docx
+
+    from tests.review.test_attachment_scans import draft_with, submitted
+    from xxgk.review.services import redact_attachment
+
+    page = draft_with(
+        editor_a, dept_a, item_a, _document("名单.docx", docx_with_picture(["公示名单", *ROWS]))
+    )
+    task_state = submitted(page, editor_a)
+    report = ScanReport.objects.get(revision=task_state.revision)
+    (item,) = report.attachments.all()
+    assert (item.state, item.method, item.hit_count) == ("scanned", "ocr", 2)
+    assert {(hit["kind"], hit["page_label"]) for hit in report.hits} == {
+        ("resident_id", "图片1"),
+        ("mobile", "图片1"),
+    }
+
+    copy = redact_attachment(item, user=office)
+    assert copy.filename.endswith("-redacted.docx")
+    with copy.file.open("rb") as handle:
+        redacted = docx.Document(handle)
+    # Still the same Word document: its text stays, its picture lost the two values.
+    assert [p.text for p in redacted.paragraphs if p.text] == ["附件：公示名单（扫描件）"]
+    with copy.file.open("rb") as handle:
+        again = scan_bytes(handle.read(), "名单.docx", "名单.docx", limits())
+    assert again.method == "ocr" and "公示名单" in again.ocr_text
+    assert again.hits == [] and VALID_ID not in again.ocr_text

@@ -1,7 +1,8 @@
 """Blacked-out copies of scanned attachments (涂黑副本): the pages of a scan whose OCR found
 personal data, re-rasterised, with the pixels of every hit's box replaced by black. The copy
-is an image-only PDF (or a PNG for a photo): no text layer carries the number, and the
-original pixels are gone, not covered by a box that a PDF reader could move away.
+is an image-only PDF (or a PNG for a photo; for a DOCX the same package with its pictures
+blackened): no text layer carries the number, and the original pixels are gone, not covered
+by a box that a PDF reader could move away.
 
 Boxes are in the pixels of the page images OCR read (xxgk.core.ocr: PDF pages rasterised at
 ``OcrLimits.dpi``, photos as they are), so the pages are rasterised again the same way.
@@ -10,10 +11,11 @@ Boxes are in the pixels of the page images OCR read (xxgk.core.ocr: PDF pages ra
 import io
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from xxgk.core import ocr
-from xxgk.core.textextract import ExtractionError, Reason, extension_of
+from xxgk.core.textextract import ExtractionError, Reason, check_package, extension_of
 
 PADDING = 6  # pixels around each box, for the edges of the glyphs
 
@@ -32,10 +34,13 @@ def blacken(image, boxes):
 
 
 def redacted_copy(data: bytes, filename: str, boxes_by_page: dict[int, list], limits) -> bytes:
-    """The file with the boxes blacked out: an image-only PDF for a PDF, a PNG for a photo."""
+    """The file with the boxes blacked out: an image-only PDF for a PDF, a PNG for a photo,
+    the same DOCX with its pictures blackened for a DOCX."""
     from PIL import Image
 
     extension = extension_of(filename)
+    if extension == "docx":
+        return _redacted_docx(data, boxes_by_page, limits)
     if extension in ocr.IMAGE_SUFFIXES:
         ocr.image_size(data, limits)
         with Image.open(io.BytesIO(data)) as image:
@@ -69,4 +74,33 @@ def redacted_copy(data: bytes, filename: str, boxes_by_page: dict[int, list], li
     pages[0].save(
         buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=limits.dpi
     )
+    return buffer.getvalue()
+
+
+def _redacted_docx(data: bytes, boxes_by_page: dict[int, list], limits) -> bytes:
+    """The package entry by entry, each picture with hits blackened in its own format. Pictures
+    are numbered as ``ocr.ocr_pages`` numbers them (their order in the package), which is
+    the number a hit carries as its page."""
+    from PIL import Image
+
+    check_package(data)
+    buffer = io.BytesIO()
+    number = 0
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            extension = extension_of(entry.filename)
+            if entry.filename.startswith("word/media/") and extension in ocr.IMAGE_SUFFIXES:
+                number += 1
+                if boxes_by_page.get(number):
+                    ocr.image_size(content, limits)
+                    with Image.open(io.BytesIO(content)) as image:
+                        blackened = blacken(image, boxes_by_page[number])
+                    encoded = io.BytesIO()
+                    blackened.save(encoded, format="PNG" if extension == "png" else "JPEG")
+                    content = encoded.getvalue()
+            target.writestr(entry, content)
     return buffer.getvalue()

@@ -746,7 +746,9 @@ def redact_attachment(item: AttachmentScan, *, user):
     except ExtractionError as exc:
         raise ValidationError(_("无法生成涂黑副本：%(reason)s") % {"reason": exc}) from exc
     stem = original.filename.rsplit(".", 1)[0]
-    suffix = "png" if original.file_extension.lower() in ("png", "jpg", "jpeg") else "pdf"
+    suffix = {"png": "png", "jpg": "png", "jpeg": "png", "docx": "docx"}.get(
+        original.file_extension.lower(), "pdf"
+    )
     document = get_document_model()(
         title=_("%(title)s（涂黑）") % {"title": original.title},
         collection=original.collection,
