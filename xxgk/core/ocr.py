@@ -133,7 +133,7 @@ def available() -> bool:
 # --- subprocesses with limits ------------------------------------------------------------------
 
 
-class _Deadline:
+class Deadline:
     def __init__(self, seconds: float):
         self.seconds = seconds
         self.ends = time.monotonic() + seconds
@@ -145,7 +145,9 @@ class _Deadline:
         return remaining
 
 
-def _run(command: list[str], deadline: _Deadline, memory_bytes: int) -> subprocess.CompletedProcess:
+def run_limited(
+    command: list[str], deadline: Deadline, memory_bytes: int
+) -> subprocess.CompletedProcess:
     def limit():  # in the child, before exec
         os.nice(10)
         if memory_bytes:
@@ -221,12 +223,12 @@ def parse_tsv(tsv: str) -> list[Line]:
 
 
 def recognise(
-    image_path: Path, deadline: _Deadline, limits: OcrLimits, dpi: int | None = None
+    image_path: Path, deadline: Deadline, limits: OcrLimits, dpi: int | None = None
 ) -> list[Line]:
     """``dpi``: the resolution of a page we rasterised (a PGM says none; Tesseract would
     guess 70 and lose a fifth of the numbers on a 200 dpi table)."""
     resolution = ["--dpi", str(dpi)] if dpi else []
-    done = _run(
+    done = run_limited(
         [TESSERACT, str(image_path), "stdout", "-l", LANGUAGES, "--psm", "3", *resolution]
         + ["tsv"],
         deadline,
@@ -267,7 +269,7 @@ def ocr_pages(
 ) -> Iterator[OcrPage]:
     """Recognise the file's pages without a text layer (``pages``: which PDF pages; all when
     None), one at a time; each page's image exists until the next is asked for."""
-    deadline = _Deadline(limits.seconds)
+    deadline = Deadline(limits.seconds)
     extension = extension_of(filename)
     with tempfile.TemporaryDirectory(prefix="xxgk-ocr-") as folder:
         folder = Path(folder)
@@ -292,7 +294,7 @@ def _pdf_pages(data, folder, limits, deadline, pages) -> Iterator[OcrPage]:
     source.write_bytes(data)
     for number in wanted:
         stem = folder / f"page-{number}"
-        done = _run(
+        done = run_limited(
             # An uncompressed greyscale PGM: writing PNG costs poppler longer than the
             # rasterising itself (2 s against 0.2 s for an A4 page at 200 dpi).
             [PDFTOPPM, "-r", str(limits.dpi), "-gray", "-f", str(number), "-l", str(number)]

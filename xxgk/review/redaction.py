@@ -9,7 +9,6 @@ Boxes are in the pixels of the page images OCR read (xxgk.core.ocr: PDF pages ra
 """
 
 import io
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -57,11 +56,11 @@ def redacted_copy(data: bytes, filename: str, boxes_by_page: dict[int, list], li
     with tempfile.TemporaryDirectory(prefix="xxgk-redact-") as folder:
         source = Path(folder) / "source.pdf"
         source.write_bytes(data)
-        done = subprocess.run(
+        # The same limits as the scan's rasterising: nice, memory, the office's time limit.
+        done = ocr.run_limited(
             [ocr.PDFTOPPM, "-r", str(limits.dpi), "-gray", str(source), str(Path(folder) / "p")],
-            capture_output=True,
-            timeout=limits.seconds,
-            check=False,
+            ocr.Deadline(limits.seconds),
+            limits.memory_bytes,
         )
         if done.returncode != 0:
             raise ExtractionError(Reason.UNREADABLE, f"pdftoppm exit {done.returncode}")
