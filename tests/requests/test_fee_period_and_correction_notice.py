@@ -14,6 +14,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from xxgk.core.schedule import JOBS
 from xxgk.requests import deadlines, fees, services, stats
 from xxgk.requests.models import Application, LetterKind, PauseKind, Status
 
@@ -97,6 +98,16 @@ def test_unpaid_fee_lapses_the_day_after_the_period_as_row_6_2(office):
     table = {row.code: n for row, n in stats.request_table(stats.Period.school_year(2026))}
     assert table["三.6.2"]["total"] == 1 and table["三.6"]["total"] == 1
     assert services.close_lapsed_fees(today=D(2026, 11, 11)) == []  # once only
+
+
+def test_the_scheduled_daily_job_closes_an_unpaid_case(office):
+    """The worker's daily job, not only the cron command, closes a lapsed fee period
+    (the period of a notice of 12 October 2026 ended on 9 November, before any run of this)."""
+    application = _case(office)
+    _notice(application, office, D(2026, 10, 12))
+    assert JOBS["requests_daily"].run()["unpaid"] == [application.number]
+    application.refresh_from_db()
+    assert application.outcome == "6.2"
 
 
 def test_payment_on_the_last_day_counts_and_a_later_one_is_refused(office):

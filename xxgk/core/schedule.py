@@ -68,6 +68,7 @@ def _requests_daily():
 
     return {
         "closed": services.close_lapsed_corrections(),
+        "unpaid": services.close_lapsed_fees(),
         "reminded": services.send_reminders(),
     }
 
