@@ -5,11 +5,14 @@
     .venv/bin/python scripts/mutation.py --report   # the table of the last results only
     .venv/bin/python scripts/mutation.py --survivors fees        # list the survivors
     .venv/bin/python scripts/mutation.py --retest-survivors fees # try them against new tests
+    .venv/bin/python scripts/mutation.py --all fees              # re-run every mutant
 
 mutmut (configured under [tool.mutmut] in pyproject.toml) copies the code to mutants/, learns
 once which tests run which function, and then runs only those tests against each mutant, two
-at a time. Results are kept in mutants/: a second run re-tests only mutants of functions that
-changed (or whose tests changed), so it is incremental.
+at a time. Results are kept in mutants/. mutmut re-tests every mutant it is *named*, so this
+script names only what needs a run: mutants without a result, every mutant of a source file
+changed since its last run, and (with --retest-survivors) the survivors. A second run of the
+same module is therefore incremental.
 
 Each pytest session starts from a copy of a database migrated once (var/mutation/), instead
 of migrating afresh for every mutant (conftest.py, XXGK_TEST_DB_TEMPLATE).
@@ -129,19 +132,39 @@ def survivors(modules: list[str]) -> list[str]:
     )
 
 
-def forget_survivors(modules: list[str]) -> int:
-    """Clear the survivors' results, so that the next run tries them against new tests
-    (mutmut re-tests a mutant on its own only when its function changes)."""
-    forgotten = 0
-    for meta in (ROOT / "mutants").rglob("*.py.meta"):
-        data = json.loads(meta.read_text())
-        codes = data["exit_code_by_key"]
-        for name, code in codes.items():
-            if code in SURVIVED and any(matches(name, MODULES[m]) for m in modules):
-                codes[name] = None
-                forgotten += 1
-        meta.write_text(json.dumps(data))
-    return forgotten
+def _dotted(source: Path) -> str:
+    return ".".join(source.relative_to(ROOT).with_suffix("").parts)
+
+
+def changed_sources(patterns: list[str]) -> list[Path]:
+    """Source files the patterns reach whose mutated copy is missing or older: mutmut will
+    regenerate them and forget the results of their changed functions, which this script
+    cannot tell apart before the run, so all of the file's matching mutants are named."""
+    changed = []
+    for source in sorted((ROOT / "xxgk").rglob("*.py")):
+        dotted = _dotted(source)
+        reached = any(
+            p.startswith(dotted + ".") or fnmatch.fnmatchcase(dotted + ".x_f__mutmut_1", p)
+            for p in patterns
+        )
+        copy = ROOT / "mutants" / source.relative_to(ROOT)
+        meta = copy.with_name(copy.name + ".meta")
+        if reached and (not meta.exists() or source.stat().st_mtime > copy.stat().st_mtime):
+            changed.append(source)
+    return changed
+
+
+def names_to_run(patterns: list[str], *, retest_survivors: bool) -> list[str]:
+    """What mutmut must be told to run (see the module docstring); empty if nothing."""
+    wanted = []
+    for source in changed_sources(patterns):
+        # Narrow "xxgk.*.policy.*" to this file; keep function-level patterns as they are.
+        dotted = _dotted(source)
+        wanted += [p if p.startswith(dotted + ".") else f"{dotted}.*" for p in patterns]
+    for name, code in results().items():
+        if matches(name, patterns) and (code is None or (retest_survivors and code in SURVIVED)):
+            wanted.append(name)
+    return sorted(set(wanted))
 
 
 def main(argv: list[str]) -> int:
@@ -152,15 +175,20 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"Unknown module(s) {unknown}; choose from {', '.join(MODULES)}", file=sys.stderr)
         return 2
-    if "--retest-survivors" in argv:
-        print(f"Re-testing {forget_survivors(wanted)} survivors")
-    if not (only_report or list_survivors):
+    patterns = [p for m in wanted for p in MODULES[m]]
+    if "--all" in argv:
+        names = patterns
+    else:
+        names = names_to_run(patterns, retest_survivors="--retest-survivors" in argv)
+    if not (only_report or list_survivors) and not names:
+        print("Every mutant of these modules has a result; nothing to run (--all re-runs them).")
+    elif not (only_report or list_survivors):
         ensure_template()
         env = {**os.environ, "XXGK_TEST_DB_TEMPLATE": str(TEMPLATE)}
-        patterns = [p for m in wanted for p in MODULES[m]]
+        print(f"Running {len(names)} mutant names or patterns", flush=True)
         started = time.monotonic()
         run = subprocess.run(
-            [VENV / "mutmut", "run", "--max-children", WORKERS, *patterns], cwd=ROOT, env=env
+            [VENV / "mutmut", "run", "--max-children", WORKERS, *names], cwd=ROOT, env=env
         )
         print(f"\nmutmut ran {time.monotonic() - started:.0f} s (exit {run.returncode})")
     if list_survivors:

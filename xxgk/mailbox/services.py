@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -36,16 +36,14 @@ logger = logging.getLogger(__name__)
 def allocate_number(prefix: str, year: int) -> str:
     """Issue the next public number, e.g. XZ-2026-000123: never reused, safe under concurrency."""
     with transaction.atomic():
-        counter = NumberCounter.objects.select_for_update().filter(prefix=prefix, year=year).first()
-        if counter is None:
-            try:
-                with transaction.atomic():
-                    counter = NumberCounter.objects.create(prefix=prefix, year=year)
-            except IntegrityError:
-                counter = NumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
-        NumberCounter.objects.filter(pk=counter.pk).update(last_serial=F("last_serial") + 1)
-        counter.refresh_from_db(fields=["last_serial"])
-    return f"{prefix}-{year}-{counter.last_serial:06d}"
+        # get_or_create survives two first numbers of a year racing to create the row; the
+        # UPDATE then holds the row lock until commit, so a concurrent caller's F() increment
+        # waits and reads the new value: no number twice, no gap.
+        NumberCounter.objects.get_or_create(prefix=prefix, year=year)
+        counter = NumberCounter.objects.filter(prefix=prefix, year=year)
+        counter.update(last_serial=F("last_serial") + 1)
+        serial = counter.values_list("last_serial", flat=True).get()
+    return f"{prefix}-{year}-{serial:06d}"
 
 
 def notify(recipients, subject: str, body: str) -> bool:

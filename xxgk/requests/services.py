@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,12 +77,12 @@ class TransitionError(ValidationError):
 
 
 def _next_sequence(year: int) -> int:
-    """Lock the year's counter row and take the next number (safe under concurrency)."""
+    """Take the year's next number inside the caller's transaction: the UPDATE holds the row
+    lock until commit, so concurrent applications get consecutive numbers, never the same."""
     NumberSequence.objects.get_or_create(year=year)
-    counter = NumberSequence.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+    counter = NumberSequence.objects.filter(year=year)
+    counter.update(last=F("last") + 1)
+    return counter.values_list("last", flat=True).get()
 
 
 def format_number(year: int, sequence: int) -> str:
