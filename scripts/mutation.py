@@ -58,6 +58,7 @@ MODULES = {
 }
 KILLED = {1, 3}  # mutmut: a failing test (or pytest's internal error) kills the mutant
 SURVIVED = {0}
+NO_TESTS = {33}  # no test reaches the function: as bad as a survivor, and counted as one
 TIMEOUT = {36, -24, 24}  # a mutant that hangs the tests counts as caught
 MUTANT_NAME = re.compile(r"`(xxgk\.[\w.ǁ]+__mutmut_\d+)`")
 
@@ -103,22 +104,25 @@ def matches(name: str, patterns: list[str]) -> bool:
 def report(modules: list[str]) -> list[tuple]:
     codes, equivalent = results(), equivalent_mutants()
     rows = []
-    header = ("module", "total", "killed", "survived", "equivalent", "not run", "killed %")
+    header = ("module", "total", "killed", "survived", "no tests", "equivalent", "not run")
+    header += ("killed %",)
     print("\n" + "  ".join(f"{h:>10}" for h in header))
     for module in modules:
         names = [n for n in codes if matches(n, MODULES[module])]
         killed = sum(codes[n] in KILLED or codes[n] in TIMEOUT for n in names)
         survivors = [n for n in names if codes[n] in SURVIVED]
+        untested = sum(codes[n] in NO_TESTS for n in names)
         equivalents = [n for n in survivors if n in equivalent]
         survived = len(survivors) - len(equivalents)
-        not_run = len(names) - killed - len(survivors)
-        decided = killed + survived
+        not_run = len(names) - killed - len(survivors) - untested
+        decided = killed + survived + untested
         percent = f"{100 * killed / decided:.1f}" if decided else "-"
-        row = (module, len(names), killed, survived, len(equivalents), not_run, percent)
+        row = (module, len(names), killed, survived, untested, len(equivalents), not_run, percent)
         rows.append(row)
         print("  ".join(f"{str(v):>10}" for v in row))
     print(
-        "\nkilled % = killed / (killed + survived), equivalent mutants left out (docs/testing.md)"
+        "\nkilled % = killed / (killed + survived + no tests); equivalent mutants left out "
+        "(docs/testing.md)"
     )
     return rows
 
@@ -128,7 +132,9 @@ def survivors(modules: list[str]) -> list[str]:
     return sorted(
         n
         for n, code in codes.items()
-        if code in SURVIVED and n not in equivalent and any(matches(n, MODULES[m]) for m in modules)
+        if code in SURVIVED | NO_TESTS
+        and n not in equivalent
+        and any(matches(n, MODULES[m]) for m in modules)
     )
 
 
@@ -161,8 +167,9 @@ def names_to_run(patterns: list[str], *, retest_survivors: bool) -> list[str]:
         # Narrow "xxgk.*.policy.*" to this file; keep function-level patterns as they are.
         dotted = _dotted(source)
         wanted += [p if p.startswith(dotted + ".") else f"{dotted}.*" for p in patterns]
+    retest = SURVIVED | NO_TESTS if retest_survivors else set()
     for name, code in results().items():
-        if matches(name, patterns) and (code is None or (retest_survivors and code in SURVIVED)):
+        if matches(name, patterns) and (code is None or code in retest):
             wanted.append(name)
     return sorted(set(wanted))
 
