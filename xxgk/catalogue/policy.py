@@ -7,16 +7,14 @@ published beneath an item except through the review, and no view restriction may
 disclosures filed below (``xxgk.disclosures.policy``).
 """
 
-from xxgk.orgs.policy import Action, Policy, page_grants
+from functools import partial
+
+from xxgk.orgs.policy import Action, Policy, page_grants, wagtail_grants
 from xxgk.orgs.selectors import is_office
 
 
-def _office_and(question):
-    return lambda user, page: is_office(user) and getattr(page_grants(user, page), question)()
-
-
-def _grant(question):
-    return lambda user, page: getattr(page_grants(user, page), question)()
+def _office_and_wagtail(question, user, page) -> bool:
+    return is_office(user) and wagtail_grants(question, user, page)
 
 
 def _may_move(user, page) -> bool:
@@ -47,16 +45,16 @@ def _never(user, page) -> bool:
 catalogue_policy = Policy(
     "catalogue",
     {
-        Action.EDIT: _office_and("can_edit"),
-        Action.PUBLISH: _office_and("can_publish"),
-        Action.UNSCHEDULE: _office_and("can_unschedule"),
-        Action.VIEW_REVISIONS: _grant("can_view_revisions"),
-        Action.LOCK: _office_and("can_lock"),
-        Action.UNLOCK: _grant("can_unlock"),
+        Action.EDIT: partial(_office_and_wagtail, "can_edit"),
+        Action.PUBLISH: partial(_office_and_wagtail, "can_publish"),
+        Action.UNSCHEDULE: partial(_office_and_wagtail, "can_unschedule"),
+        Action.VIEW_REVISIONS: partial(wagtail_grants, "can_view_revisions"),
+        Action.LOCK: partial(_office_and_wagtail, "can_lock"),
+        Action.UNLOCK: partial(wagtail_grants, "can_unlock"),
         Action.MOVE: _may_move,
         Action.ADD_CHILD: _may_add_child,
         Action.PUBLISH_CHILD: _may_publish_child,
-        Action.REORDER_CHILDREN: _office_and("can_reorder_children"),
+        Action.REORDER_CHILDREN: partial(_office_and_wagtail, "can_reorder_children"),
         Action.SUBMIT: _never,
         Action.UNPUBLISH: _never,
         Action.DELETE: _never,

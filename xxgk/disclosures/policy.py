@@ -15,12 +15,20 @@ authorization matrix all ask ``disclosure_policy``; docs/security.md lists the r
   (never unschedules).
 """
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, TaskState, WorkflowState
 
-from xxgk.orgs.policy import Action, Policy, PolicyPagePermissionTester, page_grants
+from xxgk.orgs.policy import (
+    Action,
+    Policy,
+    PolicyPagePermissionTester,
+    page_grants,
+    wagtail_grants,
+)
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office, is_reviewer, user_department
 
@@ -197,33 +205,29 @@ def hides_disclosures(page) -> bool:
     )
 
 
-def _grant(question):
-    return lambda user, page: getattr(page_grants(user, page), question)()
-
-
 site_page_policy = Policy(
     "site pages",
     {
-        Action.EDIT: _grant("can_edit"),
-        Action.SUBMIT: _grant("can_submit_for_moderation"),
-        Action.PUBLISH: _grant("can_publish"),
-        Action.UNPUBLISH: _grant("can_unpublish"),
+        Action.EDIT: partial(wagtail_grants, "can_edit"),
+        Action.SUBMIT: partial(wagtail_grants, "can_submit_for_moderation"),
+        Action.PUBLISH: partial(wagtail_grants, "can_publish"),
+        Action.UNPUBLISH: partial(wagtail_grants, "can_unpublish"),
         # The office may restrict the site's other pages, never one above disclosures.
         Action.RESTRICT: lambda user, page: (
             is_office(user)
             and page_grants(user, page).can_set_view_restrictions()
             and not hides_disclosures(page)
         ),
-        Action.UNSCHEDULE: _grant("can_unschedule"),
-        Action.VIEW_REVISIONS: _grant("can_view_revisions"),
-        Action.LOCK: _grant("can_lock"),
-        Action.UNLOCK: _grant("can_unlock"),
-        Action.MOVE: _grant("can_move"),
-        Action.COPY: _grant("can_copy"),
-        Action.DELETE: _grant("can_delete"),
-        Action.ADD_CHILD: _grant("can_add_subpage"),
-        Action.PUBLISH_CHILD: _grant("can_publish_subpage"),
-        Action.REORDER_CHILDREN: _grant("can_reorder_children"),
+        Action.UNSCHEDULE: partial(wagtail_grants, "can_unschedule"),
+        Action.VIEW_REVISIONS: partial(wagtail_grants, "can_view_revisions"),
+        Action.LOCK: partial(wagtail_grants, "can_lock"),
+        Action.UNLOCK: partial(wagtail_grants, "can_unlock"),
+        Action.MOVE: partial(wagtail_grants, "can_move"),
+        Action.COPY: partial(wagtail_grants, "can_copy"),
+        Action.DELETE: partial(wagtail_grants, "can_delete"),
+        Action.ADD_CHILD: partial(wagtail_grants, "can_add_subpage"),
+        Action.PUBLISH_CHILD: partial(wagtail_grants, "can_publish_subpage"),
+        Action.REORDER_CHILDREN: partial(wagtail_grants, "can_reorder_children"),
     },
     {Action.RESTRICT: "该页面之下有公开信息，不能设置访问限制。"},
 )

@@ -84,6 +84,13 @@ def page_grants(user, page) -> PagePermissionTester:
     return PagePermissionTester(user, page)
 
 
+def wagtail_grants(question: str, user, page) -> bool:
+    """A rule that is Wagtail's own answer to one of its tester's questions (``can_edit`` …).
+    Bind the question with ``functools.partial``: the answer is computed when the rule is
+    asked, never when the policy module is imported."""
+    return getattr(page_grants(user, page), question)()
+
+
 class PolicyPagePermissionTester(PagePermissionTester):
     """Wagtail's page permission tester answering every question from a page policy, so that
     the editor, the action menus, bulk actions, the admin API and Wagtail's actions all get
