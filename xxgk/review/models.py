@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Task
 
+from xxgk.core.storage import private_storage
 from xxgk.core.textextract import reason_label
 from xxgk.orgs.models import Department
-from xxgk.requests.storage import private_storage
 
 
 class RecordedDecisionTask(Task):
