@@ -8,8 +8,15 @@ class MailboxConfig(AppConfig):
     verbose_name = "领导信箱"
 
     def ready(self):
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
+
         from .models import SensitiveWord
         from .sensitive import forget_sensitive_words
+        from .services import remind_overdue_letters
+
+        register_job(Job("remind_overdue_letters", remind_overdue_letters, hour=DAILY_HOUR))
 
         # The office's edits to the word list take effect on the next submission.
         for signal in (post_save, post_delete):

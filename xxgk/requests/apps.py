@@ -7,4 +7,16 @@ class RequestsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
+
+        from . import services, signals  # noqa: F401
+
+        def daily():
+            return {
+                "closed": services.close_lapsed_corrections(),
+                "reminded": services.send_reminders(),
+            }
+
+        register_job(Job("requests_daily", daily, hour=DAILY_HOUR))

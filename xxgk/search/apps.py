@@ -9,13 +9,15 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self):
-        from xxgk.core.schedule import Job, register
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import Job, register_job
 
         from . import signals  # noqa: F401
         from .services import purge_search_log
 
         post_migrate.connect(_index_if_empty, sender=self)
-        register(Job("purge_search_log", purge_search_log, hour=3))
+        register_job(Job("purge_search_log", purge_search_log, hour=3))
 
 
 def _index_if_empty(using="default", **kwargs):
