@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from xxgk.security.retention import CaseKind, register_case_kind
+
 
 class RequestsConfig(AppConfig):
     name = "xxgk.requests"
@@ -11,7 +13,7 @@ class RequestsConfig(AppConfig):
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
-        from . import services, signals  # noqa: F401
+        from . import selectors, services, signals  # noqa: F401
 
         def daily():
             return {
@@ -20,3 +22,12 @@ class RequestsConfig(AppConfig):
             }
 
         register_job(Job("requests_daily", daily, hour=DAILY_HOUR))
+
+        register_case_kind(
+            CaseKind(
+                "applications",
+                selectors.past_retention,
+                services.erase_personal_data,
+                order=1,
+            )
+        )
