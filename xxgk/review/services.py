@@ -50,6 +50,7 @@ from .selectors import (
     revision_cleared_for_publishing,
     scan_report_for,
 )
+from .signals import attachment_text_read
 
 logger = logging.getLogger(__name__)
 
@@ -440,11 +441,7 @@ def _scan_completed(report: ScanReport) -> None:
     page = report.page
     revision = report.revision
     if any(item.ocr_text for item in report.attachments.all()):
-        # What OCR read joins the search index (a reviewer may have approved, having read
-        # the file themselves, before the scan ended).
-        from xxgk.search.services import sync_page
-
-        sync_page(page.pk)
+        attachment_text_read.send(sender=type(page), page_id=page.pk)
     log(
         instance=page,
         action="xxgk_review.scan_completed",

@@ -10,6 +10,8 @@ from django.dispatch import receiver
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from xxgk.review.signals import attachment_text_read
+
 from .services import sync_page
 
 
@@ -22,6 +24,12 @@ def _published(sender, instance, **kwargs):
 def _unpublished(sender, instance, **kwargs):
     # Withdrawal and expiry (publish_scheduled) both unpublish.
     sync_page(instance.pk)
+
+
+@receiver(attachment_text_read)
+def _attachment_text_read(sender, page_id, **kwargs):
+    # What OCR read from the attachments joins the index.
+    sync_page(page_id)
 
 
 @receiver(post_page_move)
