@@ -14,6 +14,7 @@ from xxgk.orgs.models import Department
 from xxgk.orgs.policy import PolicyPagePermissionTester
 from xxgk.orgs.selectors import is_office, user_department
 
+from .gate import publication_gate
 from .policy import disclosure_policy
 
 
@@ -149,10 +150,9 @@ class DisclosurePage(Page):
         return PolicyPagePermissionTester(user, self, disclosure_policy)
 
     def get_workflow(self):
-        """Always a workflow that opens with the confidentiality review (xxgk.review)."""
-        from xxgk.review.services import workflow_for_disclosure
-
-        return workflow_for_disclosure(self)
+        """Always a workflow that opens with the confidentiality review (xxgk.review, through
+        the publication gate it installs: disclosures/gate.py)."""
+        return publication_gate().workflow_for(self)
 
     @property
     def has_workflow(self):
@@ -162,16 +162,12 @@ class DisclosurePage(Page):
     def publish(self, revision, *args, **kwargs):
         """Every Revision.publish path (workflow, scheduled publishing, services, commands,
         bulk actions) passes this gate; the admin's direct publish is caught in save()."""
-        from xxgk.review.services import ensure_publishable
-
-        ensure_publishable(self, revision)
+        publication_gate().ensure_publishable(self, revision)
         return super().publish(revision, *args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
-        from xxgk.review.services import revision_saved
-
-        revision_saved(self, revision)
+        publication_gate().revision_saved(self, revision)
         return revision
 
     def _guard_publication(self, update_fields):
@@ -189,9 +185,7 @@ class DisclosurePage(Page):
         )
         if before and before["live"] and before["live_revision_id"] == self.live_revision_id:
             return
-        from xxgk.review.services import ensure_publishable
-
-        ensure_publishable(self, self.live_revision)
+        publication_gate().ensure_publishable(self, self.live_revision)
 
     def full_clean(self, *args, **kwargs):
         if not self.slug:
