@@ -7,8 +7,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
-from xxgk.catalogue.selectors import catalogue_tree
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.selectors import catalogue_tree
 from xxgk.orgs.models import Department
 from xxgk.reports.selectors import published_annual_reports
 

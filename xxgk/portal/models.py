@@ -49,8 +49,7 @@ class HomePage(SitePagePermissions, Page):
         verbose_name = "门户首页"
 
     def get_context(self, request, *args, **kwargs):
-        from xxgk.catalogue.selectors import catalogue_tree
-        from xxgk.disclosures.selectors import latest_disclosures
+        from xxgk.disclosures.selectors import catalogue_tree, latest_disclosures
         from xxgk.reports.selectors import latest_annual_reports
 
         context = super().get_context(request, *args, **kwargs)
