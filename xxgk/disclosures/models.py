@@ -274,19 +274,3 @@ class IndexNumberCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}-{self.item_key}: {self.last_serial}"
-
-
-class PageViewCount(models.Model):
-    """Kept apart from the page row so that counting never touches revisions or locks pages."""
-
-    page = models.OneToOneField(
-        Page, on_delete=models.CASCADE, primary_key=True, related_name="view_count_row"
-    )
-    count = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "浏览次数"
-        verbose_name_plural = "浏览次数"
-
-    def __str__(self):
-        return f"{self.page_id}: {self.count}"

@@ -1,6 +1,7 @@
 from django.db.models import Count
 
 from xxgk.catalogue import selectors as catalogue_selectors
+from xxgk.viewcounts.selectors import current_count
 
 from .models import DisclosurePage
 
@@ -23,8 +24,6 @@ def latest_disclosures(limit: int = 10):
 
 def view_count(page) -> int:
     """Stored views plus those still buffered."""
-    from xxgk.viewcounts.selectors import current_count
-
     return current_count(page.pk)
 
 

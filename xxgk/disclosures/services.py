@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from xxgk.catalogue.selectors import can_author_under
+from xxgk.viewcounts.services import count_view
 
 from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter
 
@@ -88,6 +89,4 @@ def create_disclosure(
 def record_view(page, request=None) -> int:
     """Count one view and return the total shown. The view is buffered, not written: the
     request path never writes to the database (see xxgk.viewcounts)."""
-    from xxgk.viewcounts.services import count_view
-
     return count_view(page.pk, request=request)
