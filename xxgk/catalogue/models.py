@@ -84,6 +84,7 @@ class CatalogueCategoryPage(CataloguePageMixin, Page):
         ordering = ["number"]
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors import these models: a module-level import would be circular.
         from .selectors import items_of_category
 
         context = super().get_context(request, *args, **kwargs)

@@ -3,7 +3,8 @@ from collections import defaultdict
 from django.db.models import Q
 
 from xxgk.orgs.models import Department
-from xxgk.orgs.selectors import is_office, user_department
+from xxgk.orgs.roles import Role
+from xxgk.orgs.selectors import has_role, is_office, user_department
 
 from .models import CatalogueCategoryPage, CatalogueChange, CatalogueItemPage
 
@@ -79,8 +80,6 @@ def can_author_under(user, item: CatalogueItemPage) -> bool:
         return False
     if is_office(user):
         return True
-    from xxgk.orgs.roles import Role
-    from xxgk.orgs.selectors import has_role
 
     department = user_department(user)
     return (

@@ -213,6 +213,8 @@ class DisclosurePage(Page):
                 if not self.publication_date:
                     self.publication_date = timezone.localdate()
                 if not self.index_number:
+                    # Imported here: services import these models (a module-level import
+                    # would be circular).
                     from .services import allocate_index_number
 
                     self.index_number = allocate_index_number(
@@ -223,6 +225,7 @@ class DisclosurePage(Page):
         return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: services import these models: a module-level import would be circular.
         from .services import record_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):
@@ -230,6 +233,7 @@ class DisclosurePage(Page):
             # server; the count endpoint refreshes the number on cached copies.
             self.view_count = record_view(self, request)
         else:
+            # Imported here: selectors import these models: a module-level import would be circular.
             from .selectors import view_count
 
             self.view_count = view_count(self)

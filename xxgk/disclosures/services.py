@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from xxgk.catalogue.selectors import can_author_under
+from xxgk.orgs.selectors import is_office, user_department
 from xxgk.viewcounts.services import count_view
 
 from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter
@@ -59,7 +60,6 @@ def create_disclosure(
     """
     if not can_author_under(user, item):
         raise PermissionDenied("您所在部门不负责该信息公开事项，不能在此发布信息。")
-    from xxgk.orgs.selectors import is_office, user_department
 
     department = publishing_department or user_department(user)
     if department is None:

@@ -13,6 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from xxgk.review.signals import attachment_text_read
 
 from .services import sync_page
+from .synonyms import forget
 
 
 @receiver(page_published)
@@ -55,6 +56,4 @@ def _page_content_type_id():
 
 @receiver([post_save, post_delete], sender="xxgk_search.Synonym")
 def _synonyms_changed(sender, **kwargs):
-    from .synonyms import forget
-
     forget()
