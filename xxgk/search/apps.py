@@ -23,6 +23,7 @@ class SearchConfig(AppConfig):
 def _index_if_empty(using="default", **kwargs):
     """Pages created by data migrations (the guide, the rules) or before this app was
     installed are indexed on the first migrate; later changes arrive by signals."""
+    # Imported here: apps.py is imported before any model can load.
     from .services import ensure_index
 
     ensure_index(using=using)
