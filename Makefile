@@ -18,7 +18,7 @@ help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite on SQLite (browser tests included)"
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
-	@echo "make lint       ruff check and format check"
+	@echo "make lint       ruff check and format check, import contracts (.importlinter)"
 	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
 	@echo "make mutation [MODULE=fees]  mutation testing of the rules (docs/testing.md)"
 	@echo "make mutation-hand           the hand-made one-point changes to the rules"
@@ -87,6 +87,7 @@ test-pg: install system-deps pg-start
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

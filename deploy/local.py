@@ -85,7 +85,7 @@ class Stack:
             "XXGK_PAGE_CACHE_DIR": str(self.run_dir / "pagecache"),
             "XXGK_PAGE_CACHE_EDGE_DIR": str(self.edge_dir),
             "XXGK_NGINX_ACCEL": "1",
-            # nginx appends the client to X-Forwarded-For (xxgk.security.client.client_ip).
+            # nginx appends the client to X-Forwarded-For (xxgk.core.client.client_ip).
             "XXGK_TRUST_X_FORWARDED_FOR": "1",
             "STATIC_ROOT": str(self.static_root),
             "MEDIA_ROOT": str(self.media_root),

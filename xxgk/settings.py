@@ -252,7 +252,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "xxgk.accounts.views.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "xxgk.security.client.client_ip"
+AXES_CLIENT_IP_CALLABLE = "xxgk.core.client.client_ip"
 AXES_VERBOSE = False
 # Staff sessions end when the browser closes and after this long without a request.
 XXGK_STAFF_SESSION_IDLE_MINUTES = int(os.environ.get("XXGK_STAFF_SESSION_IDLE_MINUTES", "30"))
@@ -385,7 +385,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SESSION_COOKIE_HTTPONLY = True
 # Set only when a reverse proxy we run (nginx) appends the client to X-Forwarded-For; the
 # audit log, the login lockout and the public forms' rate limits then take the address it
-# appended instead of REMOTE_ADDR (xxgk.security.client.client_ip).
+# appended instead of REMOTE_ADDR (xxgk.core.client.client_ip).
 XXGK_TRUST_X_FORWARDED_FOR = env_bool("XXGK_TRUST_X_FORWARDED_FOR", False)
 # Tests with serialized rollback snapshot the database and write it back row by row; for the
 # audit log that would be an UPDATE its append-only trigger refuses, so it stays out.

@@ -10,7 +10,7 @@ from xxgk.catalogue.models import (
     ChangeKind,
     RuleKind,
 )
-from xxgk.catalogue.selectors import catalogue_tree
+from xxgk.disclosures.selectors import catalogue_tree
 
 
 @pytest.mark.django_db

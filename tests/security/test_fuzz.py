@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.requests.conftest import applicant
-from xxgk.mailbox.forms import LetterForm, StatsForm
+from xxgk.core.forms import StatsForm
+from xxgk.mailbox.forms import LetterForm
 from xxgk.requests.forms import PublicApplicationForm, StaffApplicationForm
 from xxgk.requests.validators import (
     credit_code_check_char,

@@ -14,9 +14,9 @@ from wagtail.documents.models import Document
 
 from tests.factories import published_disclosure
 from tests.mailbox.helpers import solved_challenge
+from xxgk.core.storage import private_storage
 from xxgk.disclosures.services import create_disclosure
 from xxgk.mailbox.models import LetterAttachment
-from xxgk.requests.storage import private_storage
 from xxgk.review.services import withdraw_disclosure
 
 pytestmark = pytest.mark.django_db

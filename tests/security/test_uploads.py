@@ -131,7 +131,7 @@ def xlsx_bomb() -> bytes:
     ("name", "content"), [("名单.docx", docx_bomb()), ("表.xlsx", xlsx_bomb())]
 )
 def test_decompression_bombs_are_refused_on_every_upload_path(name, content):
-    from xxgk.api.content import check_attachment
+    from xxgk.disclosures.content import check_attachment
     from xxgk.importer.manifest import read_manifest
     from xxgk.reports.imports import read_table
 

@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import published_disclosure
-from xxgk.disclosures.models import PageViewCount
 from xxgk.viewcounts import buffer
+from xxgk.viewcounts.models import PageViewCount
 from xxgk.viewcounts.selectors import current_count, stored_count
 from xxgk.viewcounts.services import add_view, apply_batch, count_view, flush_view_counts
 

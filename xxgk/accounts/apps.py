@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "登录与账户安全"
 
     def ready(self):
+        # Imported here: these modules import models, which cannot load before the app registry
+        # is ready (apps.py is imported first).
         from . import signals  # noqa: F401

@@ -7,6 +7,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+
 
 def _superusers_by_default() -> bool:
     return settings.XXGK_TWO_FACTOR_DEFAULT_SUPERUSERS
@@ -53,6 +55,4 @@ class TwoFactorPolicy(BaseGenericSetting):
 
 
 def default_required_group_names() -> list[str]:
-    from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
-
     return [ROLE_GROUP_NAMES[Role(role)] for role in settings.XXGK_TWO_FACTOR_DEFAULT_ROLES]

@@ -7,10 +7,14 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
-from xxgk.catalogue.selectors import catalogue_tree
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.selectors import catalogue_tree
+from xxgk.mailbox.selectors import letter_statistics
 from xxgk.orgs.models import Department
+from xxgk.reports.models import PeriodKind
 from xxgk.reports.selectors import published_annual_reports
+from xxgk.requests.models import AppealKind, AppealResult
+from xxgk.requests.stats import COLUMNS, TOTAL, Period, appeal_table, request_table
 
 from .errors import ApiError
 
@@ -106,8 +110,6 @@ def public_reports():
 
 
 def public_report(school_year_start: int):
-    from xxgk.reports.models import PeriodKind
-
     report = (
         public_reports()
         .filter(period_kind=PeriodKind.SCHOOL_YEAR, period_start__year=school_year_start)
@@ -165,7 +167,6 @@ def disclosure_statistics(date_from: datetime.date | None, date_to: datetime.dat
 
 def school_year_period(school_year: int | None):
     """A school year (1 September – 31 August); the current one by default."""
-    from xxgk.requests.stats import Period
 
     if school_year is None:
         return Period.containing(timezone.localdate())
@@ -178,8 +179,6 @@ def _period_data(period) -> dict:
 
 def request_statistics(school_year: int | None) -> dict:
     """表三 and 表四 as the requests app computes them: counts only, never a case."""
-    from xxgk.requests.models import AppealKind, AppealResult
-    from xxgk.requests.stats import COLUMNS, TOTAL, appeal_table, request_table
 
     period = school_year_period(school_year)
     return {
@@ -202,7 +201,6 @@ def request_statistics(school_year: int | None) -> dict:
 
 def mailbox_statistics(school_year: int | None) -> dict:
     """Letters received and how they were handled: counts and working-day durations only."""
-    from xxgk.mailbox.selectors import letter_statistics
 
     period = school_year_period(school_year)
     stats = letter_statistics(period.start, period.end)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from xxgk.disclosures.content import clean_html, make_document
 from xxgk.disclosures.models import DisclosureAttachment, DisclosurePage
 from xxgk.disclosures.policy import disclosure_policy
 from xxgk.disclosures.services import create_disclosure
@@ -18,7 +19,6 @@ from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.services import create_staff_user, set_roles
 
-from .content import clean_html, make_document
 from .models import ApiCallLog, IntegrationToken
 
 TOKEN_PREFIX = "xxgk_"

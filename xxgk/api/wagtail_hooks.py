@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from xxgk.core.menu import PermissionMenuItem
 
 from . import views
 
@@ -22,15 +23,6 @@ def register_api_admin_urls():
         ),
         path("api-calls/", views.CallLogView.as_view(), name="xxgk_api_calls"),
     ]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_settings_menu_item")

@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from xxgk.security.client import client_ip
+from xxgk.core.client import client_ip
 
 from .context import current_request
 from .models import AuditEvent

@@ -7,4 +7,6 @@ class CatalogueConfig(AppConfig):
     verbose_name = "信息公开事项清单"
 
     def ready(self):
+        # Imported here: these modules import models, which cannot load before the app registry
+        # is ready (apps.py is imported first).
         from . import signals  # noqa: F401

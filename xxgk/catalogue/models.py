@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -29,6 +30,18 @@ class RuleKind(models.TextChoices):
 class ItemSource(models.TextChoices):
     MOE = "moe", "教育部清单"
     SCHOOL = "school", "学校自定"
+
+
+# A Wagtail hook, fn(page, request, context): how the apps above the catalogue add what is
+# filed under its pages (disclosures: the tree's counts, an item's disclosures) to the public
+# page's context. The catalogue must not import them.
+CATALOGUE_PAGE_CONTEXT_HOOK = "xxgk_catalogue_page_context"
+
+
+def with_context_from_hooks(page, request, context):
+    for add_context in hooks.get_hooks(CATALOGUE_PAGE_CONTEXT_HOOK):
+        add_context(page, request, context)
+    return context
 
 
 class CataloguePageMixin:
@@ -53,11 +66,8 @@ class CatalogueIndexPage(CataloguePageMixin, Page):
         verbose_name = "信息公开目录"
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_tree
-
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = catalogue_tree(include_retired=True)
-        return context
+        return with_context_from_hooks(self, request, context)
 
 
 class CatalogueCategoryPage(CataloguePageMixin, Page):
@@ -74,6 +84,7 @@ class CatalogueCategoryPage(CataloguePageMixin, Page):
         ordering = ["number"]
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors import these models: a module-level import would be circular.
         from .selectors import items_of_category
 
         context = super().get_context(request, *args, **kwargs)
@@ -194,14 +205,8 @@ class CatalogueItemPage(CataloguePageMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from xxgk.core.pagination import paginate_or_404
-        from xxgk.disclosures.selectors import published_disclosures_for_item
-
         context = super().get_context(request, *args, **kwargs)
-        context["disclosures"] = paginate_or_404(
-            request, published_disclosures_for_item(self), settings.XXGK_DISCLOSURES_PER_PAGE
-        )
-        return context
+        return with_context_from_hooks(self, request, context)
 
 
 class ChangeKind(models.TextChoices):

@@ -29,6 +29,7 @@ def _may_add_child(user, page) -> bool:
 
 def _may_publish_child(user, page) -> bool:
     # An item's children are disclosures: they go live only through the review.
+    # Imported here: the models import this policy at module level.
     from .models import CatalogueItemPage
 
     return (

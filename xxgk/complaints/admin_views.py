@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
-from xxgk.mailbox.forms import StatsForm
 from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import log_reveal
 

@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self):
+        # Imported here: these modules import models, which cannot load before the app registry
+        # is ready (apps.py is imported first).
         from . import admin_denied, spreadsheets
 
         admin_denied.install()

@@ -4,9 +4,10 @@ django-tasks has no periodic scheduler, so a single task, `run_jobs`, runs the j
 its time and then plants the next `run_jobs` for the next time any job is due
 (``run_after``). ``manage.py schedule_jobs --enqueue`` (run by ``make run``) plants the
 first one if none is waiting, with every job, so that a server started late in the day
-still does the day's work. Every job is safe to run again (each reminder is sent once,
-scheduled publishing publishes what is past due), so a duplicate chain or a catch-up run
-costs nothing but time. Each job keeps its own management command for cron.
+still does the day's work. The jobs come from the apps that own them (`register_job`).
+Every job is safe to run again (each reminder is sent once, scheduled publishing publishes
+what is past due), so a duplicate chain or a catch-up run costs nothing but time.
+Each job keeps its own management command for cron.
 """
 
 import datetime
@@ -15,7 +16,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import task
@@ -57,48 +57,17 @@ def _publish_scheduled():
     return out.getvalue().strip()
 
 
-def _supervise():
-    from xxgk.supervision.services import run_supervision
-
-    return run_supervision(today=timezone.localdate())
-
-
-def _requests_daily():
-    from xxgk.requests import services
-
-    return {
-        "closed": services.close_lapsed_corrections(),
-        "unpaid": services.close_lapsed_fees(),
-        "reminded": services.send_reminders(),
-    }
+# Wagtail's job lives here; each app adds its own in its AppConfig.ready() through
+# `register_job`, since core sits below every app and may not import them.
+JOBS = {"publish_scheduled": Job("publish_scheduled", _publish_scheduled, minutes=5)}
 
 
-def _remind_overdue_letters():
-    from xxgk.mailbox.services import remind_overdue_letters
+def register_job(job: Job) -> None:
+    """Add an app's periodic job (called from its AppConfig.ready()).
 
-    return remind_overdue_letters()
-
-
-def _remind_annual_report():
-    from xxgk.reports.tasks import remind_annual_report
-
-    return remind_annual_report()
-
-
-JOBS = {
-    job.name: job
-    for job in (
-        Job("publish_scheduled", _publish_scheduled, minutes=5),
-        Job("supervise", _supervise, hour=lambda: settings.XXGK_SUPERVISION_RUN_HOUR),
-        Job("requests_daily", _requests_daily, hour=DAILY_HOUR),
-        Job("remind_overdue_letters", _remind_overdue_letters, hour=DAILY_HOUR),
-        Job("remind_annual_report", _remind_annual_report, hour=DAILY_HOUR),
-    )
-}
-
-
-def register(job: Job) -> None:
-    """Add a job from an app that core must not import (called from its AppConfig.ready)."""
+    Jobs due at the same time run in the order they were registered, which is the order of
+    INSTALLED_APPS.
+    """
     JOBS[job.name] = job
 
 

@@ -56,6 +56,7 @@ def reason_label(reason: str) -> str:
         Reason.TIMEOUT: _("解析超时"),
         Reason.MISSING: _("文件无法打开"),
     }
+    # Imported here: ocr imports this module's Reason at module level.
     from .ocr import ocr_reason_labels
 
     labels.update(ocr_reason_labels())

@@ -14,6 +14,7 @@ from xxgk.orgs.models import Department
 from xxgk.orgs.policy import PolicyPagePermissionTester
 from xxgk.orgs.selectors import is_office, user_department
 
+from .gate import publication_gate
 from .policy import disclosure_policy
 
 
@@ -149,10 +150,9 @@ class DisclosurePage(Page):
         return PolicyPagePermissionTester(user, self, disclosure_policy)
 
     def get_workflow(self):
-        """Always a workflow that opens with the confidentiality review (xxgk.review)."""
-        from xxgk.review.services import workflow_for_disclosure
-
-        return workflow_for_disclosure(self)
+        """Always a workflow that opens with the confidentiality review (xxgk.review, through
+        the publication gate it installs: disclosures/gate.py)."""
+        return publication_gate().workflow_for(self)
 
     @property
     def has_workflow(self):
@@ -162,16 +162,12 @@ class DisclosurePage(Page):
     def publish(self, revision, *args, **kwargs):
         """Every Revision.publish path (workflow, scheduled publishing, services, commands,
         bulk actions) passes this gate; the admin's direct publish is caught in save()."""
-        from xxgk.review.services import ensure_publishable
-
-        ensure_publishable(self, revision)
+        publication_gate().ensure_publishable(self, revision)
         return super().publish(revision, *args, **kwargs)
 
     def save_revision(self, *args, **kwargs):
         revision = super().save_revision(*args, **kwargs)
-        from xxgk.review.services import revision_saved
-
-        revision_saved(self, revision)
+        publication_gate().revision_saved(self, revision)
         return revision
 
     def _guard_publication(self, update_fields):
@@ -189,9 +185,7 @@ class DisclosurePage(Page):
         )
         if before and before["live"] and before["live_revision_id"] == self.live_revision_id:
             return
-        from xxgk.review.services import ensure_publishable
-
-        ensure_publishable(self, self.live_revision)
+        publication_gate().ensure_publishable(self, self.live_revision)
 
     def full_clean(self, *args, **kwargs):
         if not self.slug:
@@ -219,6 +213,8 @@ class DisclosurePage(Page):
                 if not self.publication_date:
                     self.publication_date = timezone.localdate()
                 if not self.index_number:
+                    # Imported here: services import these models (a module-level import
+                    # would be circular).
                     from .services import allocate_index_number
 
                     self.index_number = allocate_index_number(
@@ -229,6 +225,7 @@ class DisclosurePage(Page):
         return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
+        # Imported here: services import these models: a module-level import would be circular.
         from .services import record_view
 
         if request.method == "GET" and not getattr(request, "is_preview", False):
@@ -236,6 +233,7 @@ class DisclosurePage(Page):
             # server; the count endpoint refreshes the number on cached copies.
             self.view_count = record_view(self, request)
         else:
+            # Imported here: selectors import these models: a module-level import would be circular.
             from .selectors import view_count
 
             self.view_count = view_count(self)
@@ -280,19 +278,3 @@ class IndexNumberCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}-{self.item_key}: {self.last_serial}"
-
-
-class PageViewCount(models.Model):
-    """Kept apart from the page row so that counting never touches revisions or locks pages."""
-
-    page = models.OneToOneField(
-        Page, on_delete=models.CASCADE, primary_key=True, related_name="view_count_row"
-    )
-    count = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "浏览次数"
-        verbose_name_plural = "浏览次数"
-
-    def __str__(self):
-        return f"{self.page_id}: {self.count}"

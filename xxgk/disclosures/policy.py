@@ -22,6 +22,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, TaskState, WorkflowState
 
+from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueIndexPage, CatalogueItemPage
 from xxgk.orgs.policy import (
     Action,
     Policy,
@@ -160,6 +161,7 @@ def pages_with_readable_revisions(user):
     above; other pages Wagtail's grants (change or publish)."""
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
+    # Imported here: the models import this policy at module level.
     from .models import DisclosurePage
 
     if not getattr(user, "is_active", False):
@@ -194,8 +196,8 @@ def pages_with_readable_revisions(user):
 def hides_disclosures(page) -> bool:
     """Would a view restriction on this page hide a disclosure (it is one, or it is the
     catalogue or a page above it)?"""
-    from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueIndexPage, CatalogueItemPage
 
+    # Imported here: the models import this policy at module level.
     from .models import DisclosurePage
 
     return (

@@ -4,6 +4,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from xxgk.catalogue.selectors import can_author_under
+from xxgk.orgs.selectors import is_office, user_department
+from xxgk.viewcounts.services import count_view
 
 from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter
 
@@ -58,7 +60,6 @@ def create_disclosure(
     """
     if not can_author_under(user, item):
         raise PermissionDenied("您所在部门不负责该信息公开事项，不能在此发布信息。")
-    from xxgk.orgs.selectors import is_office, user_department
 
     department = publishing_department or user_department(user)
     if department is None:
@@ -88,6 +89,4 @@ def create_disclosure(
 def record_view(page, request=None) -> int:
     """Count one view and return the total shown. The view is buffered, not written: the
     request path never writes to the database (see xxgk.viewcounts)."""
-    from xxgk.viewcounts.services import count_view
-
     return count_view(page.pk, request=request)

@@ -1,12 +1,28 @@
+from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 
+from xxgk.catalogue.models import CATALOGUE_PAGE_CONTEXT_HOOK, CatalogueIndexPage, CatalogueItemPage
+from xxgk.core.pagination import paginate_or_404
 from xxgk.core.selectors import live_pages_referencing
 
 from .admin_views import READ_ACTION, DisclosurePageViewSet
 from .models import DisclosureAttachment
+from .selectors import catalogue_tree, published_disclosures_for_item
+
+
+@hooks.register(CATALOGUE_PAGE_CONTEXT_HOOK)
+def add_disclosures_to_catalogue_pages(page, request, context):
+    """The catalogue's public pages show what is filed under them: the index, the tree with
+    counts; an item, its published disclosures, paginated (a bad page number is a 404)."""
+    if isinstance(page, CatalogueIndexPage):
+        context["tree"] = catalogue_tree(include_retired=True)
+    elif isinstance(page, CatalogueItemPage):
+        context["disclosures"] = paginate_or_404(
+            request, published_disclosures_for_item(page), settings.XXGK_DISCLOSURES_PER_PAGE
+        )
 
 
 @hooks.register("register_admin_viewset")

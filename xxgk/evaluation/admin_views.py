@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from xxgk.mailbox.forms import StatsForm
+from xxgk.core.forms import StatsForm
 from xxgk.orgs.policy import Action
 
 from .models import Survey

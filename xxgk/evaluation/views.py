@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from xxgk.core.client import from_another_site
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.security.client import from_another_site
 from xxgk.security.public_forms import client_fingerprint, rate_limited
 
 from .forms import SurveyForm

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
+from xxgk.core.decoding import decode_csv
 from xxgk.core.textextract import validate_package
 
 # Accepted header spellings → field name. Chinese headers are what offices will type.
@@ -84,20 +85,11 @@ def _rows(table) -> list[ManifestRow]:
     return rows
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValidationError("无法识别清单文件的编码，请另存为 UTF-8 编码的 CSV 或 XLSX。")
-
-
 def read_manifest(name: str, data: bytes) -> list[ManifestRow]:
     """Parse a .csv or .xlsx manifest; a file that cannot be read raises ValidationError."""
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
-        return _rows(csv.reader(io.StringIO(_decode(data))))
+        return _rows(csv.reader(io.StringIO(decode_csv(data))))
     if suffix == ".xlsx":
         import openpyxl
 

@@ -17,8 +17,9 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from xxgk.api.content import check_attachment, clean_html, make_document
 from xxgk.catalogue.models import CatalogueItemPage
+from xxgk.core.decoding import parse_date
+from xxgk.disclosures.content import check_attachment, clean_html, make_document
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.models import Department
@@ -28,12 +29,6 @@ from .manifest import ManifestRow, read_manifest
 from .models import ImportRun
 
 ATTACHMENT_SEPARATORS = re.compile(r"[;；|\n]+")
-DATE_PATTERNS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
-)
 
 
 @dataclass
@@ -70,18 +65,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def parse_date(text: str) -> datetime.date:
-    text = text.strip()
-    if " " in text or "T" in text:  # "2022-05-10 00:00:00" from a spreadsheet
-        text = re.split(r"[ T]", text, maxsplit=1)[0]
-    for pattern in DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            return datetime.date(year, month, day)
-    raise ValueError(text)
 
 
 def _inside(files_dir: Path | None, relative: str) -> Path:

@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from xxgk.api.wagtail_hooks import PermissionMenuItem
+from xxgk.core.menu import PermissionMenuItem
 
 from .views import ImportView
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
@@ -22,7 +23,6 @@ from .forms import (
     MergeForm,
     PublishForm,
     ReturnForm,
-    StatsForm,
 )
 from .models import LetterAttachment, LetterStatus, Mailbox
 from .policy import letter_policy

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 
+from xxgk.security.retention import CaseKind, register_case_kind, start_of_day
+
 
 class MailboxConfig(AppConfig):
     name = "xxgk.mailbox"
@@ -8,11 +10,29 @@ class MailboxConfig(AppConfig):
     verbose_name = "领导信箱"
 
     def ready(self):
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
+
+        from . import selectors, services
         from .models import SensitiveWord
         from .sensitive import forget_sensitive_words
+
+        register_job(
+            Job("remind_overdue_letters", services.remind_overdue_letters, hour=DAILY_HOUR)
+        )
 
         # The office's edits to the word list take effect on the next submission.
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_sensitive_words, sender=SensitiveWord, dispatch_uid=f"sw-{signal}"
             )
+
+        register_case_kind(
+            CaseKind(
+                "letters",
+                lambda cutoff: selectors.past_retention(start_of_day(cutoff)),
+                services.erase_personal_data,
+                order=2,
+            )
+        )

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 
 from xxgk.orgs.models import Department
 from xxgk.security.public_forms import MultipleFileField, ProtectedForm
@@ -142,26 +141,3 @@ class PublishForm(LetterActionForm):
         label="我已核对，公开内容不含姓名、电话、邮箱、学号等个人信息",
         error_messages={"required": "请确认已去除个人信息。"},
     )
-
-
-class StatsForm(forms.Form):
-    start = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="结束日期", widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and start > end:
-            raise forms.ValidationError("开始日期不能晚于结束日期。")
-        if start and end and (end - start).days > 3 * 366:
-            raise forms.ValidationError("统计区间不能超过三年。")
-        return cleaned
-
-    @classmethod
-    def for_request(cls, params):
-        """Defaults to the current school year (1 September – 31 August)."""
-        today = timezone.localdate()
-        year = today.year if today.month >= 9 else today.year - 1
-        data = {"start": f"{year}-09-01", "end": f"{year + 1}-08-31"}
-        data.update({k: v for k, v in params.items() if k in data and v})
-        return cls(data)

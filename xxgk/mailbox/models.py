@@ -8,8 +8,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
+from xxgk.core.storage import private_storage
 from xxgk.orgs.models import Department
-from xxgk.requests.storage import private_storage
 from xxgk.security.fields import EncryptedCharField
 
 # Paths under /mailbox/ that a mailbox's slug must not shadow.

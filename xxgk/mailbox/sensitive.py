@@ -4,14 +4,14 @@ import unicodedata
 
 from django.core.cache import cache
 
+from .models import SensitiveWord
+
 SENSITIVE_WORDS_CACHE_KEY = "xxgk:sensitive-words"
 
 
 def sensitive_words() -> list[str]:
     words = cache.get(SENSITIVE_WORDS_CACHE_KEY)
     if words is None:
-        from .models import SensitiveWord
-
         words = list(SensitiveWord.objects.values_list("word", flat=True))
         cache.set(SENSITIVE_WORDS_CACHE_KEY, words, 300)
     return words

@@ -4,6 +4,11 @@ from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.dispatch import receiver
 
 from .models import Department, StaffProfile
+from .services import (
+    ensure_role_groups,
+    grant_department_collection_permissions,
+    sync_department_group,
+)
 
 
 def _last_app_with_models():
@@ -16,7 +21,6 @@ def create_role_groups(sender, **kwargs):
     # granted theirs after the last app has had its turn (not in a data migration).
     if sender is not _last_app_with_models():
         return
-    from .services import ensure_role_groups, grant_department_collection_permissions
 
     ensure_role_groups()
     if any(backwards for _, backwards in kwargs.get("plan") or ()):
@@ -32,7 +36,6 @@ def _sync(user):
     # sync_department_group itself changes user.groups; don't recurse into it.
     if user.pk in _syncing:
         return
-    from .services import sync_department_group
 
     _syncing.add(user.pk)
     try:
@@ -54,6 +57,4 @@ def staff_profile_saved(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Department)
 def department_saved(sender, instance, **kwargs):
-    from .services import grant_department_collection_permissions
-
     grant_department_collection_permissions(instance)

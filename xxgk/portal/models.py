@@ -6,6 +6,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from xxgk.disclosures.policy import SitePagePermissions
+from xxgk.disclosures.selectors import catalogue_tree, latest_disclosures
+from xxgk.reports.selectors import latest_annual_reports
 
 
 class HomePage(SitePagePermissions, Page):
@@ -49,10 +51,6 @@ class HomePage(SitePagePermissions, Page):
         verbose_name = "门户首页"
 
     def get_context(self, request, *args, **kwargs):
-        from xxgk.catalogue.selectors import catalogue_tree
-        from xxgk.disclosures.selectors import latest_disclosures
-        from xxgk.reports.selectors import latest_annual_reports
-
         context = super().get_context(request, *args, **kwargs)
         context["tree"] = catalogue_tree()
         context["latest"] = latest_disclosures(10)

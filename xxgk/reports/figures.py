@@ -15,6 +15,15 @@ from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
+from xxgk.complaints.models import Complaint, ComplaintStatus
+from xxgk.disclosures.selectors import published_disclosures
+from xxgk.evaluation.models import HelpfulVote
+from xxgk.mailbox.models import Letter, LetterStatus
+from xxgk.requests import stats
+from xxgk.requests.models import Appeal, AppealKind, AppealResult, Fee
+from xxgk.review.models import ReviewRecord, Step
+from xxgk.supervision.models import ActionKind, SupervisionAction
 from xxgk.supervision.periods import Period
 
 from .models import (
@@ -33,6 +42,7 @@ from .models import (
     ProcurementKind,
     ProcurementNotice,
 )
+from .tables import APPEAL_RESULTS, request_row_key
 
 
 @dataclass(frozen=True)
@@ -89,14 +99,10 @@ def _aware_range(period: Period):
 
 
 def _disclosures(period):
-    from xxgk.disclosures.selectors import published_disclosures
-
     return published_disclosures().filter(publication_date__range=(period.start, period.end))
 
 
 def _disclosure_rows():
-    from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
-
     rows = [
         Row(
             "disclosures.total",
@@ -209,8 +215,6 @@ def _channel_rows():
 
 
 def _letters_answered(period):
-    from xxgk.mailbox.models import Letter, LetterStatus
-
     since, until = _aware_range(period)
     return Letter.objects.filter(
         received_at__gte=since, received_at__lt=until, status=LetterStatus.ANSWERED
@@ -219,8 +223,6 @@ def _letters_answered(period):
 
 def _request_row(code, stats_code, label, meaning):
     def records(period):
-        from xxgk.requests import stats
-
         return stats.cases(period, stats_code)
 
     return Row(
@@ -234,14 +236,10 @@ def _request_row(code, stats_code, label, meaning):
 
 
 def _withheld(period):
-    from xxgk.requests import stats
-
     return stats.cases(period, "三.总计").filter(outcome__startswith="3.")
 
 
 def _fees(period):
-    from xxgk.requests.models import Fee
-
     return Fee.objects.filter(assessed_on__range=(period.start, period.end)).select_related(
         "application"
     )
@@ -249,8 +247,6 @@ def _fees(period):
 
 def _appeals(*kinds):
     def records(period):
-        from xxgk.requests.models import Appeal
-
         return Appeal.objects.filter(
             filed_on__range=(period.start, period.end), kind__in=kinds
         ).select_related("application")
@@ -260,8 +256,6 @@ def _appeals(*kinds):
 
 def _complaints(accepted_only):
     def records(period):
-        from xxgk.complaints.models import Complaint, ComplaintStatus
-
         since, until = _aware_range(period)
         qs = Complaint.objects.filter(received_at__gte=since, received_at__lt=until)
         return qs.exclude(status=ComplaintStatus.REJECTED) if accepted_only else qs
@@ -271,8 +265,6 @@ def _complaints(accepted_only):
 
 def _votes(helpful):
     def records(period):
-        from xxgk.evaluation.models import HelpfulVote
-
         since, until = _aware_range(period)
         return HelpfulVote.objects.filter(
             created_at__gte=since, created_at__lt=until, helpful=helpful
@@ -283,8 +275,6 @@ def _votes(helpful):
 
 def _actions(kind):
     def records(period):
-        from xxgk.supervision.models import SupervisionAction
-
         return SupervisionAction.objects.filter(
             created_at__date__range=(period.start, period.end), kind=kind
         ).select_related("department")
@@ -293,17 +283,12 @@ def _actions(kind):
 
 
 def _reviews(period):
-    from xxgk.review.models import ReviewRecord, Step
-
     return ReviewRecord.objects.filter(
         step=Step.CONFIDENTIALITY, decided_at__date__range=(period.start, period.end)
     )
 
 
 def _interaction_rows():
-    from xxgk.requests.models import AppealKind
-    from xxgk.supervision.models import ActionKind
-
     return [
         Row(
             "mailbox.answered",
@@ -415,10 +400,6 @@ def _interaction_rows():
 
 def _table_rows():
     """Every cell of 表三 and 表四 (国办公开办函〔2021〕30号), as xxgk.requests.stats counts it."""
-    from xxgk.requests import stats
-    from xxgk.requests.models import Appeal, AppealKind, AppealResult
-
-    from .tables import APPEAL_RESULTS, request_row_key
 
     rows = []
     for table_row in stats.ROWS:

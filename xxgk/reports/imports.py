@@ -17,9 +17,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from xxgk.core.decoding import decode_csv, parse_date
 from xxgk.core.textextract import validate_package
-from xxgk.importer.manifest import _decode  # UTF-8 or GB18030, as offices save CSVs
-from xxgk.importer.services import parse_date
 
 from .models import (
     AdmissionLevel,
@@ -278,7 +277,7 @@ def _cell(value) -> str:
 def read_table(name: str, data: bytes) -> list[list[str]]:
     suffix = Path(name).suffix.lower()
     if suffix == ".csv":
-        return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(_decode(data)))]
+        return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(decode_csv(data)))]
     if suffix == ".xlsx":
         import openpyxl
 

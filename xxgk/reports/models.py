@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from xxgk.core.pagination import paginate_or_404
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.policy import SitePagePermissions
 from xxgk.supervision.periods import Period
@@ -32,8 +33,7 @@ class AnnualReportIndexPage(SitePagePermissions, Page):
         verbose_name = "年度报告栏目"
 
     def get_context(self, request, *args, **kwargs):
-        from xxgk.core.pagination import paginate_or_404
-
+        # Imported here: selectors import these models: a module-level import would be circular.
         from .selectors import published_annual_reports
 
         context = super().get_context(request, *args, **kwargs)

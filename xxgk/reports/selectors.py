@@ -1,4 +1,6 @@
-from .models import AnnualReportPage
+from xxgk.catalogue.models import CatalogueItemPage
+
+from .models import AnnualReportPage, FeeSchedule, ProcurementNotice
 
 # The catalogue item the published report is filed under (MoE 2014 list: 信息公开年度报告).
 ANNUAL_REPORT_ITEM = "6"
@@ -10,8 +12,6 @@ def published_annual_reports():
 
 
 def annual_report_item():
-    from xxgk.catalogue.models import CatalogueItemPage
-
     return CatalogueItemPage.objects.filter(item_number=ANNUAL_REPORT_ITEM).first()
 
 
@@ -45,14 +45,10 @@ PUBLIC_PROCUREMENT_LIMIT = 50
 def current_fee_schedules(today):
     from django.db.models import Q
 
-    from .models import FeeSchedule
-
     return FeeSchedule.objects.filter(effective_from__lte=today).filter(
         Q(effective_until__isnull=True) | Q(effective_until__gte=today)
     )
 
 
 def latest_procurement_notices(limit: int = PUBLIC_PROCUREMENT_LIMIT):
-    from .models import ProcurementNotice
-
     return list(ProcurementNotice.objects.order_by("-published_on", "-pk")[:limit])

@@ -12,9 +12,16 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
+from xxgk.disclosures.models import DisclosureAttachment
 from xxgk.orgs.policy import Action
+from xxgk.orgs.selectors import user_department
+from xxgk.requests.selectors import office_users
+from xxgk.review.selectors import Status, disclosure_status
+from xxgk.review.services import notify, submit_for_review
+from xxgk.workdays.calendar import working_days_between
 
 from . import defaults, figures, rendering, selectors
+from .exports import report_pdf
 from .models import (
     AnnualReportDraft,
     AnnualReportPage,
@@ -160,7 +167,6 @@ def due_date(period_kind: str, year: int) -> datetime.date:
 def report_department(item, user):
     """Who publishes the report: the user's department when it answers for item 6, else the
     item's first responsible department (so it counts toward that department's obligation)."""
-    from xxgk.orgs.selectors import user_department
 
     responsible = list(item.responsible_departments.order_by("sort_order", "pk"))
     own = user_department(user)
@@ -190,7 +196,6 @@ def file_report(
     the report file (if given) attached; `period` overrides the kind's default (a template
     with its own school-year start). Making it public is the confidentiality review's
     business (xxgk.review): nothing here publishes."""
-    from xxgk.disclosures.models import DisclosureAttachment
 
     _require_office(user)
     item = selectors.annual_report_item()
@@ -235,9 +240,6 @@ def submit_draft(draft: AnnualReportDraft, *, user, today=None) -> AnnualReportP
     """发布: file the draft as the period's report under catalogue item 6 and send it into the
     confidentiality review (先审查、后公开); the reviewer's approval publishes it. Refused while
     figures are missing. A report already in review is re-reviewed on the new text."""
-    from xxgk.review.services import submit_for_review
-
-    from .exports import report_pdf
 
     _require_office(user)
     report = render_draft(draft, linked=False)
@@ -271,7 +273,6 @@ def submit_draft(draft: AnnualReportDraft, *, user, today=None) -> AnnualReportP
 
 def report_status(page) -> str:
     """草稿 / 审查中 / 被退回 / 已发布 … of a draft's portal report (None: not filed yet)."""
-    from xxgk.review.selectors import Status, disclosure_status
 
     return Status.LABELS[disclosure_status(page)] if page is not None else "未提交"
 
@@ -309,9 +310,6 @@ def remind_annual_report(
     the period's report is not live: an in-admin notice and an e-mail to every office user,
     at most once per period and day (the ReportReminder row is the claim). After the due
     date, supervision's urging for catalogue item 6 takes over. Returns the reminders sent."""
-    from xxgk.requests.selectors import office_users
-    from xxgk.review.services import notify
-    from xxgk.workdays.calendar import working_days_between
 
     today = today or timezone.localdate()
     sent = []

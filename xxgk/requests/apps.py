@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from xxgk.security.retention import CaseKind, register_case_kind
+
 
 class RequestsConfig(AppConfig):
     name = "xxgk.requests"
@@ -7,4 +9,26 @@ class RequestsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
+
+        from . import selectors, services, signals  # noqa: F401
+
+        def daily():
+            return {
+                "closed": services.close_lapsed_corrections(),
+                "unpaid": services.close_lapsed_fees(),
+                "reminded": services.send_reminders(),
+            }
+
+        register_job(Job("requests_daily", daily, hour=DAILY_HOUR))
+
+        register_case_kind(
+            CaseKind(
+                "applications",
+                selectors.past_retention,
+                services.erase_personal_data,
+                order=1,
+            )
+        )

@@ -19,10 +19,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
+from xxgk.core.storage import private_storage
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
 from . import outcomes, schedules
-from .storage import private_storage
 
 
 class ApplicantType(models.TextChoices):

@@ -46,6 +46,7 @@ from .models import (
 )
 from .policy import request_policy
 from .schedules import yuan
+from .selectors import office_emails
 
 S = Status
 # action: (states it may start from, state it leads to; None = unchanged)
@@ -607,7 +608,6 @@ def decide_appeal(appeal, *, actor, result, decided_on) -> Appeal:
 def send_reminders(today: datetime.date | None = None) -> int:
     """E-mail the handler and the office about cases due soon or overdue, once per stage, and
     about applications not yet examined whose correction-notice limit is near or past."""
-    from .selectors import office_emails
 
     today = today or timezone.localdate()
     soon = conf.get("XXGK_REQUESTS_REMIND_DAYS")

@@ -16,6 +16,21 @@ class ReviewConfig(AppConfig):
     verbose_name = "保密审查"
 
     def ready(self):
+        # Imported here: services import models, which cannot load before the app registry
+        # is ready.
+        from xxgk.disclosures.gate import PublicationGate, install_gate
+
+        from . import services
+
+        # 先审查、后公开: every publish path of a disclosure asks the review.
+        install_gate(
+            PublicationGate(
+                workflow_for=services.workflow_for_disclosure,
+                ensure_publishable=services.ensure_publishable,
+                revision_saved=services.revision_saved,
+            )
+        )
+
         # wagtail.admin registers its handlers in its own ready(), which runs after ours.
         from wagtail.admin import signal_handlers
 

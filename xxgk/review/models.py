@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Task
 
+from xxgk.core.ocr import OcrLimits
+from xxgk.core.storage import private_storage
 from xxgk.core.textextract import reason_label
 from xxgk.orgs.models import Department
-from xxgk.requests.storage import private_storage
 
 
 class RecordedDecisionTask(Task):
@@ -36,6 +37,7 @@ class RecordedDecisionTask(Task):
         raise PermissionDenied(self.refusal)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
+        # Imported here: selectors import these models: a module-level import would be circular.
         from .selectors import review_queue
 
         return review_queue(user).filter(task=self)
@@ -58,6 +60,7 @@ class ConfidentialityReviewTask(RecordedDecisionTask):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
+        # Imported here: services import these models: a module-level import would be circular.
         from .services import review_started
 
         review_started(task_state, user=user)
@@ -79,6 +82,7 @@ class DepartmentHeadTask(RecordedDecisionTask):
         verbose_name_plural = "部门负责人审核"
 
     def start(self, workflow_state, user=None):
+        # Imported here: selectors import these models: a module-level import would be circular.
         from .selectors import confidentiality_review_task, revision_passed_review
 
         revision = workflow_state.content_object.get_latest_revision()
@@ -88,6 +92,7 @@ class DepartmentHeadTask(RecordedDecisionTask):
             # after a rejection by the head and a resubmission, the review comes first.
             return review_task.start(workflow_state, user=user)
         task_state = super().start(workflow_state, user=user)
+        # Imported here: services import these models: a module-level import would be circular.
         from .services import head_review_started
 
         head_review_started(task_state, user=user)
@@ -370,8 +375,6 @@ class OcrSettings(BaseGenericSetting):
         verbose_name = gettext_lazy("扫描件文字识别")
 
     def limits(self):
-        from xxgk.core.ocr import OcrLimits
-
         return OcrLimits(
             seconds=self.seconds,
             max_pages=self.max_pages,

@@ -8,16 +8,19 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from xxgk.disclosures.models import DisclosurePage
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office, is_reviewer, user_department
 
 from .models import (
+    AttachmentScan,
     ConfidentialityReviewTask,
     Decision,
     DepartmentHead,
     DepartmentHeadTask,
     Notice,
     ReviewRecord,
+    ScanMethod,
     ScanReport,
     Step,
     Withdrawal,
@@ -71,8 +74,6 @@ def review_queue(user):
 
 
 def _pages_of_departments(department_ids):
-    from xxgk.disclosures.models import DisclosurePage
-
     pages = DisclosurePage.objects.filter(publishing_department_id__in=department_ids)
     # Workflow states keep object ids as text (PostgreSQL will not compare text to integer).
     ids = pages.annotate(text_id=Cast("pk", CharField())).values("text_id")
@@ -131,7 +132,6 @@ def scan_report_for(revision):
 
 def ocr_text_for(document) -> str:
     """What OCR read in this stored file (the latest scan of it), for the search index."""
-    from .models import AttachmentScan, ScanMethod
 
     source = f"{document.file.name}:{document.file_hash}"[:300]
     scan = (
@@ -192,8 +192,6 @@ def disclosures_for_editor(user, status: str | None = None):
     optionally narrowed to one status: "my drafts", "rejected", "scheduled"…"""
     from wagtail.models import Revision
 
-    from xxgk.disclosures.models import DisclosurePage
-
     pages = DisclosurePage.objects.select_related("publishing_department", "catalogue_item")
     if not is_office(user):
         department = user_department(user)
@@ -234,7 +232,6 @@ def unread_notices(user):
 
 def audit_entries(page=None):
     """Every logged transition of disclosures (who, when, what, comment), newest first."""
-    from xxgk.disclosures.models import DisclosurePage
 
     entries = PageLogEntry.objects.select_related("user", "revision").order_by("-timestamp", "-pk")
     if page is not None:

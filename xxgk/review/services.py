@@ -20,7 +20,9 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
 
-from xxgk.core.textextract import Reason
+from xxgk.core import ocr
+from xxgk.core.textextract import ExtractionError, Reason
+from xxgk.disclosures.models import DisclosurePage, rich_text_is_empty
 from xxgk.disclosures.policy import disclosure_policy
 from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
@@ -42,6 +44,7 @@ from .models import (
     Withdrawal,
 )
 from .policy import refusal_reason
+from .redaction import redacted_copy
 from .scan import AttachmentResult, scan_attachment, scan_content
 from .selectors import (
     Status,
@@ -50,6 +53,7 @@ from .selectors import (
     revision_cleared_for_publishing,
     scan_report_for,
 )
+from .signals import attachment_text_read
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +190,6 @@ def _transition(page, *, action, user, source, target, comment="", revision=None
 
 def missing_for_submission(page) -> dict:
     """Required before review: a title, a publishing department, and content to review."""
-    from xxgk.disclosures.models import rich_text_is_empty
 
     errors = {}
     if not (page.title or "").strip():
@@ -202,7 +205,6 @@ def missing_for_submission(page) -> dict:
 def submit_for_review(page, *, user) -> WorkflowState:
     """Submit a disclosure's latest revision for review (the admin's "提交审查" does the same
     through Wagtail's edit view). A rejected one is resubmitted: a new review begins."""
-    from xxgk.disclosures.models import DisclosurePage
 
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
     if not disclosure_policy.allows(user, Action.EDIT, page):
@@ -318,6 +320,7 @@ def scan_revision(revision) -> ScanReport:
 def queue_attachment_scans(report: ScanReport) -> None:
     """Hand the attachments to the task worker (XXGK_SCAN_TASK_BACKEND; the row is written
     with the submission, so the worker sees it once that commits)."""
+    # Imported here: the task module imports these services at module level.
     from .tasks import scan_attachments
 
     ScanReport.objects.filter(pk=report.pk).update(queued_at=timezone.now())
@@ -352,8 +355,6 @@ def _claim(item: AttachmentScan) -> datetime.datetime | None:
 
 
 def _ocr_limits():
-    from xxgk.core import ocr
-
     configured = OcrSettings.load()
     return configured.limits() if configured.enabled and ocr.available() else None
 
@@ -440,11 +441,7 @@ def _scan_completed(report: ScanReport) -> None:
     page = report.page
     revision = report.revision
     if any(item.ocr_text for item in report.attachments.all()):
-        # What OCR read joins the search index (a reviewer may have approved, having read
-        # the file themselves, before the scan ended).
-        from xxgk.search.services import sync_page
-
-        sync_page(page.pk)
+        attachment_text_read.send(sender=type(page), page_id=page.pk)
     log(
         instance=page,
         action="xxgk_review.scan_completed",
@@ -641,7 +638,6 @@ def decide_review(
 def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
     """撤回: the office takes a published disclosure off the portal at once (a Wagtail
     unpublish, so page_unpublished keeps search and feeds exact); it stays in the back office."""
-    from xxgk.disclosures.models import DisclosurePage
 
     disclosure_policy.require(user, Action.WITHDRAW, page)
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
@@ -686,7 +682,6 @@ def restore_disclosure(page, *, user, reason: str) -> WorkflowState:
     confidentiality review again. The office starts it, with a reason; the disclosure's
     history (a Wagtail log entry, mirrored into the audit log) records who, when and why,
     and the review's approval publishes it as any other."""
-    from xxgk.disclosures.models import DisclosurePage
 
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
     disclosure_policy.require(user, Action.RESTORE, page)
@@ -721,10 +716,6 @@ def redact_attachment(item: AttachmentScan, *, user):
     directly. Returns the new Wagtail document."""
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
-
-    from xxgk.core.textextract import ExtractionError
-
-    from .redaction import redacted_copy
 
     page = item.report.page
     disclosure_policy.require(user, Action.EDIT, page)

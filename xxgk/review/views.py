@@ -17,7 +17,7 @@ from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
 
 from . import selectors, services
-from .documents import render_record_docx, render_record_pdf
+from .documents import record_rows, render_record_docx, render_record_pdf
 from .forms import RestoreForm, ReviewDecisionForm, WithdrawalForm
 from .models import AttachmentScan, ConfidentialityReviewTask, ReviewRecord, ScanCrop
 from .policy import may_read_review_of, may_see_scan_crop, refusal_reason, review_policy
@@ -189,7 +189,6 @@ def record(request, pk):
         record = _record_for(request, pk)
     except PermissionDenied as exc:
         return _refused(request, str(exc))
-    from .documents import record_rows
 
     return TemplateResponse(
         request, "review/record.html", {"record": record, "rows": record_rows(record)}

@@ -13,6 +13,8 @@ Kept free of module-level model imports: Wagtail imports it while defining its m
 def publish_approved(workflow_state, user=None):
     from wagtail.workflows import publish_workflow_state
 
+    # Imported here: Wagtail imports this module (WAGTAIL_FINISH_WORKFLOW_ACTION) while
+    # wagtail.models loads, before app models can be imported.
     from xxgk.disclosures.models import DisclosurePage
 
     page = workflow_state.content_object.specific

@@ -9,18 +9,21 @@ class SearchConfig(AppConfig):
     verbose_name = "全文检索"
 
     def ready(self):
-        from xxgk.core.schedule import Job, register
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import Job, register_job
 
         from . import signals  # noqa: F401
         from .services import purge_search_log
 
         post_migrate.connect(_index_if_empty, sender=self)
-        register(Job("purge_search_log", purge_search_log, hour=3))
+        register_job(Job("purge_search_log", purge_search_log, hour=3))
 
 
 def _index_if_empty(using="default", **kwargs):
     """Pages created by data migrations (the guide, the rules) or before this app was
     installed are indexed on the first migrate; later changes arrive by signals."""
+    # Imported here: apps.py is imported before any model can load.
     from .services import ensure_index
 
     ensure_index(using=using)

@@ -13,6 +13,10 @@ from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
 from xxgk.core.textextract import ExtractionError, extract_document_chunks
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.portal.models import StandardPage
+from xxgk.reports.models import AnnualReportPage
+from xxgk.review.selectors import ocr_text_for
 
 from .models import AttachmentText
 
@@ -76,7 +80,6 @@ def _join(*parts: str) -> str:
 def _attachment_part(attachment) -> str:
     """Title line, then the text layer and what OCR read of the scanned pages (read by the
     review's scan in the task worker, never here in the publishing request)."""
-    from xxgk.review.selectors import ocr_text_for
 
     document = attachment.document
     ocr_text = ocr_text_for(document)
@@ -112,10 +115,6 @@ def standard_page_content(page) -> Content:
 
 
 def _builders():
-    from xxgk.disclosures.models import DisclosurePage
-    from xxgk.portal.models import StandardPage
-    from xxgk.reports.models import AnnualReportPage
-
     return {
         DisclosurePage: disclosure_content,
         AnnualReportPage: annual_report_content,

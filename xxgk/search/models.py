@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .synonyms import validate_entry
+
 
 class Version(models.TextChoices):
     LIVE = "live", "已发布"
@@ -109,8 +111,6 @@ class Synonym(models.Model):
         return f"{self.term} {arrow} {self.synonyms}"
 
     def clean(self):
-        from .synonyms import validate_entry
-
         validate_entry(self)
 
 

@@ -16,7 +16,10 @@ alternatives in all, each of at most MAX_ALTERNATIVE_TERMS tokens.
 import re
 from dataclasses import dataclass, field
 
+from xxgk.orgs.models import Department
+
 from .segment import segmenter, shipped_terms
+from .synonyms import current, key
 from .tokenizer import (
     MAX_QUERY_TERMS,
     MAX_WORD_LENGTH,
@@ -154,7 +157,6 @@ def _split_for_synonyms(word: str, kind: str, expansions) -> list[tuple[str, str
     """A dictionary word that has no synonyms of its own but contains one that has, cut
     around it (jieba's search mode finds it): 学生宿舍 → 学生 · 宿舍, so that 宿舍's
     synonyms (寝室, 学生公寓) are searched too."""
-    from .synonyms import key
 
     if (
         kind != "word"
@@ -188,8 +190,6 @@ NO_LEXICON = Lexicon({}, frozenset())
 
 
 def current_lexicon() -> Lexicon:
-    from .synonyms import current
-
     _, expansions, listed = current()
     return Lexicon(expansions, listed)
 
@@ -197,7 +197,6 @@ def current_lexicon() -> Lexicon:
 def parse(text: str, *, expand: bool = True, lexicon: Lexicon | None = None) -> ParsedQuery:
     """The clauses of ``text`` (already cleaned by tokenizer.clean_query), read with
     ``lexicon`` (default: the current synonym list and dictionary words)."""
-    from .synonyms import key
 
     lexicon = current_lexicon() if lexicon is None else lexicon
     expansions, listed = lexicon.expansions, lexicon.listed
@@ -254,8 +253,6 @@ def _dictionary_words(listed: frozenset[str]) -> tuple[frozenset[str], int]:
     number that changes with them. Department names are read again whenever the synonym
     list changes (and at start)."""
     if _dictionary["listed"] is not listed:
-        from xxgk.orgs.models import Department
-
         names = Department.objects.values_list("name", flat=True)
         own = {normalize(term) for term in shipped_terms()} | set(listed)
         own |= {"".join(run.text for run in runs(name)) for name in names}

@@ -6,6 +6,7 @@ from django.db.models import Count
 from xxgk.disclosures.policy import pages_with_readable_revisions
 
 from .backends import NO_FILTERS, DraftScope, Filters, Sort, get_backend
+from .models import SearchQueryDay
 from .query import ParsedQuery, parse
 from .tokenizer import shorter_queries
 
@@ -46,8 +47,6 @@ def search_log_summary(start, end, *, limit: int = 50) -> dict:
     """The search log of the days start..end: the most searched queries and those that
     found nothing (by their latest result count), each with how often they were searched."""
     from django.db.models import Max, Sum
-
-    from .models import SearchQueryDay
 
     rows = SearchQueryDay.objects.filter(day__gte=start, day__lte=end)
     totals = rows.aggregate(searches=Sum("searches"), queries=Count("query", distinct=True))

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from .backends import get_backend
 from .documents import content_of, searchable_models
-from .models import SearchQueryDay, Synonym, Version
+from .models import SearchDocument, SearchQueryDay, Synonym, Version
 
 
 def sync_page(page_id: int, *, draft_revision=None) -> None:
@@ -61,7 +61,6 @@ def rebuild_index() -> int:
 
 def ensure_index(using: str = "default") -> int:
     """Build the index if it is empty while searchable pages exist; returns documents built."""
-    from .models import SearchDocument
 
     if using != "default" or SearchDocument.objects.exists():
         return 0

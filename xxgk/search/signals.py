@@ -10,7 +10,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from xxgk.review.signals import attachment_text_read
+
 from .services import sync_page
+from .synonyms import forget
 
 
 @receiver(page_published)
@@ -22,6 +25,12 @@ def _published(sender, instance, **kwargs):
 def _unpublished(sender, instance, **kwargs):
     # Withdrawal and expiry (publish_scheduled) both unpublish.
     sync_page(instance.pk)
+
+
+@receiver(attachment_text_read)
+def _attachment_text_read(sender, page_id, **kwargs):
+    # What OCR read from the attachments joins the index.
+    sync_page(page_id)
 
 
 @receiver(post_page_move)
@@ -47,6 +56,4 @@ def _page_content_type_id():
 
 @receiver([post_save, post_delete], sender="xxgk_search.Synonym")
 def _synonyms_changed(sender, **kwargs):
-    from .synonyms import forget
-
     forget()

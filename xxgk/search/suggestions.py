@@ -18,6 +18,9 @@ from django.core.cache import cache
 from django.db.models import Sum
 from django.utils import timezone
 
+from xxgk.catalogue.models import CatalogueItemPage
+
+from .models import SearchDocument, SearchQueryDay, Synonym
 from .query import parse
 from .segment import segmenter
 from .synonyms import key, split_words
@@ -45,8 +48,6 @@ def _deletions(word: str) -> set[str]:
 
 
 def _catalogue_phrases() -> list[str]:
-    from xxgk.catalogue.models import CatalogueItemPage
-
     phrases = []
     for title in CatalogueItemPage.objects.live().values_list("title", flat=True):
         phrases += [p for p in _ITEM_PHRASES.split(title) if len(p) >= 2]
@@ -57,8 +58,6 @@ def vocabulary() -> _Vocabulary:
     """The correction dictionary, rebuilt at most every VOCABULARY_SECONDS."""
     global _vocabulary
     if _vocabulary is None or time.monotonic() - _vocabulary.built > VOCABULARY_SECONDS:
-        from .models import SearchDocument, Synonym
-
         titles = (
             SearchDocument.objects.filter(version="live")
             .order_by("-id")
@@ -126,7 +125,6 @@ def _bigrams(text: str) -> set[str]:
 
 def nearest_items(query: str, *, limit: int = 3):
     """Catalogue items whose titles share the most bigrams with the query or its synonyms."""
-    from xxgk.catalogue.models import CatalogueItemPage
 
     parsed = parse(query)
     wanted = set()
@@ -145,8 +143,6 @@ def popular_searches(*, exclude: str = "", limit: int = 8) -> list[str]:
     flood of made-up queries cannot put words on the page), cached for ten minutes."""
     popular = cache.get(POPULAR_CACHE_KEY)
     if popular is None:
-        from .models import SearchQueryDay
-
         since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
         rows = (
             SearchQueryDay.objects.filter(day__gte=since, results__gt=0)

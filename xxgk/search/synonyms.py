@@ -75,6 +75,7 @@ def expansion_map(entries) -> dict[str, list[str]]:
 def validate_entry(synonym) -> None:
     """Raise ValidationError (messages in Chinese) if ``synonym`` is empty, malformed, loops
     with the rest of the list, or makes any word expand beyond MAX_EXPANSIONS."""
+    # Imported here: the models import this module (validation) at module level.
     from .models import Synonym
 
     entry = _entry(synonym)
@@ -190,6 +191,7 @@ def forget() -> None:
 
 def list_stamp() -> tuple:
     """Changes whenever an entry is added, edited or deleted."""
+    # Imported here: the models import this module (validation) at module level.
     from .models import Synonym
 
     found = Synonym.objects.aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
@@ -199,6 +201,7 @@ def list_stamp() -> tuple:
 def current() -> tuple[tuple, dict[str, list[str]], frozenset[str]]:
     """(stamp, expansion map, dictionary words) of the list as it is now; re-read only
     when the stamp changes (one small aggregate query per search)."""
+    # Imported here: the models import this module (validation) at module level.
     from .models import Synonym
 
     now = time.monotonic()
@@ -216,6 +219,8 @@ def current() -> tuple[tuple, dict[str, list[str]], frozenset[str]]:
 def lexicon_with(synonym):
     """The current list as it would read queries with ``synonym`` saved (for the preview
     of an entry being edited)."""
+    # Imported here: the models import this module (validation) and query imports it, both
+    # at module level.
     from .models import Synonym
     from .query import Lexicon
 

@@ -7,4 +7,6 @@ class SecurityConfig(AppConfig):
     verbose_name = "安全"
 
     def ready(self):
+        # Imported here: these modules import models, which cannot load before the app registry
+        # is ready (apps.py is imported first).
         from . import checks  # noqa: F401 - registers the system checks

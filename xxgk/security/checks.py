@@ -4,11 +4,11 @@ first request that reads an applicant's ID number."""
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 
+from .fields import _fernet, _keys
+
 
 @checks.register(checks.Tags.security)
 def field_encryption_keys(app_configs, **kwargs):
-    from .fields import _fernet, _keys
-
     try:
         _fernet(_keys())
     except ImproperlyConfigured as error:

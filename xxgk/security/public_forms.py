@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xxgk.security.client import client_ip
+from xxgk.core.client import client_ip
 from xxgk.security.uploads import safe_filename, validate_upload
 
 CHALLENGE_SALT = "xxgk.intake.challenge"

@@ -1,7 +1,24 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.utils import timezone
 
 
 class SupervisionConfig(AppConfig):
     name = "xxgk.supervision"
     label = "supervision"
     verbose_name = "监督检查"
+
+    def ready(self):
+        # Imported here: these modules import models (core.schedule too: the task backend's),
+        # which cannot load before the app registry is ready.
+        from xxgk.core.schedule import Job, register_job
+
+        from .services import run_supervision
+
+        register_job(
+            Job(
+                "supervise",
+                lambda: run_supervision(today=timezone.localdate()),
+                hour=lambda: settings.XXGK_SUPERVISION_RUN_HOUR,
+            )
+        )

@@ -29,12 +29,18 @@ from django.db.models import (
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage, RuleKind
+from xxgk.catalogue.models import (
+    CatalogueCategoryPage,
+    CatalogueChange,
+    CatalogueItemPage,
+    RuleKind,
+)
 from xxgk.catalogue.selectors import item_sort_key
 from xxgk.catalogue.services import RULE_FIELDS
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.orgs.models import Department
 from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
+from xxgk.workdays.models import CalendarDay, ConfirmedYear
 
 from .models import ActionKind, Inspection, InspectionResult, Notice, PendingInformation
 from .models import SupervisionAction as Action
@@ -385,9 +391,6 @@ def data_fingerprint() -> tuple:
     information and calendar overrides have their own tables. Four indexed aggregates, so
     that cached figures are right across processes (web server, worker, import commands)."""
     from wagtail.models import PageLogEntry
-
-    from xxgk.catalogue.models import CatalogueChange
-    from xxgk.workdays.models import CalendarDay, ConfirmedYear
 
     return (
         PageLogEntry.objects.aggregate(n=Max("pk"))["n"],

@@ -16,10 +16,10 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
-from xxgk.disclosures.models import PageViewCount
 from xxgk.security.public_forms import client_digest, rate_limited
 
 from . import buffer
+from .models import PageViewCount
 from .selectors import current_count
 
 # Set on a request whose page view has been counted, so the page cache can count the views

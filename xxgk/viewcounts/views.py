@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from xxgk.security.client import from_another_site
+from xxgk.core.client import from_another_site
 
 from .selectors import current_count, is_countable
 from .services import count_view

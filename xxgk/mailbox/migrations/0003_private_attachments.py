@@ -8,11 +8,11 @@ migration can be run again after an interruption.
 from django.core.files.storage import default_storage
 from django.db import migrations, models
 
-import xxgk.requests.storage
+import xxgk.core.storage
 
 
 def move_to_private(apps, schema_editor):
-    private = xxgk.requests.storage.private_storage
+    private = xxgk.core.storage.private_storage
     LetterAttachment = apps.get_model("mailbox", "LetterAttachment")
     for name in LetterAttachment.objects.values_list("file", flat=True).iterator():
         if not name or not default_storage.exists(name):
@@ -26,7 +26,7 @@ def move_to_private(apps, schema_editor):
 
 
 def move_to_public(apps, schema_editor):
-    private = xxgk.requests.storage.private_storage
+    private = xxgk.core.storage.private_storage
     LetterAttachment = apps.get_model("mailbox", "LetterAttachment")
     for name in LetterAttachment.objects.values_list("file", flat=True).iterator():
         if not name or not private.exists(name):
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             model_name="letterattachment",
             name="file",
             field=models.FileField(
-                storage=xxgk.requests.storage.PrivateStorage(), upload_to="mailbox/%Y/%m/"
+                storage=xxgk.core.storage.PrivateStorage(), upload_to="mailbox/%Y/%m/"
             ),
         ),
         migrations.RunPython(move_to_private, move_to_public, elidable=False),

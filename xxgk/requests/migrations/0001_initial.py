@@ -4,8 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import xxgk.core.storage
 import xxgk.requests.models
-import xxgk.requests.storage
 
 
 class Migration(migrations.Migration):
@@ -365,7 +365,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        storage=xxgk.requests.storage.PrivateStorage(),
+                        storage=xxgk.core.storage.PrivateStorage(),
                         upload_to=xxgk.requests.models._upload_to,
                     ),
                 ),
@@ -583,14 +583,14 @@ class Migration(migrations.Migration):
                 (
                     "docx",
                     models.FileField(
-                        storage=xxgk.requests.storage.PrivateStorage(),
+                        storage=xxgk.core.storage.PrivateStorage(),
                         upload_to=xxgk.requests.models._upload_to,
                     ),
                 ),
                 (
                     "pdf",
                     models.FileField(
-                        storage=xxgk.requests.storage.PrivateStorage(),
+                        storage=xxgk.core.storage.PrivateStorage(),
                         upload_to=xxgk.requests.models._upload_to,
                     ),
                 ),

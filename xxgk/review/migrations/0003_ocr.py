@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
 
-import xxgk.requests.storage
+import xxgk.core.storage
 
 
 class Migration(migrations.Migration):
@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                 (
                     "image",
                     models.FileField(
-                        storage=xxgk.requests.storage.PrivateStorage(),
+                        storage=xxgk.core.storage.PrivateStorage(),
                         upload_to="review/crops/%Y/%m/",
                     ),
                 ),

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from xxgk.security.client import client_ip
+from xxgk.core.client import client_ip
 from xxgk.security.public_forms import client_fingerprint, rate_limited
 
 

@@ -8,9 +8,11 @@ from django.utils.functional import cached_property
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    """Applicants' files and letters: outside MEDIA_ROOT, never served by URL.
+    """Files that hold personal data (applicants' files and letters, letter attachments, the
+    review's crops of personal data): outside MEDIA_ROOT, never served by URL.
 
-    They leave the server only through views that check who is asking.
+    They leave the server only through views that check who is asking. It lives in core
+    because requests, mailbox and review all store such files and none may import another.
     """
 
     @cached_property
