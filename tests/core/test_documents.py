@@ -20,8 +20,9 @@ def test_signature_is_the_school_then_the_date_when_dated(settings):
     assert signature_lines(datetime.date(2022, 10, 31)) == ["衢州学院", "2022年10月31日"]
 
 
-def test_markup_escapes_tags_and_keeps_line_breaks():
-    assert pdf.markup("a<b>&c\nd") == "a&lt;b&gt;&amp;c<br/>d"
+def test_markup_escapes_tags_and_keeps_line_breaks_when_asked():
+    assert pdf.markup("a<b>&c\nd") == "a&lt;b&gt;&amp;c\nd"
+    assert pdf.markup("a<b>&c\nd", line_breaks=True) == "a&lt;b&gt;&amp;c<br/>d"
 
 
 def test_pdf_prints_chinese_and_page_numbers():

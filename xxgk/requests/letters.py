@@ -137,7 +137,9 @@ def docx_bytes(title: str, text: str) -> bytes:
 def pdf_bytes(title: str, text: str) -> bytes:
     body = pdf.body_style(spaceAfter=8)
     flow = [pdf.paragraph(title, pdf.title_style(body, spaceAfter=18))]
-    flow.extend(pdf.paragraph(paragraph, body) for paragraph in text.split("\n\n"))
+    flow.extend(
+        pdf.paragraph(paragraph, body, line_breaks=True) for paragraph in text.split("\n\n")
+    )
     flow.append(Spacer(1, 12 * mm))
     right = pdf.signature_style(body)
     flow.extend(pdf.paragraph(line, right) for line in _signature())

@@ -53,14 +53,16 @@ def signature_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
     return ParagraphStyle("sign", parent=body, alignment=TA_RIGHT, **overrides)
 
 
-def markup(text: str) -> str:
+def markup(text: str, *, line_breaks: bool = False) -> str:
     """Plain text as Paragraph markup: `<` and `&` in names or opinions must not be parsed as
-    tags (reportlab raises on them, or silently drops text); newlines become line breaks."""
-    return escape(text).replace("\n", "<br/>")
+    tags (reportlab raises on them, or silently drops text). Paragraph joins lines with a
+    space; with `line_breaks` each newline starts a new line instead (letters' paragraphs)."""
+    text = escape(text)
+    return text.replace("\n", "<br/>") if line_breaks else text
 
 
-def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(markup(text), style)
+def paragraph(text: str, style: ParagraphStyle, *, line_breaks: bool = False) -> Paragraph:
+    return Paragraph(markup(text, line_breaks=line_breaks), style)
 
 
 def draw_page_number(canvas, document) -> None:
