@@ -155,9 +155,10 @@ def main() -> None:
 
     from django.contrib.auth import get_user_model
 
-    from xxgk.reports import demo, exports, figures, services
+    from xxgk.reports import exports, figures, services
     from xxgk.reports.defaults import MOE_NAME
     from xxgk.reports.models import AnnualReportDraft, ReportTemplate
+    from xxgk_demo import reports as demo
 
     get_user_model().objects.create_superuser("bench", "bench@example.com", "x")
     demo.load_demo(io.StringIO())

@@ -85,9 +85,9 @@ class Corpus:
     VOCABULARY = 30_000
 
     def __init__(self, rng: random.Random):
-        from xxgk.portal.demo.titles import TITLES
+        from xxgk_demo.titles import TITLES
 
-        report = (ROOT / "xxgk/portal/demo/report_2021_2022.txt").read_text(encoding="utf-8")
+        report = (ROOT / "xxgk_demo/data/report_2021_2022.txt").read_text(encoding="utf-8")
         self.clauses = [
             c for c in re.findall(r"[^，。；：、\n]+[，。；：、]?", report) if c.strip()
         ]

@@ -111,6 +111,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
 ]
+# The demo data of `make run` (xxgk_demo, `manage.py load_demo`): a separate app that
+# production leaves out unless XXGK_DEMO says otherwise; nothing under xxgk/ imports it.
+XXGK_DEMO = env_bool("XXGK_DEMO", not PRODUCTION)
+if XXGK_DEMO:
+    INSTALLED_APPS.append("xxgk_demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import TEST_PASSWORD
-from xxgk.reports import demo
+from xxgk_demo import reports as demo
 
 pytestmark = [
     pytest.mark.browser,

@@ -15,7 +15,7 @@ from xxgk.core.textextract import (
     extract_limited,
     extract_text,
 )
-from xxgk.portal.demo.pdf import render_pdf
+from xxgk_demo.pdf import render_pdf
 
 
 def docx_bytes(paragraphs, table=None):

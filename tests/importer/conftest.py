@@ -2,7 +2,7 @@ import csv
 
 import pytest
 
-from xxgk.portal.demo.pdf import render_pdf
+from xxgk_demo.pdf import render_pdf
 
 HEADER = ["标题", "发布日期", "部门", "事项编号", "正文", "正文文件", "附件", "原始地址"]
 

@@ -2,9 +2,10 @@ import io
 
 import pytest
 
-from xxgk.reports import demo, services
+from xxgk.reports import services
 from xxgk.reports.defaults import MOE_NAME
 from xxgk.reports.models import ReportTemplate
+from xxgk_demo import reports as demo
 
 
 @pytest.fixture

@@ -129,7 +129,7 @@ def test_calendar_year_report_is_published_beside_the_school_year_one(seed_draft
 
 
 def test_published_report_counts_for_item_6_in_supervision(office, reviewer, dept_a, dept_b):
-    from xxgk.portal.demo.pdf import make_document
+    from xxgk_demo.pdf import make_document
 
     make_responsible(catalogue_item("6"), dept_b, by=office)
     period = Period(d("2022-09-01"), d("2022-12-31"))

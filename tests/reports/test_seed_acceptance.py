@@ -8,9 +8,10 @@ from wagtail.models import Page
 
 from tests.factories import bulk_disclosures
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.reports import demo, figures, services
+from xxgk.reports import figures, services
 from xxgk.reports.models import AnnualReportDraft, ChannelMonth, ProbationAssessment
 from xxgk.supervision.periods import Period
+from xxgk_demo import reports as demo
 
 SEED_FIGURES = {
     "channel.weibo.posts": 323,

@@ -2,7 +2,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 from docx import Document
 
 from xxgk.core.textextract import extract_text
@@ -120,23 +119,3 @@ def test_identity_validators():
     with pytest.raises(Exception, match="校验位"):
         validate_credit_code(credit_code()[:-1] + ("0" if credit_code()[-1] != "0" else "1"))
     assert mask_id("330802199003071234") == "330802********1234"
-
-
-def test_demo_is_idempotent_and_keeps_2021_2022_empty(dept_a):
-    from io import StringIO
-
-    from tests.factories import StaffFactory
-    from xxgk.orgs.roles import Role
-    from xxgk.requests.demo import load_demo
-
-    StaffFactory(username="office", roles=[Role.OFFICE])
-    StaffFactory(username="editor_zsb", roles=[Role.EDITOR], department=dept_a)
-    assert load_demo(StringIO()) == 5
-    assert load_demo(StringIO()) == 0
-    statuses = dict(Application.objects.values_list("submission_token", "status"))
-    assert statuses["demo-ysq-1"] == "archived" and statuses["demo-ysq-3"] == "in_progress"
-    old = stats.request_table(stats.Period.school_year(2021))
-    assert all(counts["total"] == 0 for _row, counts in old)
-    now = {row.code: counts for row, counts in stats.request_table(YEAR)}
-    assert now["一"]["total"] == 5 and now["三.2"]["legal"] == 1
-    call_command("requests_daily", stdout=StringIO())

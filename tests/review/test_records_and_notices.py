@@ -121,6 +121,22 @@ def test_record_pdf_and_docx(client, in_review, reviewer):
     assert "是否涉及个人隐私" in cells and "同意公开" in cells and record.number in cells
 
 
+def test_record_pdf_prints_markup_characters_as_typed(in_review, reviewer):
+    """Reviewers type <, > and & (《条例》<第十四条>, R&D): the PDF prints them, not parses them."""
+    from pypdf import PdfReader
+
+    from xxgk.review.documents import render_record_pdf
+
+    opinion = "依据<第十四条>，R&D 项目 <b>不涉密</b>，同意公开。"
+    record = decide_review(
+        in_review, user=reviewer, **approve_kwargs(opinion=opinion, basis="A&B <条例>")
+    )
+    pdf = render_record_pdf(record)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "<第十四条>" in text and "R&D" in text and "<b>不涉密</b>" in text
+    assert "A&B <条例>" in text
+
+
 def test_record_hidden_from_other_departments(client, in_review, reviewer, editor_b):
     record = decide_review(in_review, user=reviewer, **approve_kwargs())
     login(client, editor_b)

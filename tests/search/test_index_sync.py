@@ -15,10 +15,10 @@ from tests.core.test_textextract import docx_bytes, xlsx_bytes
 from tests.factories import published_disclosure, review_through
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.services import create_disclosure
-from xxgk.portal.demo.pdf import render_pdf
 from xxgk.search.models import AttachmentText, SearchDocument, Version
 from xxgk.search.selectors import search, staff_search
 from xxgk.search.services import rebuild_index, sync_page
+from xxgk_demo.pdf import render_pdf
 
 pytestmark = pytest.mark.django_db
 

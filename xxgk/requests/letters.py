@@ -4,29 +4,16 @@ The default wording below is installed as LetterTemplate rows (post_migrate) so 
 office edits it in the admin; rendering always reads the row when there is one.
 """
 
-import io
-from xml.sax.saxutils import escape
-
 from django.conf import settings
 from django.template import Context, Template
 from django.utils import timezone
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Spacer
 
+from xxgk.core.documents import cn_date, docx, pdf, signature_lines
 from xxgk.law import citations
 
 from .models import LetterKind, LetterTemplate
-
-PDF_FONT = "STSong-Light"
 
 # Templates cite through {{ legal_basis }}: the citation comes from xxgk.law.citations when
 # the letter is rendered, so a corrected citation reaches every new letter, while letters
@@ -103,10 +90,6 @@ def ensure_default_templates() -> None:
         LetterTemplate.objects.get_or_create(kind=kind, defaults={"title": title, "body": body})
 
 
-def cn_date(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
 def letter_context(application, kind=None, **extra) -> dict:
     info = application.outcome_info
     basis = KIND_BASIS.get(kind) or (info.legal_basis if info else "")
@@ -139,46 +122,25 @@ def render_text(application, kind: LetterKind, **extra) -> tuple[str, str]:
 
 
 def _signature() -> list[str]:
-    return [settings.XXGK_SCHOOL_NAME, cn_date(timezone.localdate())]
+    return signature_lines(timezone.localdate())
 
 
 def docx_bytes(title: str, text: str) -> bytes:
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "FangSong"
-    style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(title)
-    run.bold = True
-    run.font.size = Pt(20)
+    document = docx.new_document("FangSong", "仿宋", size=14)
+    docx.add_centred_title(document, title, 20)
     for paragraph in text.split("\n\n"):
         document.add_paragraph(paragraph)
-    for line in _signature():
-        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    docx.add_right_aligned(document, _signature())
+    return docx.to_bytes(document)
 
 
 def pdf_bytes(title: str, text: str) -> bytes:
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    body = ParagraphStyle(
-        "body", fontName=PDF_FONT, fontSize=12, leading=22, wordWrap="CJK", spaceAfter=8
+    body = pdf.body_style(spaceAfter=8)
+    flow = [pdf.paragraph(title, pdf.title_style(body, spaceAfter=18))]
+    flow.extend(
+        pdf.paragraph(paragraph, body, line_breaks=True) for paragraph in text.split("\n\n")
     )
-    heading = ParagraphStyle(
-        "title", parent=body, fontSize=18, leading=28, alignment=TA_CENTER, spaceAfter=18
-    )
-    right = ParagraphStyle("sign", parent=body, alignment=TA_RIGHT)
-    flow = [Paragraph(escape(title), heading)]
-    for paragraph in text.split("\n\n"):
-        flow.append(Paragraph(escape(paragraph).replace("\n", "<br/>"), body))
     flow.append(Spacer(1, 12 * mm))
-    flow.extend(Paragraph(escape(line), right) for line in _signature())
-    buffer = io.BytesIO()
-    SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, leftMargin=28 * mm, rightMargin=26 * mm
-    ).build(flow)
-    return buffer.getvalue()
+    right = pdf.signature_style(body)
+    flow.extend(pdf.paragraph(line, right) for line in _signature())
+    return pdf.build(flow, title=title, **pdf.OFFICIAL_MARGINS)

@@ -1,10 +1,14 @@
-"""The 保密审查单 as printable PDF (reportlab, STSong-Light CID font) and DOCX."""
-
-import io
+"""The 保密审查单 as printable PDF and DOCX (fonts and layout from xxgk.core.documents)."""
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from xxgk.core.documents import docx, pdf
 
 from .models import Step
 
@@ -64,64 +68,31 @@ def sheet_title() -> str:
 
 
 def render_record_pdf(record) -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    from xxgk.portal.demo.pdf import FONT
-
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    title_style = ParagraphStyle("title", fontName=FONT, fontSize=16, leading=22, alignment=1)
-    cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=10.5, leading=15, wordWrap="CJK")
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer, pagesize=A4, title=sheet_title(), leftMargin=20 * mm, rightMargin=20 * mm
-    )
+    font = pdf.register_cjk_font()
+    title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1)
+    cell_style = pdf.body_style("cell", fontSize=10.5, leading=15)
+    # Cells hold what people typed (title, opinion, basis): escaped, not read as markup.
     table = Table(
         [
-            [Paragraph(label, cell_style), Paragraph(value, cell_style)]
+            [pdf.paragraph(label, cell_style), pdf.paragraph(value, cell_style)]
             for label, value in record_rows(record)
         ],
         colWidths=[40 * mm, 130 * mm],
     )
     table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
+        TableStyle([*pdf.GRID, ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2"))])
     )
-    document.build([Paragraph(sheet_title(), title_style), Spacer(1, 8 * mm), table])
-    return buffer.getvalue()
+    flow = [pdf.paragraph(sheet_title(), title_style), Spacer(1, 8 * mm), table]
+    return pdf.build(flow, title=sheet_title(), leftMargin=20 * mm, rightMargin=20 * mm)
 
 
 def render_record_docx(record) -> bytes:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name = "SimSun"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(sheet_title())
-    run.bold = True
-    run.font.size = docx.shared.Pt(16)
+    document = docx.new_document("SimSun", "宋体")
+    docx.add_centred_title(document, sheet_title(), 16)
     rows = record_rows(record)
     table = document.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
     for (label, value), row in zip(rows, table.rows, strict=True):
         row.cells[0].text = label
         row.cells[1].text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx.to_bytes(document)

@@ -4,12 +4,12 @@ import io
 import pytest
 
 from tests.factories import StaffFactory
-from xxgk.mailbox.demo import load_demo
 from xxgk.mailbox.models import Letter, LetterStatus, Mailbox
 from xxgk.mailbox.selectors import report_figures
 from xxgk.orgs.roles import Role
 from xxgk.orgs.services import create_department
-from xxgk.portal.demo.departments import DEPARTMENTS
+from xxgk_demo.departments import DEPARTMENTS
+from xxgk_demo.mailbox import load_demo
 
 pytestmark = pytest.mark.django_db
 

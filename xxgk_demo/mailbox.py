@@ -11,12 +11,11 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from xxgk.mailbox import services
+from xxgk.mailbox.models import Letter, Mailbox, MailboxCategory
 from xxgk.orgs.models import Department
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.workdays.calendar import add_working_days
-
-from . import services
-from .models import Letter, Mailbox, MailboxCategory
 
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
 LAST_LETTER_DAY = datetime.date(2022, 8, 10)

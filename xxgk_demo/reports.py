@@ -10,9 +10,9 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from . import services
-from .defaults import MOE_NAME
-from .models import (
+from xxgk.reports import services
+from xxgk.reports.defaults import MOE_NAME
+from xxgk.reports.models import (
     AdmissionLevel,
     AdmissionResult,
     AnnualReportDraft,

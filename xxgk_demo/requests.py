@@ -12,11 +12,10 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from xxgk.orgs.policy import Action
-
-from . import services
-from .models import Application, Channel
-from .policy import request_policy
-from .validators import credit_code_check_char, resident_id_check_char
+from xxgk.requests import services
+from xxgk.requests.models import Application, Channel
+from xxgk.requests.policy import request_policy
+from xxgk.requests.validators import credit_code_check_char, resident_id_check_char
 
 D = datetime.date
 

@@ -1,27 +1,26 @@
-"""Small but real PDF attachments for the demo, with Chinese text (reportlab CID font)."""
+"""Small but real PDF attachments for the demo, with Chinese text, so that the attachment
+scan, text extraction and search have something to read."""
 
 import io
 
 from django.core.files.base import ContentFile
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from wagtail.documents import get_document_model
 
-FONT = "STSong-Light"
+from xxgk.core.documents.pdf import register_cjk_font
 
 
 def render_pdf(title: str, lines: list[str]) -> bytes:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    """One A4 page: the title centred, then one line of text per entry."""
+    font = register_cjk_font()
     buffer = io.BytesIO()
     sheet = canvas.Canvas(buffer, pagesize=A4)
     sheet.setTitle(title)
     width, height = A4
-    sheet.setFont(FONT, 16)
+    sheet.setFont(font, 16)
     sheet.drawCentredString(width / 2, height - 72, title)
-    sheet.setFont(FONT, 11)
+    sheet.setFont(font, 11)
     y = height - 110
     for line in lines:
         sheet.drawString(64, y, line)

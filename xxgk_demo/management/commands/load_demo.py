@@ -14,12 +14,13 @@ from django.utils import timezone
 from xxgk.catalogue.data.moe_2014 import ITEMS
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.catalogue.services import assign_default_departments
+from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.models import Department
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.services import create_department, create_staff_user
-from xxgk.portal.demo import pdf
-from xxgk.portal.demo.departments import ACCOUNTS, DEPARTMENTS
-from xxgk.portal.demo.titles import TITLES
+from xxgk.reports.models import AnnualReportPage, PeriodKind
+from xxgk.reports.services import file_report
 from xxgk.review.models import CHECKLIST, Decision
 from xxgk.review.services import (
     DEFAULT_BASIS,
@@ -29,12 +30,15 @@ from xxgk.review.services import (
     scan_revision,
     submit_for_review,
 )
+from xxgk_demo import mailbox, pdf, reports, requests
+from xxgk_demo.departments import ACCOUNTS, DEPARTMENTS
+from xxgk_demo.titles import TITLES
 
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
 SCHOOL_YEAR_DAYS = 365
 ACCOUNTS_FILE = "demo-accounts.txt"
-ATTACH_EVERY = 15
-DEMO_DIR = Path(pdf.__file__).resolve().parent  # one disclosure in so many gets a PDF attachment
+ATTACH_EVERY = 15  # one disclosure in so many gets a PDF attachment
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 class Command(BaseCommand):
@@ -63,12 +67,8 @@ class Command(BaseCommand):
 
     def _domain_demos(self):
         """Each domain app seeds its own demo records (idempotently) after the basics exist."""
-        from xxgk.mailbox.demo import load_demo as load_mailbox_demo
-        from xxgk.reports.demo import load_demo as load_reports_demo
-        from xxgk.requests.demo import load_demo as load_requests_demo
-
-        for load in (load_requests_demo, load_mailbox_demo, load_reports_demo):
-            load(self.stdout)
+        for demo in (requests, mailbox, reports):
+            demo.load_demo(self.stdout)
 
     def _departments(self):
         existing = {d.code: d for d in Department.objects.all()}
@@ -114,9 +114,6 @@ class Command(BaseCommand):
         return rows
 
     def _disclosures(self, departments):
-        from xxgk.disclosures.models import DisclosurePage
-        from xxgk.disclosures.services import create_disclosure
-
         rng = random.Random(20210901)
         User = get_user_model()
         office = User.objects.get(username="office")
@@ -170,13 +167,10 @@ class Command(BaseCommand):
 
     def _annual_report(self):
         """The 2021-2022 report, filed under item 6 and published through the review."""
-        from xxgk.reports.models import AnnualReportPage, PeriodKind
-        from xxgk.reports.services import file_report
-
         kind = PeriodKind.SCHOOL_YEAR
         if AnnualReportPage.objects.filter(period_kind=kind, period_start__year=2021).exists():
             return 0
-        text = (DEMO_DIR / "report_2021_2022.txt").read_text(encoding="utf-8")
+        text = (DATA_DIR / "report_2021_2022.txt").read_text(encoding="utf-8")
         paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
         User = get_user_model()
         office = User.objects.get(username="office")

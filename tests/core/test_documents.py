@@ -1,0 +1,60 @@
+"""The document toolkit (xxgk.core.documents) that letters, review sheets and the report share."""
+
+import datetime
+import io
+
+from docx import Document as open_docx
+from pypdf import PdfReader
+
+from xxgk.core.documents import cn_date, docx, pdf, signature_lines
+
+
+def test_cn_date_has_no_leading_zeros_and_empty_for_no_date():
+    assert cn_date(datetime.date(2022, 1, 5)) == "2022年1月5日"
+    assert cn_date(None) == ""
+
+
+def test_signature_is_the_school_then_the_date_when_dated(settings):
+    settings.XXGK_SCHOOL_NAME = "衢州学院"
+    assert signature_lines() == ["衢州学院"]
+    assert signature_lines(datetime.date(2022, 10, 31)) == ["衢州学院", "2022年10月31日"]
+
+
+def test_markup_escapes_tags_and_keeps_line_breaks_when_asked():
+    assert pdf.markup("a<b>&c\nd") == "a&lt;b&gt;&amp;c\nd"
+    assert pdf.markup("a<b>&c\nd", line_breaks=True) == "a&lt;b&gt;&amp;c<br/>d"
+
+
+def test_pdf_prints_chinese_and_page_numbers():
+    body = pdf.body_style()
+    flow = [pdf.paragraph("标题<一>", pdf.title_style(body))]
+    flow += [pdf.paragraph("正文" * 400, body) for _ in range(3)]
+    data = pdf.build(flow, title="标题", page_numbers=True, **pdf.OFFICIAL_MARGINS)
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) >= 2
+    assert "标题<一>" in pages[0].extract_text() and "— 2 —" in pages[1].extract_text()
+    assert pdf.register_cjk_font() == pdf.register_cjk_font() == pdf.CJK_FONT
+
+
+def test_official_docx_page_fonts_and_page_number_field():
+    document = docx.official_document()
+    paragraph = document.add_paragraph()
+    docx.official_run_font(paragraph.add_run("正文"), "body")
+    opened = open_docx(io.BytesIO(docx.to_bytes(document)))
+    section = opened.sections[0]
+    assert (round(section.page_width.mm), round(section.left_margin.mm)) == (210, 28)
+    assert "PAGE" in section.footer._element.xml
+    run = opened.paragraphs[0].runs[0]
+    assert run.font.name == "仿宋_GB2312" and run.font.size.pt == 16
+    assert 'w:eastAsia="仿宋_GB2312"' in run._element.xml
+
+
+def test_new_document_sets_the_east_asian_font_of_normal():
+    document = docx.new_document("FangSong", "仿宋", size=14)
+    docx.add_centred_title(document, "告知书", 20)
+    docx.add_right_aligned(document, ["衢州学院"])
+    opened = open_docx(io.BytesIO(docx.to_bytes(document)))
+    normal = opened.styles["Normal"]
+    assert normal.font.name == "FangSong" and normal.font.size.pt == 14
+    assert 'w:eastAsia="仿宋"' in normal.element.xml
+    assert opened.paragraphs[0].runs[0].bold and opened.paragraphs[-1].text == "衢州学院"

@@ -1,0 +1,84 @@
+"""PDF with reportlab: the CJK font, official-document styles, page numbers, building.
+
+reportlab's built-in CID font STSong-Light needs no font file on the server (the viewer
+supplies the glyphs), which is why every PDF here uses it.
+"""
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+CJK_FONT = "STSong-Light"
+# GB/T 9704 side margins (left 28 mm for binding, right 26 mm); top and bottom are the
+# caller's, as letters keep reportlab's default and the report sets its own.
+OFFICIAL_MARGINS = {"leftMargin": 28 * mm, "rightMargin": 26 * mm}
+# Ruled table: thin black grid, cells centred vertically (review sheet, report tables).
+GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+]
+
+
+def register_cjk_font() -> str:
+    """Register the CJK font once per process and return its name for styles and canvases."""
+    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    return CJK_FONT
+
+
+def body_style(name: str = "body", **overrides) -> ParagraphStyle:
+    """Body text: 12 pt on 22 pt lines, broken anywhere between CJK characters."""
+    values = {"fontName": register_cjk_font(), "fontSize": 12, "leading": 22, "wordWrap": "CJK"}
+    values.update(overrides)
+    return ParagraphStyle(name, **values)
+
+
+def title_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
+    """The document's title, centred above the body."""
+    values = {"fontSize": 18, "leading": 28, "alignment": TA_CENTER}
+    values.update(overrides)
+    return ParagraphStyle("title", parent=body, **values)
+
+
+def signature_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
+    """The 落款 (issuer, date), set flush right."""
+    return ParagraphStyle("sign", parent=body, alignment=TA_RIGHT, **overrides)
+
+
+def markup(text: str, *, line_breaks: bool = False) -> str:
+    """Plain text as Paragraph markup: `<` and `&` in names or opinions must not be parsed as
+    tags (reportlab raises on them, or silently drops text). Paragraph joins lines with a
+    space; with `line_breaks` each newline starts a new line instead (letters' paragraphs)."""
+    text = escape(text)
+    return text.replace("\n", "<br/>") if line_breaks else text
+
+
+def paragraph(text: str, style: ParagraphStyle, *, line_breaks: bool = False) -> Paragraph:
+    return Paragraph(markup(text, line_breaks=line_breaks), style)
+
+
+def draw_page_number(canvas, document) -> None:
+    """Footer "— n —", centred; pass as onFirstPage/onLaterPages."""
+    canvas.saveState()
+    canvas.setFont(register_cjk_font(), 10)
+    canvas.drawCentredString(A4[0] / 2, 15 * mm, f"— {document.page} —")
+    canvas.restoreState()
+
+
+def build(flow: list, *, title: str, page_numbers: bool = False, **layout) -> bytes:
+    """Lay out `flow` on A4 and return the file; `layout` passes margins to reportlab."""
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=A4, title=title, **layout)
+    if page_numbers:
+        document.build(flow, onFirstPage=draw_page_number, onLaterPages=draw_page_number)
+    else:
+        document.build(flow)
+    return buffer.getvalue()
