@@ -303,3 +303,64 @@ def test_office_sets_the_schools_own_bands_in_the_back_office(client, office):
 
     call_command("request_fee", "--pages", "150", stdout=out)
     assert out.getvalue().strip().splitlines()[-1].endswith("1700 元")
+
+
+@pytest.mark.parametrize(
+    ("received", "sent_on", "today", "line"),
+    [
+        # Received Tuesday 29 September 2026: the notice is due Wednesday 14 October.
+        (RECEIVED, None, D(2026, 10, 12), "2026-10-14（如需补正，剩余 2 个工作日）"),
+        (RECEIVED, None, D(2026, 10, 15), "2026-10-14（已过期限；此后发出的补正告知计为超期）"),
+        (RECEIVED, NOTICE_DUE, None, "2026-10-14（2026-10-14 发出补正告知，未超过期限）"),
+        (
+            RECEIVED,
+            D(2026, 10, 15),
+            None,
+            "2026-10-14（2026-10-15 发出补正告知，晚于期限 1 个工作日）",
+        ),
+        # Received Wednesday 4 November: 5, 6, 9 … 13 → due Friday 13 November; a notice sent
+        # on Saturday 14 November is late, though by no working day.
+        (D(2026, 11, 4), D(2026, 11, 14), None, "2026-11-13（2026-11-14 发出补正告知，晚于期限）"),
+    ],
+)
+def test_the_case_page_says_where_the_correction_notice_stands(
+    office, received, sent_on, today, line
+):
+    application, _ = make_application(received_on=received)
+    if sent_on:
+        application = services.request_correction(
+            application, actor=office, items="请写明年份", on=sent_on
+        )
+    assert deadlines.correction_notice(application, today=today).summary() == line
+
+
+def test_the_clock_names_each_pause_with_its_dates_and_the_days_it_holds(office):
+    application = _case(office)
+    services.start_consultation(
+        application, actor=office, third_party="某科技有限公司", matter="合同", on=D(2026, 10, 12)
+    )
+    application.refresh_from_db()
+    services.end_consultation(
+        application, actor=office, opinion="不同意公开", ended_on=D(2026, 10, 16)
+    )
+    application.refresh_from_db()
+    fee = _notice(application, office, D(2026, 10, 19))
+    application.refresh_from_db()
+    lines = deadlines.compute(application).lines
+    # Monday 12 to Friday 16 October: 13, 14, 15, 16 → 4 working days.
+    assert (
+        "征求第三方（某科技有限公司）意见：2026年10月12日至2026年10月16日，不计入4个工作日。"
+        in lines
+    )
+    # The fee period of a notice of Monday 19 October runs 20 working days, to 16 November.
+    open_line = next(line for line in lines if line.startswith("缴费期间"))
+    assert open_line.startswith(
+        "缴费期间（缴费期限2026年11月16日）：自2026年10月19日起暂停，至今不计入"
+    )
+    assert open_line.endswith("个工作日，恢复后顺延。")
+    services.record_payment(fee, actor=office, paid_on=D(2026, 10, 23))
+    application.refresh_from_db()
+    assert (
+        "缴费期间（缴费期限2026年11月16日）：2026年10月19日至2026年10月23日，不计入4个工作日。"
+        in deadlines.compute(application).lines
+    )

@@ -337,6 +337,7 @@ def test_cost_recovery_charges_search_copying_and_postage_at_the_offices_rates()
         ("postage", 12),
     ]
     assert quote.basis == "校规"
+    assert "依据：校规" in quote.lines()  # the notice names the school's own basis
     unmailed = fees.quote(policy_name="cost", pages=10, fee_standard=rates)
     assert [c.kind for c in unmailed.charges] == ["search", "copy"]
     no_search = fees.quote(policy_name="cost", pages=10, fee_standard=standard(search_fee=0))
