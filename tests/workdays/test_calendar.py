@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from xxgk.workdays.calendar import (
+    Deadline,
     WorkCalendar,
     add_working_days,
     is_working_day,
@@ -118,3 +119,15 @@ def test_loaded_calendar_reports_only_the_years_it_consulted():
     assert calendar.provisional_years == set()
     assert calendar.add_working_days(D(2026, 12, 24), 15) == D(2027, 1, 14)
     assert calendar.provisional_years == {2027}
+
+
+def test_a_provisional_deadline_tells_the_reader_which_years_are_guessed_and_how():
+    """Shown beside a deadline that falls in a year whose holidays are not yet entered: the
+    reader must learn the years, that Monday to Friday was assumed, and that it may move."""
+    assert Deadline(D(2022, 3, 29)).explain() == ""
+    assert Deadline(D(2027, 1, 14), provisional_years=(2027,)).explain() == (
+        "2027年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
+    )
+    assert Deadline(D(2028, 1, 5), provisional_years=(2027, 2028)).explain() == (
+        "2027、2028年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
+    )
