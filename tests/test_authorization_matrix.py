@@ -726,6 +726,7 @@ RULES = {
     "evaluation/surveys/": EVERYONE,
     "evaluation/surveys/<int:pk>/": EVERYONE,
     "evaluation/surveys/<int:pk>/thanks/": EVERYONE,
+    "feeds/": EVERYONE,
     "feeds/atom/": EVERYONE,
     "feeds/category/<int:number>/atom/": EVERYONE,
     "feeds/category/<int:number>/rss/": EVERYONE,

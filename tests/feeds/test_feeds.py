@@ -85,3 +85,15 @@ def test_robots_txt(client, db):
     assert "Disallow: /admin/" in text
     assert "Disallow: /api/v1/integration/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_the_feed_index_lists_every_feed_a_reader_can_subscribe_to(client, published, item_a):
+    response = client.get("/feeds/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for url in ("/feeds/rss/", "/feeds/atom/", "/feeds/category/2/rss/", "/feeds/item/7/atom/"):
+        assert f'href="{url}"' in html
+    assert f"{item_a.item_number}. {item_a.title}" in html
+    # Every link on it answers.
+    assert client.get("/feeds/item/7/atom/").status_code == 200
+    assert client.post("/feeds/").status_code == 405

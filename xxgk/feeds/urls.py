@@ -5,6 +5,7 @@ from . import feeds, views
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("feeds/", views.feed_index, name="feed_index"),
     path("feeds/rss/", feeds.SiteDisclosuresFeed(), name="feed_rss"),
     path("feeds/atom/", feeds.SiteAtomFeed(), name="feed_atom"),
     path(
