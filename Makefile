@@ -18,7 +18,8 @@ help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test       run the whole test suite on SQLite (browser tests included)"
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
-	@echo "make lint       ruff check and format check, import contracts (.importlinter)"
+	@echo "make lint       ruff check and format check, import contracts (.importlinter), djLint on templates"
+	@echo "make format     ruff fixes and format, djLint reformats the templates"
 	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
 	@echo "make mutation [MODULE=fees]  mutation testing of the rules (docs/testing.md)"
 	@echo "make mutation-hand           the hand-made one-point changes to the rules"
@@ -84,14 +85,23 @@ test-pg: install system-deps pg-start
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db -m "not browser" $(PYTEST_ARGS)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser $(PYTEST_ARGS)
 
+# Templates: djLint's format check and its linter (settings in pyproject.toml, [tool.djlint]).
+TEMPLATE_DIRS := xxgk xxgk_demo
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/djlint --check --quiet $(TEMPLATE_DIRS)
+	$(VENV)/bin/djlint --lint $(TEMPLATE_DIRS)
 
+# djLint twice: a few nested blocks settle only on the second pass; a third changes nothing.
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint --reformat --quiet $(TEMPLATE_DIRS) || true
+	$(VENV)/bin/djlint --reformat --quiet $(TEMPLATE_DIRS) || true
+	$(VENV)/bin/djlint --check --quiet $(TEMPLATE_DIRS)
 
 # Every bench/*_bench.py, one table (bench/README.md). The portal's dataset is kept in
 # var/bench/portal/ and rebuilt only when its generator or the migrations change.
