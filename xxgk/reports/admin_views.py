@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
 
-from . import exports, figures, services
+from . import exports, registry, services
 from .forms import (
     DraftForm,
     GenerateForm,
@@ -115,7 +115,7 @@ def _sections_editor(request, *, instance_sections, head_form, save, title, back
         head_form=head_form,
         formset=formset,
         back=back,
-        rows=figures.registry().values(),
+        rows=registry.figures().values(),
     )
 
 
@@ -179,7 +179,7 @@ def preview(request, pk):
 def drilldown(request, pk, code):
     _require(request, Action.VIEW)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
-    row = figures.registry().get(code)
+    row = registry.figures().get(code)
     if row is None:
         raise Http404("没有这个数据项。")
     period = draft.template.period(draft.year)
@@ -260,7 +260,7 @@ def publish(request, pk):
 
 def figure_catalogue(request):
     _require(request, Action.VIEW)
-    rows = list(figures.registry().values())
+    rows = list(registry.figures().values())
     return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
 
 

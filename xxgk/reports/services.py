@@ -20,7 +20,7 @@ from xxgk.review.selectors import Status, disclosure_status
 from xxgk.review.services import notify, submit_for_review
 from xxgk.workdays.calendar import working_days_between
 
-from . import defaults, figures, rendering, selectors
+from . import defaults, registry, rendering, selectors
 from .exports import report_pdf
 from .models import (
     AnnualReportDraft,
@@ -48,7 +48,7 @@ def _require_office(user):
 
 def clean_sections(sections) -> list[dict]:
     """Keep non-empty sections; every heading present, every text valid."""
-    codes = figures.registry().keys()
+    codes = registry.figures().keys()
     cleaned, errors = [], []
     for number, section in enumerate(sections, start=1):
         heading = (section.get("heading") or "").strip()
@@ -83,7 +83,7 @@ def save_template(
     start_day=1,
 ):
     _require_office(user)
-    rendering.validate_text(title, figures.registry().keys())
+    rendering.validate_text(title, registry.figures().keys())
     template.name, template.period_kind, template.title = name.strip(), period_kind, title.strip()
     template.start_month, template.start_day = start_month, start_day
     template.sections = clean_sections(sections)

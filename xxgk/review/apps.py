@@ -20,7 +20,9 @@ class ReviewConfig(AppConfig):
         # is ready.
         from xxgk.disclosures.gate import PublicationGate, install_gate
 
-        from . import services
+        from . import figures, services
+
+        figures.register()  # the annual report's figures
 
         # 先审查、后公开: every publish path of a disclosure asks the review.
         install_gate(
