@@ -24,6 +24,7 @@ from .forms import (
 from .imports import run_import
 from .models import AnnualReportDraft, ReportTemplate
 from .policy import report_policy
+from .publishing import report_publisher
 
 ICON = "doc-full"
 
@@ -61,7 +62,7 @@ def desk(request):
                 "draft": draft,
                 "due": due,
                 "days_left": (due - today).days,
-                "status": services.report_status(page),
+                "status": report_publisher().status(page),
                 "live": bool(page and page.live),
             }
         )
@@ -171,7 +172,7 @@ def preview(request, pk):
         report=report,
         due=due,
         days_left=(due - timezone.localdate()).days,
-        report_status=services.report_status(page),
+        report_status=report_publisher().status(page),
         live=bool(page and page.live),
     )
 
@@ -247,7 +248,7 @@ def publish(request, pk):
     _require(request, Action.SUBMIT)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     try:
-        page = services.submit_draft(draft, user=request.user)
+        page = report_publisher().submit(draft, user=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:
