@@ -143,8 +143,8 @@ def test_departments_list_has_no_contact_person(client, dept_a):
 
 def test_annual_reports_only_live(client, db, office, dept_a):
     from tests.factories import review_through
+    from xxgk.disclosures.services import file_report
     from xxgk.reports.models import PeriodKind
-    from xxgk.reports.services import file_report
     from xxgk_demo.pdf import make_document
 
     def report(year, title):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from xxgk.reports import exports, figures, services
+from xxgk.reports import exports, registry, services
 from xxgk.reports.models import AnnualReportDraft, DraftRevision
 
 pytestmark = pytest.mark.django_db
@@ -249,7 +249,7 @@ def test_every_figure_in_the_preview_links_to_its_records(client, office, seed_y
     """Every figure a template can cite, printed in a draft, links to its drill-down."""
     client.force_login(office)
     draft = AnnualReportDraft.objects.get(year=seed_year)
-    codes = sorted(figures.registry())
+    codes = sorted(registry.figures())
     text = "\n".join(f"{code}：{{{{ {code} }}}}" for code in codes)
     services.save_draft(
         draft, title=draft.title, sections=[{"heading": "全部数据项", "text": text}], user=office

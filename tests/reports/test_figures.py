@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.factories import published_disclosure
-from xxgk.reports import figures
+from xxgk.reports import figures, registry
 from xxgk.reports.models import (
     AdmissionResult,
     CadreChange,
@@ -24,7 +24,7 @@ YEAR = Period.school_year(2021)
 
 
 def value(code, period=YEAR):
-    return figures.registry()[code].compute(period)
+    return registry.figures()[code].compute(period)
 
 
 def _school_year_months():
@@ -40,7 +40,7 @@ def test_channel_sums_only_months_inside_the_school_year():
     assert value("channel.weibo.posts") == 24
     assert value("channel.weibo.reads") == 1200
     assert value("channel.weibo.likes") == 12
-    months = figures.registry()["channel.weibo.likes"].records(YEAR)
+    months = registry.figures()["channel.weibo.likes"].records(YEAR)
     assert [m.month for m in months] == _school_year_months()
 
 
@@ -53,9 +53,9 @@ def test_missing_months_make_a_channel_figure_a_gap_not_a_partial_sum(office):
         if month != datetime.date(2022, 3, 1):
             ChannelMonth.objects.create(channel=weibo, month=month, posts=2, reads=100)
     assert value("channel.weibo.posts") is None
-    row = figures.registry()["channel.weibo.posts"]
+    row = registry.figures()["channel.weibo.posts"]
     assert row.gap_label(YEAR) == "官方微博发布篇数（缺微博2022年3月）"
-    likes = figures.registry()["channel.weibo.likes"]
+    likes = registry.figures()["channel.weibo.likes"]
     assert value("channel.weibo.likes") is None  # the platform gave no likes at all
     assert likes.gap_label(YEAR) == (
         "官方微博总获赞数（缺微博2021年9月、微博2021年10月、微博2021年11月等12个月）"
@@ -180,7 +180,7 @@ def test_disclosure_rows_count_published_disclosures_of_the_period(item_a, dept_
     assert value("disclosures.total") == 1
     category = item_a.get_parent().specific
     assert value(f"disclosures.category{category.number}") == 1
-    rows = figures.registry()["disclosures.total"]
+    rows = registry.figures()["disclosures.total"]
     [record] = rows.records(YEAR)
     assert "测试公开信息" in rows.describe(record)
 
@@ -201,7 +201,7 @@ def test_interaction_rows_are_zero_without_records_not_gaps():
 
 
 def test_every_row_has_label_meaning_and_a_drilldown():
-    for code, row in figures.registry().items():
+    for code, row in registry.figures().items():
         assert row.label and row.meaning, code
         assert row.records(YEAR).model is not None
 

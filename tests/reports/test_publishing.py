@@ -12,17 +12,20 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from tests.factories import catalogue_item, make_responsible
-from xxgk.reports import services, tasks
+from xxgk.disclosures.models import AnnualReportPage
+from xxgk.disclosures.services import file_report
+from xxgk.reports import services
 from xxgk.reports.defaults import GOV_NAME
-from xxgk.reports.models import (
-    AnnualReportDraft,
-    AnnualReportPage,
-    PeriodKind,
-    ReportReminder,
-    ReportTemplate,
-)
+from xxgk.reports.models import AnnualReportDraft, PeriodKind, ReportReminder, ReportTemplate
+from xxgk.review import tasks
 from xxgk.review.models import Notice, ReviewRecord
-from xxgk.review.services import PublishRefused, submit_for_review
+from xxgk.review.services import (
+    PublishRefused,
+    annual_report_status,
+    remind_annual_report,
+    submit_annual_report,
+    submit_for_review,
+)
 from xxgk.supervision.obligations import Status
 from xxgk.supervision.periods import Period
 from xxgk.supervision.selectors import obligation_set
@@ -54,13 +57,13 @@ def seed_draft(seed_year):
 
 
 def test_publishing_goes_through_review_under_item_6(client, seed_draft, office, reviewer):
-    page = services.submit_draft(seed_draft, user=office)
+    page = submit_annual_report(seed_draft, user=office)
 
     item = catalogue_item("6")
     assert item.title == "信息公开年度报告"
     assert page.get_parent().pk == item.pk and page.catalogue_item_id == item.pk
     assert not page.live, "submitting must not publish"
-    assert services.report_status(page) == "审查中"
+    assert annual_report_status(page) == "审查中"
     assert "推送官方微博323篇" in page.get_latest_revision_as_object().body
     assert page.document.file.name.endswith(".pdf")
     assert AnnualReportDraft.objects.get(pk=seed_draft.pk).report_page_id == page.pk
@@ -71,7 +74,7 @@ def test_publishing_goes_through_review_under_item_6(client, seed_draft, office,
 
     record = approve(page, reviewer)
     page.refresh_from_db()
-    assert page.live and services.report_status(page) == "已发布"
+    assert page.live and annual_report_status(page) == "已发布"
     assert ReviewRecord.objects.filter(pk=record.pk, page=page, decision="approved").exists()
     assert page.index_number.split("-")[2] == "06"  # numbered under item 6
     # Listed at /reports/ and in item 6's list on the portal.
@@ -84,15 +87,15 @@ def test_publishing_goes_through_review_under_item_6(client, seed_draft, office,
 
 
 def test_resubmitting_revises_the_same_page_and_the_live_copy_stays(seed_draft, office, reviewer):
-    page = services.submit_draft(seed_draft, user=office)
+    page = submit_annual_report(seed_draft, user=office)
     approve(page, reviewer)
     sections = [*seed_draft.sections, {"heading": "八、附件", "text": "更正说明。"}]
     services.save_draft(seed_draft, title=seed_draft.title, sections=sections, user=office)
-    again = services.submit_draft(seed_draft, user=office)
+    again = submit_annual_report(seed_draft, user=office)
     assert again.pk == page.pk and AnnualReportPage.objects.count() == 1
     again.refresh_from_db()
     assert again.live and "更正说明" not in again.body  # public copy unchanged until approved
-    assert services.report_status(again) == "审查中"
+    assert annual_report_status(again) == "审查中"
     approve(again, reviewer)
     again.refresh_from_db()
     assert "更正说明" in again.body
@@ -101,15 +104,15 @@ def test_resubmitting_revises_the_same_page_and_the_live_copy_stays(seed_draft, 
 def test_gaps_refuse_submission_and_nothing_is_filed(templates, office):
     empty = services.generate_draft(templates, 2030, user=office)
     with pytest.raises(ValidationError, match="还有数据待补"):
-        services.submit_draft(empty, user=office)
+        submit_annual_report(empty, user=office)
     assert not AnnualReportPage.objects.exists()
 
 
 def test_calendar_year_report_is_published_beside_the_school_year_one(seed_draft, office, reviewer):
     government = ReportTemplate.objects.get(name=GOV_NAME)
     calendar = services.generate_draft(government, 2021, user=office)
-    school_page = services.submit_draft(seed_draft, user=office)
-    calendar_page = services.submit_draft(calendar, user=office)
+    school_page = submit_annual_report(seed_draft, user=office)
+    calendar_page = submit_annual_report(calendar, user=office)
     assert calendar_page.pk != school_page.pk
     assert (calendar_page.period_kind, calendar_page.period_start, calendar_page.period_end) == (
         PeriodKind.CALENDAR_YEAR,
@@ -136,7 +139,7 @@ def test_published_report_counts_for_item_6_in_supervision(office, reviewer, dep
     [before] = obligation_set(period, today=d("2022-11-30")).obligations
     assert (before.department_id, before.status) == (dept_b.pk, Status.NEVER)
 
-    page = services.file_report(
+    page = file_report(
         user=office,
         period_kind=PeriodKind.SCHOOL_YEAR,
         year=2021,
@@ -158,7 +161,7 @@ def test_report_item_missing_is_a_clear_error(seed_draft, office):
     item.retired_on, item.retired_reason = d("2020-01-01"), "测试"
     item.save(update_fields=["retired_on", "retired_reason"])
     with pytest.raises(ValidationError, match="信息公开年度报告"):
-        services.submit_draft(seed_draft, user=office)
+        submit_annual_report(seed_draft, user=office)
     assert not AnnualReportPage.objects.exists()
 
 
@@ -175,8 +178,8 @@ def test_desk_publish_button_submits_for_review(client, office, seed_draft):
 
 
 def test_reminder_starts_n_working_days_before_31_october_once_a_day(seed_year, office):
-    assert services.remind_annual_report(d("2022-10-14")) == []  # 11 working days left
-    [reminder] = services.remind_annual_report(d("2022-10-17"))  # 10 left
+    assert remind_annual_report(d("2022-10-14")) == []  # 11 working days left
+    [reminder] = remind_annual_report(d("2022-10-17"))  # 10 left
     assert (reminder.period_kind, reminder.year, reminder.due) == (
         PeriodKind.SCHOOL_YEAR,
         2021,
@@ -186,19 +189,19 @@ def test_reminder_starts_n_working_days_before_31_october_once_a_day(seed_year, 
     assert Notice.objects.filter(recipient=office, message=reminder.message).count() == 1
     assert [m.to for m in mail.outbox] == [[office.email]]
     # Idempotent per day: the scheduler and cron may both run.
-    assert services.remind_annual_report(d("2022-10-17")) == []
+    assert remind_annual_report(d("2022-10-17")) == []
     assert tasks.remind_annual_report(d("2022-10-17")) == []
     assert ReportReminder.objects.count() == 1
-    assert len(services.remind_annual_report(d("2022-10-18"))) == 1
-    assert services.remind_annual_report(d("2022-11-01")) == []  # supervision urges after
+    assert len(remind_annual_report(d("2022-10-18"))) == 1
+    assert remind_annual_report(d("2022-11-01")) == []  # supervision urges after
 
 
 def test_no_reminder_once_published_but_while_in_review(seed_draft, office, reviewer):
-    page = services.submit_draft(seed_draft, user=office)
-    [reminder] = services.remind_annual_report(d("2022-10-20"))
+    page = submit_annual_report(seed_draft, user=office)
+    [reminder] = remind_annual_report(d("2022-10-20"))
     assert "审查中" in reminder.message
     approve(page, reviewer)
-    assert services.remind_annual_report(d("2022-10-21")) == []
+    assert remind_annual_report(d("2022-10-21")) == []
 
 
 def test_no_reminder_once_a_report_of_a_school_year_starting_in_august_is_live(
@@ -214,18 +217,18 @@ def test_no_reminder_once_a_report_of_a_school_year_starting_in_august_is_live(
         start_day=1,
         user=office,
     )
-    page = services.submit_draft(services.generate_draft(august, 2021, user=office), user=office)
+    page = submit_annual_report(services.generate_draft(august, 2021, user=office), user=office)
     assert page.period_start == d("2021-08-01")
-    assert "审查中" in services.remind_annual_report(d("2022-10-20"))[0].message
+    assert "审查中" in remind_annual_report(d("2022-10-20"))[0].message
     approve(page, reviewer)
-    assert services.remind_annual_report(d("2022-10-21")) == []
+    assert remind_annual_report(d("2022-10-21")) == []
 
 
 def test_calendar_year_report_reminded_only_when_the_school_uses_it(templates, office):
-    assert [r.period_kind for r in services.remind_annual_report(d("2023-01-20"))] == []
+    assert [r.period_kind for r in remind_annual_report(d("2023-01-20"))] == []
     government = ReportTemplate.objects.get(name=GOV_NAME)
     services.generate_draft(government, 2022, user=office)
-    [reminder] = services.remind_annual_report(d("2023-01-30"))
+    [reminder] = remind_annual_report(d("2023-01-30"))
     assert reminder.period_kind == PeriodKind.CALENDAR_YEAR and reminder.due == d("2023-01-31")
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from tests.factories import bulk_disclosures
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.reports import figures, services
+from xxgk.reports import registry, services
 from xxgk.reports.models import AnnualReportDraft, ChannelMonth, ProbationAssessment
 from xxgk.supervision.periods import Period
 from xxgk_demo import reports as demo
@@ -82,14 +82,14 @@ def test_every_seed_figure(seed_year, dept_a, item_a):
     decoys the count must ignore: published the day before the year began, or withdrawn.
     """
     period = Period.school_year(seed_year)
-    already = figures.compute_all(period)["disclosures.total"] or 0
+    already = registry.compute_all(period)["disclosures.total"] or 0
     bulk_disclosures(item_a, dept_a, 2092 - already, publication_date=datetime.date(2022, 3, 1))
     bulk_disclosures(item_a, dept_a, 3, publication_date=period.start - datetime.timedelta(days=1))
     bulk_disclosures(item_a, dept_a, 2, publication_date=datetime.date(2022, 3, 2))
     withdrawn = DisclosurePage.objects.filter(publication_date=datetime.date(2022, 3, 2))
     Page.objects.filter(pk__in=withdrawn.values("pk")).update(live=False)
 
-    values = figures.compute_all(period)
+    values = registry.compute_all(period)
     assert {code: values[code] for code in SEED_FIGURES} == SEED_FIGURES
 
 

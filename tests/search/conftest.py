@@ -19,9 +19,9 @@ from tests.factories import (
     make_responsible,
     published_disclosure,
 )
+from xxgk.disclosures.models import AnnualReportPage
 from xxgk.disclosures.services import create_disclosure
 from xxgk.orgs.roles import Role
-from xxgk.reports.models import AnnualReportPage
 from xxgk.review.services import submit_for_review, withdraw_disclosure
 
 D = datetime.date
@@ -450,8 +450,8 @@ def _build_corpus() -> Corpus:
 def publish_annual_report(title, body, *, year, office):
     """Filed under catalogue item 6 and published through the review, as the report desk does."""
     from tests.factories import review_through
+    from xxgk.disclosures.services import file_report
     from xxgk.reports.models import PeriodKind
-    from xxgk.reports.services import file_report
 
     report = file_report(
         user=office,

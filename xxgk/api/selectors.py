@@ -8,11 +8,10 @@ from django.utils import timezone
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.disclosures.selectors import catalogue_tree
+from xxgk.disclosures.selectors import catalogue_tree, published_annual_reports
 from xxgk.mailbox.selectors import letter_statistics
 from xxgk.orgs.models import Department
 from xxgk.reports.models import PeriodKind
-from xxgk.reports.selectors import published_annual_reports
 from xxgk.requests.models import AppealKind, AppealResult
 from xxgk.requests.stats import COLUMNS, TOTAL, Period, appeal_table, request_table
 

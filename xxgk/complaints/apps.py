@@ -11,7 +11,9 @@ class ComplaintsConfig(AppConfig):
     def ready(self):
         # Imported here: selectors and services import models, which cannot load before the app
         # registry is ready.
-        from . import selectors, services
+        from . import figures, selectors, services
+
+        figures.register()  # the annual report's figures
 
         register_case_kind(
             CaseKind(

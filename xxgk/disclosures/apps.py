@@ -10,8 +10,9 @@ class DisclosuresConfig(AppConfig):
         # Imported here: models cannot load before the app registry is ready.
         from xxgk.viewcounts.selectors import register_countable
 
-        from . import signals  # noqa: F401  (no view restriction may hide a disclosure)
+        from . import figures, signals  # noqa: F401  (signals: no view restriction hides one)
         from .models import DisclosurePage
 
         # Live disclosures, and only they, count their readers.
         register_countable(DisclosurePage)
+        figures.register()  # the annual report's figures and table 二

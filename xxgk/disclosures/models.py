@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -10,12 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.models import Department
 from xxgk.orgs.policy import PolicyPagePermissionTester
 from xxgk.orgs.selectors import is_office, user_department
+from xxgk.reports.models import PeriodKind
 
 from .gate import publication_gate
-from .policy import disclosure_policy
+from .policy import SitePagePermissions, disclosure_policy
 
 
 def rich_text_is_empty(html) -> bool:
@@ -278,3 +281,79 @@ class IndexNumberCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}-{self.item_key}: {self.last_serial}"
+
+
+# --- The annual report, a disclosure of catalogue item 6 ----------------------------------------
+
+
+class AnnualReportIndexPage(SitePagePermissions, Page):
+    """/reports/: every published annual report, wherever in the catalogue it is filed."""
+
+    intro = RichTextField("说明", blank=True)
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "年度报告栏目"
+        # Moved from the reports app (disclosures 0005): table and content type kept.
+        db_table = "reports_annualreportindexpage"
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: selectors import these models: a module-level import would be circular.
+        from .selectors import published_annual_reports
+
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = paginate_or_404(
+            request, published_annual_reports(), settings.XXGK_DISCLOSURES_PER_PAGE
+        )
+        return context
+
+
+class AnnualReportPage(DisclosurePage):
+    """The 信息公开工作年度报告 of one period, published as a disclosure of catalogue item 6
+    (信息公开年度报告): it passes the confidentiality review, gets an index number and counts
+    toward the item's yearly obligation like any disclosure. The period (kind, start, end)
+    identifies it, so a school-year and a calendar-year report of the same year coexist. The
+    report desk (xxgk.reports) writes the text; filing it here is services.file_report."""
+
+    period_kind = models.CharField(
+        "统计期间", max_length=20, choices=PeriodKind.choices, editable=False
+    )
+    period_start = models.DateField("期间开始", editable=False)
+    period_end = models.DateField("期间结束", editable=False)
+
+    parent_page_types = ["catalogue.CatalogueItemPage"]
+    subpage_types = []
+    # Made from a draft on the report desk (年度报告 → 提交审查), never from "add child page".
+    is_creatable = False
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        # Moved from the reports app (disclosures 0005): table, constraints and content type kept.
+        db_table = "reports_annualreportpage"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_kind", "period_start", "period_end"],
+                name="reports_annual_report_period_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gt=models.F("period_start")),
+                name="reports_annual_report_period_order",
+            ),
+        ]
+
+    @property
+    def period_label(self) -> str:
+        if self.period_kind == PeriodKind.CALENDAR_YEAR:
+            return f"{self.period_start.year}年"
+        return f"{self.period_start.year}-{self.period_end.year}学年"
+
+    @property
+    def document(self):
+        """The report file (the PDF attached on submission), for the API and the page."""
+        attachment = self.attachments.select_related("document").first()
+        return attachment.document if attachment else None

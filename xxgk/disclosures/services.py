@@ -4,10 +4,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from xxgk.catalogue.selectors import can_author_under
+from xxgk.orgs.policy import Action
 from xxgk.orgs.selectors import is_office, user_department
+from xxgk.reports.models import PeriodKind
+from xxgk.reports.policy import report_policy
+from xxgk.reports.rendering import period_for, year_label
 from xxgk.viewcounts.services import count_view
 
-from .models import DisclosureAttachment, DisclosurePage, IndexNumberCounter
+from . import selectors
+from .models import AnnualReportPage, DisclosureAttachment, DisclosurePage, IndexNumberCounter
 
 
 def format_item_key(item_number: str) -> str:
@@ -90,3 +95,77 @@ def record_view(page, request=None) -> int:
     """Count one view and return the total shown. The view is buffered, not written: the
     request path never writes to the database (see xxgk.viewcounts)."""
     return count_view(page.pk, request=request)
+
+
+# --- The annual report, filed under catalogue item 6 ------------------------------------------
+
+
+def report_department(item, user):
+    """Who publishes the report: the user's department when it answers for item 6, else the
+    item's first responsible department (so it counts toward that department's obligation)."""
+
+    responsible = list(item.responsible_departments.order_by("sort_order", "pk"))
+    own = user_department(user)
+    if own is not None and (own in responsible or not responsible):
+        return own
+    if responsible:
+        return responsible[0]
+    raise ValidationError(
+        f"清单事项“{item}”未指定责任部门，无法确定年度报告的发布部门。请先在清单中指定。"
+    )
+
+
+@transaction.atomic
+def file_report(
+    *,
+    user,
+    period_kind: str,
+    year: int,
+    title: str,
+    body: str,
+    document=None,
+    publication_date=None,
+    publishing_department=None,
+    period=None,
+) -> AnnualReportPage:
+    """Create or update the period's report under catalogue item 6 as a new *draft* revision,
+    the report file (if given) attached; `period` overrides the kind's default (a template
+    with its own school-year start). Making it public is the confidentiality review's
+    business (xxgk.review): nothing here publishes."""
+
+    report_policy.require(user, Action.EDIT)
+    item = selectors.annual_report_item()
+    if item is None or item.is_retired:
+        raise ValidationError(
+            f"信息公开事项清单中没有可用的第{selectors.ANNUAL_REPORT_ITEM}项“信息公开年度报告”，"
+            "年度报告无处归档。"
+        )
+    period = period or period_for(period_kind, year)
+    label = year_label(period_kind, year)
+    attachments = [DisclosureAttachment(document=document, title=title)] if document else []
+    existing = selectors.report_page_for(period_kind, period)
+    if existing is None:
+        page = AnnualReportPage(
+            title=title,
+            slug=f"annual-report-{period.start.year}"
+            + (f"-{period.end.year}" if period_kind == PeriodKind.SCHOOL_YEAR else ""),
+            period_kind=period_kind,
+            period_start=period.start,
+            period_end=period.end,
+            publishing_department=publishing_department or report_department(item, user),
+            summary=f"{label}信息公开工作年度报告",
+            body=body,
+            publication_date=publication_date,
+            owner=user,
+            live=False,
+        )
+        page.attachments = attachments
+        item.add_child(instance=page)
+    else:
+        # The live report (if any) stays public until the corrected revision is approved.
+        page = existing.get_latest_revision_as_object()
+        page.title, page.body = title, body
+        page.publication_date = publication_date or page.publication_date
+        page.attachments = attachments
+    page.save_revision(user=user, log_action=True)
+    return AnnualReportPage.objects.get(pk=page.pk)

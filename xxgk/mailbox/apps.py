@@ -14,7 +14,9 @@ class MailboxConfig(AppConfig):
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
-        from . import selectors, services
+        from . import figures, selectors, services
+
+        figures.register()  # the annual report's figures
         from .models import SensitiveWord
         from .sensitive import forget_sensitive_words
 

@@ -1,3 +1,5 @@
+from django.contrib.auth import get_user_model
+
 from .models import Department
 from .roles import ROLE_GROUP_NAMES, Role
 
@@ -23,6 +25,14 @@ def has_role(user, role: Role) -> bool:
 def is_office(user) -> bool:
     """Office administrators (and superusers, who run the installation) manage everything."""
     return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.OFFICE)
+
+
+def office_users():
+    """The active members of the information-disclosure office (信息公开办公室): who the
+    requests' notices and the annual report's reminders go to."""
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=ROLE_GROUP_NAMES[Role.OFFICE]
+    )
 
 
 def is_reviewer(user) -> bool:

@@ -6,8 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from xxgk.disclosures.policy import SitePagePermissions
-from xxgk.disclosures.selectors import catalogue_tree, latest_disclosures
-from xxgk.reports.selectors import latest_annual_reports
+from xxgk.disclosures.selectors import catalogue_tree, latest_annual_reports, latest_disclosures
 
 
 class HomePage(SitePagePermissions, Page):
@@ -36,7 +35,7 @@ class HomePage(SitePagePermissions, Page):
     subpage_types = [
         "catalogue.CatalogueIndexPage",
         "portal.StandardPage",
-        "reports.AnnualReportIndexPage",
+        "disclosures.AnnualReportIndexPage",
     ]
     max_count = 1
     content_panels = [

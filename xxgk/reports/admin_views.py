@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
 
-from . import exports, figures, services
+from . import exports, registry, services
 from .forms import (
     DraftForm,
     GenerateForm,
@@ -24,6 +24,7 @@ from .forms import (
 from .imports import run_import
 from .models import AnnualReportDraft, ReportTemplate
 from .policy import report_policy
+from .publishing import report_publisher
 
 ICON = "doc-full"
 
@@ -61,7 +62,7 @@ def desk(request):
                 "draft": draft,
                 "due": due,
                 "days_left": (due - today).days,
-                "status": services.report_status(page),
+                "status": report_publisher().status(page),
                 "live": bool(page and page.live),
             }
         )
@@ -115,7 +116,7 @@ def _sections_editor(request, *, instance_sections, head_form, save, title, back
         head_form=head_form,
         formset=formset,
         back=back,
-        rows=figures.registry().values(),
+        rows=registry.figures().values(),
     )
 
 
@@ -171,7 +172,7 @@ def preview(request, pk):
         report=report,
         due=due,
         days_left=(due - timezone.localdate()).days,
-        report_status=services.report_status(page),
+        report_status=report_publisher().status(page),
         live=bool(page and page.live),
     )
 
@@ -179,7 +180,7 @@ def preview(request, pk):
 def drilldown(request, pk, code):
     _require(request, Action.VIEW)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
-    row = figures.registry().get(code)
+    row = registry.figures().get(code)
     if row is None:
         raise Http404("没有这个数据项。")
     period = draft.template.period(draft.year)
@@ -247,7 +248,7 @@ def publish(request, pk):
     _require(request, Action.SUBMIT)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     try:
-        page = services.submit_draft(draft, user=request.user)
+        page = report_publisher().submit(draft, user=request.user)
     except ValidationError as exc:
         _errors(request, exc)
     else:
@@ -260,7 +261,7 @@ def publish(request, pk):
 
 def figure_catalogue(request):
     _require(request, Action.VIEW)
-    rows = list(figures.registry().values())
+    rows = list(registry.figures().values())
     return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
 
 

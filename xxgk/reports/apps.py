@@ -7,10 +7,8 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self):
-        # Imported here: these modules import models (core.schedule too: the task backend's),
-        # which cannot load before the app registry is ready.
-        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
+        # Imported here: figures import models, which cannot load before the app registry is
+        # ready.
+        from . import figures
 
-        from .tasks import remind_annual_report
-
-        register_job(Job("remind_annual_report", remind_annual_report, hour=DAILY_HOUR))
+        figures.register()  # the figures over the records the office enters

@@ -1,30 +1,15 @@
-"""The report-row registry (the MoJ CTS pattern): every figure a report template can cite.
-
-Each row has a code (used as ``{{ code }}`` in section text), a label, a selector computing an
-integer over a period, and a drill-down returning the records it counts. A row whose source
-has no records for the period is a *gap*, not a zero, when ``gap_if_empty`` is set: the draft
-marks it for the office to fill.
+"""The annual report's figures over the records the office enters for it (channels,
+admissions, outreach, fees, procurement, cadre changes), registered in the figure registry
+(registry.py) from ReportsConfig.ready() like every other app's figures. Rows over these
+records are gaps, not zeros, when the period has none.
 """
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q
 from django.utils import timezone
-
-from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
-from xxgk.complaints.models import Complaint, ComplaintStatus
-from xxgk.disclosures.selectors import published_disclosures
-from xxgk.evaluation.models import HelpfulVote
-from xxgk.mailbox.models import Letter, LetterStatus
-from xxgk.requests import stats
-from xxgk.requests.models import Appeal, AppealKind, AppealResult, Fee
-from xxgk.review.models import ReviewRecord, Step
-from xxgk.supervision.models import ActionKind, SupervisionAction
-from xxgk.supervision.periods import Period
 
 from .models import (
     AdmissionLevel,
@@ -42,95 +27,7 @@ from .models import (
     ProcurementKind,
     ProcurementNotice,
 )
-from .tables import APPEAL_RESULTS, request_row_key
-
-
-@dataclass(frozen=True)
-class Row:
-    code: str
-    label: str
-    group: str
-    records: Callable[[Period], QuerySet]
-    value: Callable[[QuerySet], int | None] = lambda qs: qs.count()
-    gap_if_empty: bool = False
-    meaning: str = ""
-    describe: Callable[[object], str] = str
-    extra: dict = field(default_factory=dict)
-    # What part of the period has no data (e.g. months a channel has no figures for): a
-    # partial sum would pass for the year's total, so it is a gap too.
-    missing: Callable[[Period], list[str]] | None = None
-
-    def compute(self, period: Period) -> int | None:
-        """The figure, or None when the period has no (or incomplete) data: a gap to fill."""
-        records = self.records(period)
-        if self.gap_if_empty and not records.exists():
-            return None
-        if self.missing is not None and self.missing(period):
-            return None
-        return self.value(records) or 0
-
-    def gap_label(self, period: Period) -> str:
-        missing = self.missing(period) if self.missing is not None else []
-        if not missing:
-            return self.label
-        more = f"等{len(missing)}个月" if len(missing) > 3 else ""
-        return f"{self.label}（缺{'、'.join(missing[:3])}{more}）"
-
-
-def _sum(field_name):
-    return lambda qs: qs.aggregate(n=Sum(field_name))["n"]
-
-
-def _distinct(field_name):
-    return lambda qs: qs.exclude(**{field_name: ""}).aggregate(n=Count(field_name, distinct=True))[
-        "n"
-    ]
-
-
-def _aware_range(period: Period):
-    tz = timezone.get_current_timezone()
-    return (
-        datetime.datetime.combine(period.start, datetime.time.min, tz),
-        datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min, tz),
-    )
-
-
-# --- Disclosures ------------------------------------------------------------------------------
-
-
-def _disclosures(period):
-    return published_disclosures().filter(publication_date__range=(period.start, period.end))
-
-
-def _disclosure_rows():
-    rows = [
-        Row(
-            "disclosures.total",
-            "主动公开信息总数",
-            "主动公开",
-            _disclosures,
-            meaning="本期发布日期在统计期间内、现仍公开的公开信息条数。",
-            describe=lambda d: f"{d.publication_date} {d.title}（{d.publishing_department}）",
-        )
-    ]
-    items = defaultdict(list)
-    for item_id, path in CatalogueItemPage.objects.values_list("pk", "path"):
-        items[path[: -CatalogueItemPage.steplen]].append(item_id)
-    for category in CatalogueCategoryPage.objects.order_by("number"):
-        rows.append(
-            Row(
-                f"disclosures.category{category.number}",
-                f"主动公开信息数·{category.title}",
-                "主动公开",
-                lambda p, ids=items[category.path]: _disclosures(p).filter(
-                    catalogue_item_id__in=ids
-                ),
-                meaning=f"清单第{category.number}类“{category.title}”下的公开信息条数。",
-                describe=lambda d: f"{d.publication_date} {d.title}",
-            )
-        )
-    return rows
-
+from .registry import Figure, Period, distinct, register_figures, sum_of
 
 # --- Channels ---------------------------------------------------------------------------------
 
@@ -196,243 +93,16 @@ def _channel_rows():
                     records, name
                 )
             rows.append(
-                Row(
+                Figure(
                     f"channel.{kind.value}.{name}",
                     f"{kind.label}{label}",
                     "发布渠道",
                     records,
-                    value=_sum(name),
+                    value=sum_of(name),
                     gap_if_empty=True,
                     meaning=f"{kind.label}各月{label}之和（渠道月度数据）；缺任何一个月即为待补。",
                     describe=_describe_month,
                     missing=_missing_channel_months(kind, name),
-                )
-            )
-    return rows
-
-
-# --- Mailbox, requests, complaints, evaluation, supervision ------------------------------------
-
-
-def _letters_answered(period):
-    since, until = _aware_range(period)
-    return Letter.objects.filter(
-        received_at__gte=since, received_at__lt=until, status=LetterStatus.ANSWERED
-    ).order_by("received_at")
-
-
-def _request_row(code, stats_code, label, meaning):
-    def records(period):
-        return stats.cases(period, stats_code)
-
-    return Row(
-        code,
-        label,
-        "依申请公开",
-        records,
-        meaning=meaning,
-        describe=lambda a: f"{a.number} 收到于{a.received_on}",
-    )
-
-
-def _withheld(period):
-    return stats.cases(period, "三.总计").filter(outcome__startswith="3.")
-
-
-def _fees(period):
-    return Fee.objects.filter(assessed_on__range=(period.start, period.end)).select_related(
-        "application"
-    )
-
-
-def _appeals(*kinds):
-    def records(period):
-        return Appeal.objects.filter(
-            filed_on__range=(period.start, period.end), kind__in=kinds
-        ).select_related("application")
-
-    return records
-
-
-def _complaints(accepted_only):
-    def records(period):
-        since, until = _aware_range(period)
-        qs = Complaint.objects.filter(received_at__gte=since, received_at__lt=until)
-        return qs.exclude(status=ComplaintStatus.REJECTED) if accepted_only else qs
-
-    return records
-
-
-def _votes(helpful):
-    def records(period):
-        since, until = _aware_range(period)
-        return HelpfulVote.objects.filter(
-            created_at__gte=since, created_at__lt=until, helpful=helpful
-        ).order_by("-created_at", "-pk")
-
-    return records
-
-
-def _actions(kind):
-    def records(period):
-        return SupervisionAction.objects.filter(
-            created_at__date__range=(period.start, period.end), kind=kind
-        ).select_related("department")
-
-    return records
-
-
-def _reviews(period):
-    return ReviewRecord.objects.filter(
-        step=Step.CONFIDENTIALITY, decided_at__date__range=(period.start, period.end)
-    )
-
-
-def _interaction_rows():
-    return [
-        Row(
-            "mailbox.answered",
-            "处理答复校长信箱、书记信箱问题数",
-            "互动交流",
-            _letters_answered,
-            meaning="统计期间收到、已答复的领导信箱来信件数。",
-            describe=lambda x: f"{x.number} {x.subject}",
-        ),
-        _request_row("requests.received", "一", "收到信息公开申请数", "表三第一行：本期新收申请。"),
-        _request_row("requests.carried_in", "二", "上年结转申请数", "表三第二行：上期结转申请。"),
-        _request_row("requests.closed", "三.总计", "办结申请数", "表三第三行总计：本期办结。"),
-        _request_row(
-            "requests.disclosed", "三.1", "予以公开的申请数", "表三（一）：办结结果为予以公开。"
-        ),
-        Row(
-            "requests.withheld",
-            "不予公开的申请数",
-            "依申请公开",
-            _withheld,
-            meaning="表三（三）：办结结果为不予公开（3.1–3.8）。",
-            describe=lambda a: f"{a.number} 收到于{a.received_on}",
-        ),
-        Row(
-            "requests.fees",
-            "依申请公开收费笔数",
-            "依申请公开",
-            _fees,
-            meaning="统计期间核定的信息处理费笔数。",
-            describe=lambda f: f"{f.application.number} {f.amount}元",
-        ),
-        Row(
-            "requests.fees_waived",
-            "依申请公开减免收费笔数",
-            "依申请公开",
-            lambda p: _fees(p).filter(waived_amount__gt=0),
-            meaning="其中减免的笔数。",
-            describe=lambda f: f"{f.application.number} 减免{f.waived_amount}元",
-        ),
-        Row(
-            "appeals.reconsideration",
-            "因信息公开申请行政复议数",
-            "复议诉讼",
-            _appeals(AppealKind.RECONSIDERATION),
-            meaning="统计期间提出的行政复议件数（表四）。",
-            describe=lambda a: f"{a.application.number} {a.filed_on}",
-        ),
-        Row(
-            "appeals.litigation",
-            "因信息公开提起行政诉讼数",
-            "复议诉讼",
-            _appeals(AppealKind.LITIGATION_DIRECT, AppealKind.LITIGATION_AFTER),
-            meaning="统计期间提起的行政诉讼件数（表四，含复议后起诉）。",
-            describe=lambda a: f"{a.application.number} {a.filed_on}",
-        ),
-        Row(
-            "complaints.received",
-            "因信息公开工作收到的举报数",
-            "举报",
-            _complaints(accepted_only=False),
-            meaning="统计期间收到的举报件数。",
-            describe=lambda c: f"{c.number} {c.subject}",
-        ),
-        Row(
-            "complaints.accepted",
-            "受理的举报数",
-            "举报",
-            _complaints(accepted_only=True),
-            meaning="其中受理（未不予受理）的件数。",
-            describe=lambda c: f"{c.number} {c.subject}",
-        ),
-        Row(
-            "evaluation.helpful",
-            "公开信息“有帮助”评价数",
-            "评议",
-            _votes(True),
-            meaning="公众对公开信息的“有帮助”评价次数。",
-        ),
-        Row(
-            "evaluation.unhelpful",
-            "公开信息“没帮助”评价数",
-            "评议",
-            _votes(False),
-            meaning="公众对公开信息的“没帮助”评价次数。",
-        ),
-        Row(
-            "supervision.reminders",
-            "对部门的提醒次数",
-            "监督检查",
-            _actions(ActionKind.REMINDER),
-            meaning="对不按要求公开、不及时更新的部门发出的提醒次数。",
-        ),
-        Row(
-            "supervision.urgings",
-            "对部门的督促次数",
-            "监督检查",
-            _actions(ActionKind.URGING),
-            meaning="督促次数。",
-        ),
-        Row(
-            "review.reviews",
-            "保密审查次数",
-            "保密审查",
-            _reviews,
-            meaning="统计期间完成的保密审查次数（同意与退回）。",
-        ),
-    ]
-
-
-def _table_rows():
-    """Every cell of 表三 and 表四 (国办公开办函〔2021〕30号), as xxgk.requests.stats counts it."""
-
-    rows = []
-    for table_row in stats.ROWS:
-        for column, column_label in stats.COLUMNS:
-            rows.append(
-                Row(
-                    f"t3.{request_row_key(table_row.code)}.{column}",
-                    f"表三·{table_row.label}·{column_label}",
-                    "表三 收到和处理申请",
-                    lambda p, c=table_row.code, col=column: stats.cases(p, c, col),
-                    meaning=f"表三第“{table_row.code}”行“{column_label}”列。",
-                    describe=lambda a: f"{a.number} 收到于{a.received_on}",
-                )
-            )
-
-    def appeals(kind, result):
-        def records(period):
-            found = stats.appeal_cases(period, kind, result)
-            return Appeal.objects.filter(pk__in=[a.pk for a in found]).select_related("application")
-
-        return records
-
-    for kind in AppealKind:
-        for result in [*APPEAL_RESULTS, stats.TOTAL]:
-            result_label = "总计" if result == stats.TOTAL else AppealResult(result).label
-            rows.append(
-                Row(
-                    f"t4.{kind.value}.{result}",
-                    f"表四·{kind.label}·{result_label}",
-                    "表四 行政复议、行政诉讼",
-                    appeals(kind.value, result),
-                    meaning=f"表四：统计期间提出的{kind.label}，截至期末{result_label}的件数。",
-                    describe=lambda a: f"{a.application.number} {a.filed_on}",
                 )
             )
     return rows
@@ -474,45 +144,45 @@ def _admissions(where=None, **filters):
 def _admission_rows():
     home = home_province()
     rows = [
-        Row(
+        Figure(
             "admissions.total",
             "录取新生总数",
             "招生",
             _admissions(),
-            value=_sum("admitted"),
+            value=sum_of("admitted"),
             gap_if_empty=True,
             meaning="统计期间所在招生年度录取新生人数（录取结果之和）。",
         ),
-        Row(
+        Figure(
             "admissions.provinces",
             "录取新生的省份数",
             "招生",
             _admissions(),
-            value=_distinct("province"),
+            value=distinct("province"),
             gap_if_empty=True,
             meaning="有录取新生的省（区、市）个数。",
         ),
     ]
     for where, place in (("home", f"{home}省"), ("outside", "省外")):
         rows.append(
-            Row(
+            Figure(
                 f"admissions.{where}.total",
                 f"在{place}录取人数",
                 "招生",
                 _admissions(where),
-                value=_sum("admitted"),
+                value=sum_of("admitted"),
                 gap_if_empty=True,
                 meaning=f"在{place}录取人数。",
             )
         )
         for key, level in LEVEL_KEYS.items():
             rows.append(
-                Row(
+                Figure(
                     f"admissions.{where}.{key}",
                     f"在{place}录取{level.label}人数",
                     "招生",
                     _admissions(where, level=level),
-                    value=_sum("admitted"),
+                    value=sum_of("admitted"),
                     meaning=f"在{place}录取的{level.label}人数。",
                 )
             )
@@ -532,7 +202,7 @@ def _school_year_start(period: Period) -> int:
 def _outreach_rows():
     visits = _outreach(OutreachKind.VISIT)
     return [
-        Row(
+        Figure(
             "outreach.livestreams",
             "直播宣讲和访谈场次",
             "招生",
@@ -540,17 +210,17 @@ def _outreach_rows():
             gap_if_empty=True,
             meaning="统计期间直播宣讲、访谈活动场次。",
         ),
-        Row(
+        Figure(
             "outreach.video_reads",
             "宣传短视频阅读量",
             "招生",
             _outreach(OutreachKind.VIDEO),
-            value=_sum("reads"),
+            value=sum_of("reads"),
             gap_if_empty=True,
             meaning="投放的宣传短视频阅读量之和。",
             describe=lambda e: f"{e.held_on} {e.title}（{e.platform}）阅读{e.reads}",
         ),
-        Row(
+        Figure(
             "outreach.members",
             "招生宣传团队成员数",
             "招生",
@@ -558,16 +228,16 @@ def _outreach_rows():
             gap_if_empty=True,
             meaning="该学年招生宣传团队成员人数。",
         ),
-        Row(
+        Figure(
             "outreach.provinces",
             "招生咨询到达省份数",
             "招生",
             visits,
-            value=_distinct("province"),
+            value=distinct("province"),
             gap_if_empty=True,
             meaning="赴中学招生咨询到达的省（区）个数。",
         ),
-        Row(
+        Figure(
             "outreach.cities",
             "招生咨询到达地市数",
             "招生",
@@ -576,7 +246,7 @@ def _outreach_rows():
             gap_if_empty=True,
             meaning="赴中学招生咨询到达的地市个数。",
         ),
-        Row(
+        Figure(
             "outreach.schools",
             "招生咨询中学数",
             "招生",
@@ -607,7 +277,7 @@ def _cadres(action, levels):
 
 def _finance_personnel_rows():
     rows = [
-        Row(
+        Figure(
             "fees.items",
             "公示的收费项目数",
             "财务",
@@ -620,7 +290,7 @@ def _finance_personnel_rows():
     ]
     for kind in ProcurementKind:
         rows.append(
-            Row(
+            Figure(
                 f"procurement.{kind.value}",
                 f"{kind.label}条数",
                 "采购",
@@ -637,7 +307,7 @@ def _finance_personnel_rows():
     for action in CadreAction:
         for key, label, levels in groups:
             rows.append(
-                Row(
+                Figure(
                     f"cadre.{action.value}.{key}",
                     f"{action.label}{label}人数",
                     "干部任免",
@@ -647,7 +317,7 @@ def _finance_personnel_rows():
             )
             for level in levels:
                 rows.append(
-                    Row(
+                    Figure(
                         f"cadre.{action.value}.{level.value}",
                         f"{action.label}{level.label}人数",
                         "干部任免",
@@ -656,7 +326,7 @@ def _finance_personnel_rows():
                     )
                 )
     rows.append(
-        Row(
+        Figure(
             "cadre.probation",
             "完成试用期满考核干部数",
             "干部任免",
@@ -667,20 +337,8 @@ def _finance_personnel_rows():
     return rows
 
 
-def registry() -> dict[str, Row]:
-    """Every row, by code. Built per call: the catalogue's categories are data."""
-    rows = [
-        *_disclosure_rows(),
-        *_channel_rows(),
-        *_interaction_rows(),
-        *_table_rows(),
-        *_admission_rows(),
-        *_outreach_rows(),
-        *_finance_personnel_rows(),
-    ]
-    return {row.code: row for row in rows}
-
-
-def compute_all(period: Period, rows: dict[str, Row] | None = None) -> dict[str, int | None]:
-    rows = rows if rows is not None else registry()
-    return {code: row.compute(period) for code, row in rows.items()}
+def register():
+    register_figures(_channel_rows, order=20)
+    register_figures(_admission_rows, order=100)
+    register_figures(_outreach_rows, order=110)
+    register_figures(_finance_personnel_rows, order=120)

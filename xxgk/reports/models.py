@@ -4,87 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from xxgk.core.pagination import paginate_or_404
-from xxgk.disclosures.models import DisclosurePage
-from xxgk.disclosures.policy import SitePagePermissions
-from xxgk.supervision.periods import Period
+from .registry import Period
 
 
 class PeriodKind(models.TextChoices):
     SCHOOL_YEAR = "school_year", "学年（自模板设定的起始日起一年，默认9月1日）"
     CALENDAR_YEAR = "calendar_year", "自然年（1月1日至12月31日）"
-
-
-class AnnualReportIndexPage(SitePagePermissions, Page):
-    """/reports/: every published annual report, wherever in the catalogue it is filed."""
-
-    intro = RichTextField("说明", blank=True)
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count = 1
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = "年度报告栏目"
-
-    def get_context(self, request, *args, **kwargs):
-        # Imported here: selectors import these models: a module-level import would be circular.
-        from .selectors import published_annual_reports
-
-        context = super().get_context(request, *args, **kwargs)
-        context["reports"] = paginate_or_404(
-            request, published_annual_reports(), settings.XXGK_DISCLOSURES_PER_PAGE
-        )
-        return context
-
-
-class AnnualReportPage(DisclosurePage):
-    """The 信息公开工作年度报告 of one period, published as a disclosure of catalogue item 6
-    (信息公开年度报告): it passes the confidentiality review, gets an index number and counts
-    toward the item's yearly obligation like any disclosure. The period (kind, start, end)
-    identifies it, so a school-year and a calendar-year report of the same year coexist."""
-
-    period_kind = models.CharField(
-        "统计期间", max_length=20, choices=PeriodKind.choices, editable=False
-    )
-    period_start = models.DateField("期间开始", editable=False)
-    period_end = models.DateField("期间结束", editable=False)
-
-    parent_page_types = ["catalogue.CatalogueItemPage"]
-    subpage_types = []
-    # Made from a draft on the report desk (年度报告 → 提交审查), never from "add child page".
-    is_creatable = False
-
-    class Meta:
-        verbose_name = "年度报告"
-        verbose_name_plural = "年度报告"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["period_kind", "period_start", "period_end"],
-                name="reports_annual_report_period_unique",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(period_end__gt=models.F("period_start")),
-                name="reports_annual_report_period_order",
-            ),
-        ]
-
-    @property
-    def period_label(self) -> str:
-        if self.period_kind == PeriodKind.CALENDAR_YEAR:
-            return f"{self.period_start.year}年"
-        return f"{self.period_start.year}-{self.period_end.year}学年"
-
-    @property
-    def document(self):
-        """The report file (the PDF attached on submission), for the API and the page."""
-        attachment = self.attachments.select_related("document").first()
-        return attachment.document if attachment else None
 
 
 # --- The records the report counts -------------------------------------------------------------
@@ -406,7 +332,7 @@ class AnnualReportDraft(models.Model):
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     report_page = models.ForeignKey(
-        AnnualReportPage,
+        "disclosures.AnnualReportPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -16,10 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 
-from xxgk.supervision.periods import Period
-
-from . import figures, tables
+from . import figures, registry, tables
 from .models import PeriodKind, ReportTemplate
+from .registry import Period
 
 ENGINE = Engine(builtins=["django.template.defaulttags"], string_if_invalid="【未知数据项】")
 ALLOWED_TAGS = {"if", "elif", "else", "endif"}
@@ -115,11 +114,11 @@ def cited_codes(text: str) -> set[str]:
 def validate_text(text: str, codes) -> None:
     """Refuse unknown figures and tables, tags other than if/else, and broken syntax, in
     Chinese."""
-    unknown_tables = set(tables.cited_tables(text)) - set(tables.KEYS)
+    unknown_tables = set(tables.cited_tables(text)) - set(tables.keys())
     if unknown_tables:
         raise ValidationError(
             f"未知的表格：{'、'.join(sorted(unknown_tables))}。"
-            f"可用的表格：{'、'.join(tables.KEYS)}。"
+            f"可用的表格：{'、'.join(tables.keys())}。"
         )
     bad_tags = {tag for tag, _ in TAG_RE.findall(text)} - ALLOWED_TAGS
     if bad_tags:
@@ -217,13 +216,13 @@ def render(
     *, period: Period, period_kind: str, year: int, title: str, sections: list[dict], draft_id=None
 ) -> RenderedReport:
     """Compute every figure once and fill them into the title and each section."""
-    rows = figures.registry()
-    table_specs = tables.specs(rows)
+    rows = registry.figures()
+    table_specs = {}
     cited = set().union(*(cited_codes(s.get("text", "")) for s in sections), cited_codes(title))
     for section in sections:
         for key in tables.cited_tables(section.get("text", "")):
-            if key == tables.CATALOGUE_KEY and key not in table_specs:
-                table_specs[key] = tables.catalogue_table(period, today=timezone.localdate())
+            if key not in table_specs:
+                table_specs[key] = tables.build(key, period, rows, timezone.localdate())
             cited |= table_specs[key].codes
     # Only the figures the report uses: the registry has hundreds of rows (every table cell).
     values = {code: rows[code].compute(period) for code in sorted(cited) if code in rows}

@@ -13,7 +13,9 @@ class RequestsConfig(AppConfig):
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
-        from . import selectors, services, signals  # noqa: F401
+        from . import figures, selectors, services, signals  # noqa: F401
+
+        figures.register()  # the annual report's figures and tables 三, 四
 
         def daily():
             return {

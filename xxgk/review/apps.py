@@ -18,9 +18,20 @@ class ReviewConfig(AppConfig):
     def ready(self):
         # Imported here: services import models, which cannot load before the app registry
         # is ready.
+        from xxgk.core.schedule import DAILY_HOUR, Job, register_job
         from xxgk.disclosures.gate import PublicationGate, install_gate
+        from xxgk.reports.publishing import ReportPublisher, install_publisher
 
-        from . import services
+        from . import figures, services, tasks
+
+        figures.register()  # the annual report's figures
+        # The annual report is a disclosure of item 6: the review files and publishes it.
+        install_publisher(
+            ReportPublisher(
+                submit=services.submit_annual_report, status=services.annual_report_status
+            )
+        )
+        register_job(Job("remind_annual_report", tasks.remind_annual_report, hour=DAILY_HOUR))
 
         # 先审查、后公开: every publish path of a disclosure asks the review.
         install_gate(

@@ -1,5 +1,7 @@
 """Writes of the confidentiality review: submit, decide, restart on edit, withdraw, and the
-gate every publish path passes through (DisclosurePage.publish/save call ensure_publishable).
+gate every publish path passes through (DisclosurePage.publish/save call ensure_publishable);
+the annual report's submission (a disclosure of catalogue item 6, published only through the
+review) and its deadline reminder, installed on the report desk as its publisher.
 """
 
 import contextlib
@@ -12,20 +14,30 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
 
 from xxgk.core import ocr
 from xxgk.core.textextract import ExtractionError, Reason
-from xxgk.disclosures.models import DisclosurePage, rich_text_is_empty
+from xxgk.disclosures.models import AnnualReportPage, DisclosurePage, rich_text_is_empty
 from xxgk.disclosures.policy import disclosure_policy
+from xxgk.disclosures.selectors import report_page_of_year
+from xxgk.disclosures.services import file_report
 from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
+from xxgk.orgs.selectors import office_users
+from xxgk.reports import services as report_services
+from xxgk.reports.exports import report_pdf
+from xxgk.reports.models import AnnualReportDraft, PeriodKind
+from xxgk.reports.policy import report_policy
+from xxgk.reports.rendering import year_label
+from xxgk.workdays.calendar import working_days_between
 
 from .models import (
     CHECKLIST,
@@ -772,3 +784,114 @@ def task_state_for_review(page):
     if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
         raise ValidationError("该信息当前不在审查中。")
     return state.current_task_state
+
+
+# --- The annual report: a disclosure of catalogue item 6, published through the review ------
+
+# The reminder starts this many working days before the due date (31 October).
+REMIND_WORKING_DAYS = 10
+
+
+@transaction.atomic
+def submit_annual_report(draft: AnnualReportDraft, *, user, today=None) -> AnnualReportPage:
+    """发布: file the draft as the period's report under catalogue item 6 and send it into the
+    confidentiality review (先审查、后公开); the reviewer's approval publishes it. Refused while
+    figures are missing. A report already in review is re-reviewed on the new text."""
+
+    report_policy.require(user, Action.EDIT)
+    report = report_services.render_draft(draft, linked=False)
+    if report.gaps:
+        raise ValidationError(f"还有数据待补，不能发布：{'、'.join(report.gaps)}。")
+    today = today or timezone.localdate()
+    Document = get_document_model()
+    document = Document(title=report.title, uploaded_by_user=user)
+    document.file.save(
+        f"annual-report-{report.period.start:%Y%m%d}-{report.period.end:%Y%m%d}.pdf",
+        ContentFile(report_pdf(report, signed_on=today)),
+        save=False,
+    )
+    document.save()
+    page = file_report(
+        user=user,
+        period_kind=draft.template.period_kind,
+        year=draft.year,
+        title=report.title,
+        body="".join(report_services.section_html(section) for section in report.sections),
+        document=document,
+        period=report.period,
+    )
+    state = page.current_workflow_state
+    if state is None or state.status != state.STATUS_IN_PROGRESS:
+        submit_for_review(page, user=user)
+    report_services.record_filing(draft, page)
+    return page
+
+
+def annual_report_status(page) -> str:
+    """草稿 / 审查中 / 被退回 / 已发布 … of a draft's portal report (None: not filed yet)."""
+
+    return Status.LABELS[disclosure_status(page)] if page is not None else "未提交"
+
+
+def due_periods(today: datetime.date) -> list[tuple[str, int, datetime.date]]:
+    """The reports whose due date comes next: (period kind, year, due) for the school year
+    that ended last 31 August (due 31 October) and, when the school reports by calendar year
+    too (it has such a draft or report), for last calendar year (due 31 January)."""
+    school_year = today.year - 1 if today.month >= 9 else today.year - 2
+    periods = [(PeriodKind.SCHOOL_YEAR, school_year)]
+    calendar_in_use = (
+        AnnualReportDraft.objects.filter(template__period_kind=PeriodKind.CALENDAR_YEAR).exists()
+        or AnnualReportPage.objects.filter(period_kind=PeriodKind.CALENDAR_YEAR).exists()
+    )
+    if calendar_in_use:
+        periods.append((PeriodKind.CALENDAR_YEAR, today.year - 1))
+    return [(kind, year, report_services.due_date(kind, year)) for kind, year in periods]
+
+
+def remind_annual_report(
+    today: datetime.date | None = None, *, working_days: int = REMIND_WORKING_DAYS
+) -> list:
+    """From `working_days` working days before a report's due date until the due date, while
+    the period's report is not live: an in-admin notice and an e-mail to every office user,
+    at most once per period and day (the ReportReminder row is the claim). After the due
+    date, supervision's urging for catalogue item 6 takes over. Returns the reminders sent."""
+
+    today = today or timezone.localdate()
+    sent = []
+    for kind, year, due in due_periods(today):
+        if today > due or working_days_between(today, due) > working_days:
+            continue
+        page = report_page_of_year(kind, year)
+        if page is not None and page.live:
+            continue
+        left = working_days_between(today, due)
+        state = (
+            f"已提交，当前状态：{annual_report_status(page)}"
+            if page is not None
+            else "尚未提交审查"
+        )
+        message = (
+            f"【年度报告提醒】{year_label(kind, year)}信息公开工作年度报告应于"
+            f"{due:%Y年%m月%d日}前公开，还剩 {left} 个工作日，{state}。"
+        )
+        recipients = list(office_users())
+        try:
+            with transaction.atomic():
+                reminder = report_services.claim_reminder(
+                    period_kind=kind,
+                    year=year,
+                    today=today,
+                    due=due,
+                    message=message,
+                    recipients=len(recipients),
+                )
+                notify(
+                    recipients,
+                    subject="年度报告即将到期",
+                    message=message,
+                    url=f"{settings.WAGTAILADMIN_BASE_URL}{reverse('reports_admin:desk')}",
+                )
+        except IntegrityError:
+            continue  # already reminded today (another run won the claim)
+        sent.append(reminder)
+    return sent

@@ -13,9 +13,8 @@ from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
 from xxgk.core.textextract import ExtractionError, extract_document_chunks
-from xxgk.disclosures.models import DisclosurePage
+from xxgk.disclosures.models import AnnualReportPage, DisclosurePage
 from xxgk.portal.models import StandardPage
-from xxgk.reports.models import AnnualReportPage
 from xxgk.review.selectors import ocr_text_for
 
 from .models import AttachmentText

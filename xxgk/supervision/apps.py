@@ -13,7 +13,10 @@ class SupervisionConfig(AppConfig):
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import Job, register_job
 
+        from . import figures
         from .services import run_supervision
+
+        figures.register()  # the annual report's figures and its catalogue table
 
         register_job(
             Job(

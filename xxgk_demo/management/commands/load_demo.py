@@ -14,13 +14,12 @@ from django.utils import timezone
 from xxgk.catalogue.data.moe_2014 import ITEMS
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.catalogue.services import assign_default_departments
-from xxgk.disclosures.models import DisclosurePage
-from xxgk.disclosures.services import create_disclosure
+from xxgk.disclosures.models import AnnualReportPage, DisclosurePage
+from xxgk.disclosures.services import create_disclosure, file_report
 from xxgk.orgs.models import Department
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.services import create_department, create_staff_user
-from xxgk.reports.models import AnnualReportPage, PeriodKind
-from xxgk.reports.services import file_report
+from xxgk.reports.models import PeriodKind
 from xxgk.review.models import CHECKLIST, Decision
 from xxgk.review.services import (
     DEFAULT_BASIS,

@@ -1,11 +1,11 @@
-"""Cron entry for the annual report's deadline reminder (see xxgk.reports.tasks)."""
+"""Cron entry for the annual report's deadline reminder (see xxgk.review.tasks)."""
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from xxgk.reports.services import REMIND_WORKING_DAYS, remind_annual_report
+from xxgk.review.services import REMIND_WORKING_DAYS, remind_annual_report
 
 
 class Command(BaseCommand):
