@@ -1,7 +1,11 @@
-"""PDF with reportlab: the CJK font, official-document styles, page numbers, building.
+"""PDF with reportlab: the CJK fonts, official-document styles, page numbers, building.
 
-reportlab's built-in CID font STSong-Light needs no font file on the server (the viewer
-supplies the glyphs), which is why every PDF here uses it.
+Every font is embedded (as a subset) so a letter looks the same on any phone or archive tool:
+a referenced-only font such as reportlab's STSong-Light leaves the glyphs to whatever the
+viewer substitutes. reportlab embeds TrueType outlines only, and Debian's Noto CJK ships CFF
+outlines (`TTFont` rejects them), so the fonts are Debian's TrueType CJK fonts, installed by
+`make system-deps`: AR PL UMing (明体, for 宋/仿宋 text), AR PL UKai (楷) and WenQuanYi Zen
+Hei (黑). All three are free to embed (Arphic Public Licence, GPL with font exception).
 """
 
 import io
@@ -13,10 +17,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-CJK_FONT = "STSong-Light"
+# Font name -> (file, index of the face in the TrueType collection).
+FONT_FILES = {
+    "UMingCN": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "UKaiCN": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "WenQuanYiZenHei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+}
+CJK_FONT = "UMingCN"
+KAI_FONT = "UKaiCN"
+HEI_FONT = "WenQuanYiZenHei"
 # GB/T 9704 side margins (left 28 mm for binding, right 26 mm); top and bottom are the
 # caller's, as letters keep reportlab's default and the report sets its own.
 OFFICIAL_MARGINS = {"leftMargin": 28 * mm, "rightMargin": 26 * mm}
@@ -27,11 +39,18 @@ GRID = [
 ]
 
 
+def register_font(name: str = CJK_FONT) -> str:
+    """Register the font `name` (a key of FONT_FILES) once per process and return its name for
+    styles and canvases; reportlab embeds the glyphs a document uses, not the whole file."""
+    if name not in pdfmetrics.getRegisteredFontNames():
+        path, index = FONT_FILES[name]
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    return name
+
+
 def register_cjk_font() -> str:
-    """Register the CJK font once per process and return its name for styles and canvases."""
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    return CJK_FONT
+    """The body text's font, registered."""
+    return register_font(CJK_FONT)
 
 
 def body_style(name: str = "body", **overrides) -> ParagraphStyle:
@@ -76,7 +95,11 @@ def draw_page_number(canvas, document) -> None:
 def build(flow: list, *, title: str, page_numbers: bool = False, **layout) -> bytes:
     """Lay out `flow` on A4 and return the file; `layout` passes margins to reportlab."""
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, title=title, **layout)
+    # The canvas's initial font would otherwise be Helvetica, referenced on every page and
+    # never embedded.
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, title=title, initialFontName=register_cjk_font(), **layout
+    )
     if page_numbers:
         document.build(flow, onFirstPage=draw_page_number, onLaterPages=draw_page_number)
     else:
