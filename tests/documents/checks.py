@@ -3,9 +3,7 @@
 import subprocess
 import tempfile
 
-# Closing punctuation may not start a line, opening punctuation may not end one (禁则).
-NO_LINE_START = "，。、；：？！）」』》〉】〕”’…—·%"
-NO_LINE_END = "（「『《〈【〔“‘"
+from xxgk.core.documents.pdf import NO_LINE_END, NO_LINE_START
 
 
 def _poppler(tool: str, data: bytes, *args: str) -> str:

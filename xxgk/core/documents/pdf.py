@@ -32,8 +32,10 @@ HEI_FONT = "WenQuanYiZenHei"
 # GB/T 9704 side margins (left 28 mm for binding, right 26 mm); top and bottom are the
 # caller's, as letters keep reportlab's default and the report sets its own.
 OFFICIAL_MARGINS = {"leftMargin": 28 * mm, "rightMargin": 26 * mm}
-# Ruled table: thin black grid, cells centred vertically (review sheet, report tables).
+# Ruled table: thin black grid, cells centred vertically (review sheet, report tables);
+# plain-string cells (the empty ones) in the CJK font, not reportlab's unembedded Helvetica.
 GRID = [
+    ("FONTNAME", (0, 0), (-1, -1), CJK_FONT),
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
 ]
@@ -72,6 +74,46 @@ def signature_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
     return ParagraphStyle("sign", parent=body, alignment=TA_RIGHT, **overrides)
 
 
+# Chinese line-breaking rules (禁则): closing punctuation never starts a line, opening
+# punctuation never ends one. reportlab only hangs a few closing marks (not "，" or "》").
+NO_LINE_START = "，。、；：？！）」』》〉】〕”’%"
+NO_LINE_END = "（「『《〈【〔“‘"
+
+
+def _line_text(line) -> str:
+    # wordSplit's lines are (space, [text]); cjkFragSplit's carry their frags in `words`.
+    parts = line[1] if isinstance(line, tuple) else [word.text for word in line.words]
+    return "".join(parts)
+
+
+def _first_bad_break(lines) -> int | None:
+    """The first line after which the break violates the rules, or None."""
+    texts = [_line_text(line) for line in lines]
+    for k, (this, following) in enumerate(zip(texts, texts[1:], strict=False)):
+        if (this and this[-1] in NO_LINE_END) or (following and following[0] in NO_LINE_START):
+            return k
+    return None
+
+
+class ChineseParagraph(Paragraph):
+    """A Paragraph that keeps to the line-breaking rules by narrowing an offending line by one
+    character, which moves its last character down with the punctuation (推入/推出), then
+    wrapping again; reportlab's own CJK wrap breaks between any two characters."""
+
+    def breakLinesCJK(self, maxWidths):
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        broken = super().breakLinesCJK(widths)
+        # Each pass fixes one break; a bound keeps a pathological paragraph finite.
+        for _ in range(len(broken.lines) * 3):
+            k = _first_bad_break(broken.lines)
+            if k is None:
+                break
+            widths += [widths[-1]] * (k + 2 - len(widths))
+            widths[k] -= self.style.fontSize
+            broken = super().breakLinesCJK(widths)
+        return broken
+
+
 def markup(text: str, *, line_breaks: bool = False) -> str:
     """Plain text as Paragraph markup: `<` and `&` in names or opinions must not be parsed as
     tags (reportlab raises on them, or silently drops text). Paragraph joins lines with a
@@ -81,7 +123,7 @@ def markup(text: str, *, line_breaks: bool = False) -> str:
 
 
 def paragraph(text: str, style: ParagraphStyle, *, line_breaks: bool = False) -> Paragraph:
-    return Paragraph(markup(text, line_breaks=line_breaks), style)
+    return ChineseParagraph(markup(text, line_breaks=line_breaks), style)
 
 
 def draw_page_number(canvas, document) -> None:
