@@ -30,6 +30,12 @@ def assert_fonts_embedded(data: bytes) -> None:
     assert listed and all(embedded == "yes" for _, embedded in listed), listed
 
 
+def page_lines(data: bytes, page: int) -> list[str]:
+    """The non-blank lines of one page as `pdftotext -layout` places them."""
+    text = _poppler("pdftotext", data, "-layout", "-f", str(page), "-l", str(page))
+    return [line for line in text.splitlines() if line.strip()]
+
+
 def broken_lines(data: bytes) -> list[str]:
     """Lines of the laid-out text that start with closing or end with opening punctuation."""
     lines = [line.strip() for line in _poppler("pdftotext", data, "-layout").splitlines()]

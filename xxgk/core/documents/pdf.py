@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 # Font name -> (file, index of the face in the TrueType collection).
 FONT_FILES = {
@@ -29,9 +29,15 @@ FONT_FILES = {
 CJK_FONT = "UMingCN"
 KAI_FONT = "UKaiCN"
 HEI_FONT = "WenQuanYiZenHei"
-# GB/T 9704 side margins (left 28 mm for binding, right 26 mm); top and bottom are the
-# caller's, as letters keep reportlab's default and the report sets its own.
-OFFICIAL_MARGINS = {"leftMargin": 28 * mm, "rightMargin": 26 * mm}
+# GB/T 9704-2012 page: top 37 mm, left 28 mm (binding), body 156 × 225 mm, so right 26 mm and
+# bottom 35 mm. 3号 (16 pt) body text on 28.9 pt lines gives the standard's 22 lines a page.
+OFFICIAL_MARGINS = {
+    "topMargin": 37 * mm,
+    "leftMargin": 28 * mm,
+    "rightMargin": 26 * mm,
+    "bottomMargin": 35 * mm,
+}
+BODY_SIZE, BODY_LEADING = 16, 28.9
 # Ruled table: thin black grid, cells centred vertically (review sheet, report tables);
 # plain-string cells (the empty ones) in the CJK font, not reportlab's unembedded Helvetica.
 GRID = [
@@ -56,17 +62,32 @@ def register_cjk_font() -> str:
 
 
 def body_style(name: str = "body", **overrides) -> ParagraphStyle:
-    """Body text: 12 pt on 22 pt lines, broken anywhere between CJK characters."""
-    values = {"fontName": register_cjk_font(), "fontSize": 12, "leading": 22, "wordWrap": "CJK"}
+    """Body text: 3号 on the standard's line pitch, wrapped between CJK characters."""
+    values = {
+        "fontName": register_cjk_font(),
+        "fontSize": BODY_SIZE,
+        "leading": BODY_LEADING,
+        "wordWrap": "CJK",
+    }
     values.update(overrides)
     return ParagraphStyle(name, **values)
 
 
 def title_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
-    """The document's title, centred above the body."""
-    values = {"fontSize": 18, "leading": 28, "alignment": TA_CENTER}
+    """The document's title, 2号 (22 pt), centred above the body."""
+    values = {"fontSize": 22, "leading": 36, "alignment": TA_CENTER}
     values.update(overrides)
     return ParagraphStyle("title", parent=body, **values)
+
+
+def heading_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
+    """First-level heading (一、): 黑体 at the body's size, as GB/T 9704 sets it."""
+    return ParagraphStyle("heading", parent=body, fontName=register_font(HEI_FONT), **overrides)
+
+
+def subheading_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
+    """Second-level heading (（一）): 楷体 at the body's size."""
+    return ParagraphStyle("subheading", parent=body, fontName=register_font(KAI_FONT), **overrides)
 
 
 def signature_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
@@ -127,10 +148,17 @@ def paragraph(text: str, style: ParagraphStyle, *, line_breaks: bool = False) ->
 
 
 def draw_page_number(canvas, document) -> None:
-    """Footer "— n —", centred; pass as onFirstPage/onLaterPages."""
+    """Page number "— n —" in 4号 (14 pt), 7 mm under the body, at the outer corner one
+    character in (right on odd pages, left on even ones, for two-sided printing)."""
+    size = 14
+    y = document.bottomMargin - 7 * mm - size
     canvas.saveState()
-    canvas.setFont(register_cjk_font(), 10)
-    canvas.drawCentredString(A4[0] / 2, 15 * mm, f"— {document.page} —")
+    canvas.setFont(register_cjk_font(), size)
+    text = f"— {document.page} —"
+    if document.page % 2:
+        canvas.drawRightString(A4[0] - document.rightMargin - size, y, text)
+    else:
+        canvas.drawString(document.leftMargin + size, y, text)
     canvas.restoreState()
 
 
@@ -139,11 +167,22 @@ def build(flow: list, *, title: str, page_numbers: bool = False, **layout) -> by
     buffer = io.BytesIO()
     # The canvas's initial font would otherwise be Helvetica, referenced on every page and
     # never embedded.
-    document = SimpleDocTemplate(
+    document = BaseDocTemplate(
         buffer, pagesize=A4, title=title, initialFontName=register_cjk_font(), **layout
     )
-    if page_numbers:
-        document.build(flow, onFirstPage=draw_page_number, onLaterPages=draw_page_number)
-    else:
-        document.build(flow)
+    # The text fills the margins exactly (reportlab's default frame pads 6 pt on each side,
+    # which would cost a line and a character of the standard's 22 × 28 grid).
+    frame = Frame(
+        document.leftMargin,
+        document.bottomMargin,
+        document.width,
+        document.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    furniture = {"onPage": draw_page_number} if page_numbers else {}
+    document.addPageTemplates([PageTemplate(frames=[frame], **furniture)])
+    document.build(flow)
     return buffer.getvalue()
