@@ -42,10 +42,12 @@ install: $(VENV)/.synced
 # downloaded at run time.
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+		|| ! fc-list 2>/dev/null | grep -q "uming.ttc" || ! fc-list 2>/dev/null | grep -q "ukai.ttc" \
+		|| ! fc-list 2>/dev/null | grep -q "wqy-zenhei.ttc" \
 		|| ! command -v pdftoppm >/dev/null 2>&1 \
 		|| ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then \
-		echo "Installing Debian packages: chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils >/dev/null; \
+		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory serving-deps
 

@@ -113,12 +113,12 @@ def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
 
 
 def report_pdf(report: RenderedReport, *, signed_on=None) -> bytes:
-    body = pdf.body_style(firstLineIndent=24)
+    body = pdf.body_style(firstLineIndent=2 * pdf.BODY_SIZE)
     styles = {
         "body": body,
-        "minor": ParagraphStyle("minor", parent=body, fontSize=12),
-        "subheading": ParagraphStyle("sub", parent=body, fontSize=13),
-        "heading": ParagraphStyle("h", parent=body, fontSize=14, spaceBefore=8, spaceAfter=4),
+        "minor": body,
+        "subheading": pdf.subheading_style(body),
+        "heading": pdf.heading_style(body),
     }
     title = pdf.title_style(body, firstLineIndent=0)
     right = pdf.signature_style(body, firstLineIndent=0)
@@ -137,7 +137,5 @@ def report_pdf(report: RenderedReport, *, signed_on=None) -> bytes:
         flow,
         title=report.title,
         page_numbers=True,
-        topMargin=30 * mm,
-        bottomMargin=28 * mm,
         **pdf.OFFICIAL_MARGINS,
     )
