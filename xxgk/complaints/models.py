@@ -1,11 +1,8 @@
 """Complaints (举报) about the disclosure work itself, and how each was handled."""
 
-from django.conf import settings
 from django.db import models
 
-from xxgk.mailbox.models import HandlingEvent
-from xxgk.orgs.models import Department
-from xxgk.security.fields import EncryptedCharField
+from xxgk.cases.models import CaseEvent, PublicCase, department_link, staff_link
 
 NUMBER_PREFIX = "JB"
 
@@ -32,37 +29,18 @@ class ComplaintKind(models.TextChoices):
     OTHER = "other", "其他"
 
 
-class Complaint(models.Model):
+class Complaint(PublicCase):
     number = models.CharField("举报编号", max_length=24, unique=True)
-    query_code_hash = models.CharField(max_length=64, editable=False)
     kind = models.CharField("举报类型", max_length=16, choices=ComplaintKind.choices)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="complaints",
-        verbose_name="涉及部门",
-    )
+    department = department_link("涉及部门", "complaints")
     page_url = models.URLField("涉及网页地址", max_length=500, blank=True)
-    subject = models.CharField("标题", max_length=100)
     message = models.TextField("举报内容")
     name = models.CharField("姓名", max_length=50, blank=True)
-    phone = EncryptedCharField("联系电话", max_length=30, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
     received_at = models.DateTimeField("收到时间", db_index=True)
-    flagged_words = models.CharField("命中敏感词", max_length=300, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=ComplaintStatus.choices, default=ComplaintStatus.RECEIVED
     )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="承办人",
-    )
+    handler = staff_link("承办人")
     accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
     investigation = models.TextField("调查核实情况", blank=True)
     result = models.CharField(
@@ -73,15 +51,11 @@ class Complaint(models.Model):
     reply = models.TextField("答复举报人", blank=True)
     concluded_at = models.DateTimeField("办结时间", null=True, blank=True, db_index=True)
     reject_reason = models.CharField("不予受理理由", max_length=300, blank=True)
-    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
         verbose_name = "举报"
         verbose_name_plural = "举报"
-
-    def __str__(self):
-        return f"{self.number} {self.subject}"
 
 
 class ComplaintAction(models.TextChoices):
@@ -93,11 +67,11 @@ class ComplaintAction(models.TextChoices):
     NOTIFIED = "notified", "邮件通知举报人"
 
 
-class ComplaintEvent(HandlingEvent):
+class ComplaintEvent(CaseEvent):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     action = models.CharField("操作", max_length=16, choices=ComplaintAction.choices)
 
-    class Meta(HandlingEvent.Meta):
+    class Meta(CaseEvent.Meta):
         verbose_name = "举报办理记录"
         verbose_name_plural = "举报办理记录"
 

@@ -1,6 +1,5 @@
 """Leaders' mailboxes (校长信箱、书记信箱): configuration, letters and every handling step."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -8,9 +7,9 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
+from xxgk.cases.models import CaseEvent, PublicCase, department_link, staff_link
 from xxgk.core.storage import private_storage
 from xxgk.orgs.models import Department
-from xxgk.security.fields import EncryptedCharField
 
 # Paths under /mailbox/ that a mailbox's slug must not shadow.
 RESERVED_SLUGS = {"track", "receipt"}
@@ -122,22 +121,6 @@ class SensitiveWord(models.Model):
         return self.word
 
 
-class NumberCounter(models.Model):
-    """The last serial issued per (prefix, year) for public submission numbers."""
-
-    prefix = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="unique_number_counter")
-        ]
-
-    def __str__(self):
-        return f"{self.prefix}-{self.year}: {self.last_serial}"
-
-
 class LetterStatus(models.TextChoices):
     RECEIVED = "received", "待分办"
     ASSIGNED = "assigned", "办理中"
@@ -149,14 +132,13 @@ class LetterStatus(models.TextChoices):
 OPEN_STATUSES = (LetterStatus.RECEIVED, LetterStatus.ASSIGNED, LetterStatus.DRAFTED)
 
 
-class Letter(models.Model):
+class Letter(PublicCase):
     """One letter from the public. The message is kept exactly as typed."""
 
     mailbox = models.ForeignKey(
         Mailbox, on_delete=models.PROTECT, related_name="letters", verbose_name="信箱"
     )
     number = models.CharField("来信编号", max_length=24, unique=True)
-    query_code_hash = models.CharField(max_length=64, editable=False)
     category = models.ForeignKey(
         MailboxCategory,
         on_delete=models.SET_NULL,
@@ -166,35 +148,17 @@ class Letter(models.Model):
         verbose_name="类别",
     )
     writer_name = models.CharField("姓名", max_length=50, blank=True)
-    phone = EncryptedCharField("联系电话", max_length=30, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    subject = models.CharField("标题", max_length=100)
     message = models.TextField("来信内容")
     consent_to_publish = models.BooleanField("同意公开", default=False)
     received_at = models.DateTimeField("来信时间", db_index=True)
     status = models.CharField(
         "状态", max_length=16, choices=LetterStatus.choices, default=LetterStatus.RECEIVED
     )
-    flagged_words = models.CharField("命中敏感词", max_length=300, blank=True)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name="承办部门",
-    )
+    department = department_link("承办部门", "letters")
     assigned_at = models.DateTimeField("分办时间", null=True, blank=True)
     due_date = models.DateField("办理期限", null=True, blank=True, db_index=True)
     answer = models.TextField("答复内容", blank=True)
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="拟稿人",
-    )
+    drafted_by = staff_link("拟稿人")
     answered_at = models.DateTimeField("答复时间", null=True, blank=True, db_index=True)
     close_reason = models.CharField("关闭原因", max_length=200, blank=True)
     merged_into = models.ForeignKey(
@@ -210,7 +174,6 @@ class Letter(models.Model):
     public_subject = models.CharField("公开标题", max_length=100, blank=True)
     public_message = models.TextField("公开来信内容", blank=True)
     public_answer = models.TextField("公开答复内容", blank=True)
-    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
@@ -223,9 +186,6 @@ class Letter(models.Model):
                 name="letter_published_only_with_consent",
             )
         ]
-
-    def __str__(self):
-        return f"{self.number} {self.subject}"
 
     @property
     def is_open(self) -> bool:
@@ -264,40 +224,14 @@ class LetterAction(models.TextChoices):
     ESCALATED = "escalated", "逾期上报办公室"
 
 
-class HandlingEvent(models.Model):
-    """Who did a handling step, and when (letters, complaints)."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
-    note = models.TextField("说明", blank=True)
-    at = models.DateTimeField("时间", db_index=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["at", "pk"]
-
-
-class LetterEvent(HandlingEvent):
+class LetterEvent(CaseEvent):
     """The handling record of a letter."""
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
     action = models.CharField("操作", max_length=16, choices=LetterAction.choices)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="部门",
-    )
+    department = department_link("部门", "+", on_delete=models.SET_NULL)
 
-    class Meta(HandlingEvent.Meta):
+    class Meta(CaseEvent.Meta):
         verbose_name = "办理记录"
         verbose_name_plural = "办理记录"
 

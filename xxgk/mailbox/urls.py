@@ -6,8 +6,7 @@ app_name = "mailbox"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("track/", views.track, name="track"),
-    path("receipt/", views.receipt, name="receipt"),
+    *views.pages.urls(),
     path("<slug:slug>/", views.mailbox_detail, name="mailbox"),
     path("<slug:slug>/write/", views.write, name="write"),
     path("<slug:slug>/letters/<str:number>/", views.published_letter, name="letter"),
