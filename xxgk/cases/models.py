@@ -26,28 +26,27 @@ class NumberCounter(models.Model):
         return f"{self.prefix}-{self.year}: {self.last_serial}"
 
 
-def staff_link(verbose_name=None, related_name="+"):
-    """A member of staff who did something to a case; the case outlives the account."""
+def optional_link(to, verbose_name=None, related_name="+", on_delete=models.SET_NULL):
+    """A link a case or its parts may lack (a category, a fee period, a person, a department):
+    empty until someone sets it."""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        verbose_name=verbose_name,
-    )
-
-
-def department_link(verbose_name, related_name, on_delete=models.PROTECT):
-    """The department a case is assigned to (or is about); empty until someone decides."""
-    return models.ForeignKey(
-        Department,
+        to,
         on_delete=on_delete,
         null=True,
         blank=True,
         related_name=related_name,
         verbose_name=verbose_name,
     )
+
+
+def staff_link(verbose_name=None, related_name="+"):
+    """A member of staff who did something to a case; the case outlives the account."""
+    return optional_link(settings.AUTH_USER_MODEL, verbose_name, related_name)
+
+
+def department_link(verbose_name, related_name, on_delete=models.PROTECT):
+    """The department a case is assigned to (or is about)."""
+    return optional_link(Department, verbose_name, related_name, on_delete)
 
 
 class Case(models.Model):

@@ -1,5 +1,6 @@
-"""The public pages every kind of case has: the receipt shown once after submitting, and the
-tracker (number + query code). An app describes its pages with one TrackedPages."""
+"""The pages every kind of case has: the receipt shown once after submitting and the tracker
+(number + query code), described by one TrackedPages; and, on the back-office case page,
+who sees the personal data."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from xxgk.orgs.policy import Action
+from xxgk.security.personal_data import log_reveal
 from xxgk.security.public_forms import track_submission
 
 from .forms import TrackForm
@@ -64,3 +67,12 @@ def track(request, *, pages: TrackedPages):
     case, status = track_submission(request, form, scope=pages.scope, lookup=pages.lookup)
     context = {"form": form, "case": case, pages.name: case}
     return render(request, f"{pages.namespace}/track.html", context, status=status)
+
+
+def personal_data_shown(request, policy, case, fields, what: str) -> bool:
+    """Whether this user sees the case's personal data on its page; the audit log records
+    every time any is shown (`what` says where)."""
+    shown = policy.allows(request.user, Action.READ_PERSONAL_DATA, case)
+    if shown and any(getattr(case, name) for name in fields):
+        log_reveal(request, case, what)
+    return shown

@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
-from xxgk.cases.models import Case, staff_link
+from xxgk.cases.models import Case, optional_link, staff_link
 from xxgk.core.storage import private_storage
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
@@ -366,14 +366,7 @@ class Fee(models.Model):
     assessed_on = models.DateField("核定日期")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
     # The fee period this fee belongs to: settled when all its fees are paid or waived.
-    pause = models.ForeignKey(
-        ClockPause,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="fees",
-        verbose_name=_("缴费期间"),
-    )
+    pause = optional_link(ClockPause, _("缴费期间"), "fees")
     created_by = staff_link()
 
     class Meta:
