@@ -259,9 +259,9 @@ CHANGES = [
     ),
     Change(
         "application numbers lose a digit",
-        "xxgk/requests/services.py",
-        'return f"YSQ-{year}-{sequence:06d}"',
-        'return f"YSQ-{year}-{sequence:05d}"',
+        "xxgk/cases/services.py",
+        'return f"{prefix}-{year}-{serial:06d}"',
+        'return f"{prefix}-{year}-{serial:05d}"',
         ("tests/requests/test_lifecycle.py", "tests/requests/test_public.py"),
     ),
 ]

@@ -51,9 +51,9 @@ MODULES = {
         "xxgk.orgs.services.x_sync_department_group__mutmut_*",
     ],
     "numbering": [
-        "xxgk.requests.services.x_format_number__mutmut_*",
-        "xxgk.requests.services.x__next_sequence__mutmut_*",
-        "xxgk.mailbox.services.x_allocate_number__mutmut_*",
+        "xxgk.cases.services.x_next_serial__mutmut_*",
+        "xxgk.cases.services.x_format_number__mutmut_*",
+        "xxgk.cases.services.x_allocate_number__mutmut_*",
     ],
 }
 KILLED = {1, 3}  # mutmut: a failing test (or pytest's internal error) kills the mutant

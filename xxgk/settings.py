@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "xxgk.importer",
     "xxgk.search",
     "xxgk.supervision",
+    "xxgk.cases",
     "xxgk.mailbox",
     "xxgk.complaints",
     "xxgk.evaluation",

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from xxgk.mailbox.services import allocate_number
+from xxgk.cases.services import allocate_number
 from xxgk.requests.models import Application
 
 from .conftest import D, make_application

@@ -1,11 +1,7 @@
-from django.urls import path
+from xxgk.cases.urls import admin_routes
 
 from . import admin_views
 
 app_name = "complaints_admin"
 
-urlpatterns = [
-    path("", admin_views.complaint_list, name="list"),
-    path("<int:pk>/", admin_views.complaint_detail, name="detail"),
-    path("<int:pk>/<slug:action>/", admin_views.complaint_action, name="action"),
-]
+urlpatterns = admin_routes(admin_views, names={"index": "list"})

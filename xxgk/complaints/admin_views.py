@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from xxgk.cases.views import personal_data_shown
 from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
-from xxgk.security.personal_data import log_reveal
 
 from . import services
 from .forms import AcceptForm, ConcludeForm, NoteForm, RejectForm
@@ -35,7 +35,7 @@ def _require_reader(user):
     complaint_policy.require(user, Action.VIEW)
 
 
-def complaint_list(request):
+def index(request):
     _require_reader(request.user)
     complaints = Complaint.objects.select_related("department")
     if request.GET.get("status") in ComplaintStatus.values:
@@ -59,35 +59,25 @@ def complaint_list(request):
 
 
 def _detail(request, complaint, bound=None, status=200):
-    show_personal = complaint_policy.allows(request.user, Action.READ_PERSONAL_DATA, complaint)
-    if show_personal and any((complaint.name, complaint.phone, complaint.email)):
-        log_reveal(request, complaint, "查看举报详情")
+    contacts = ("name", "phone", "email")
+    shown = personal_data_shown(request, complaint_policy, complaint, contacts, "查看举报详情")
     may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
     actions = STATUS_ACTIONS.get(complaint.status, []) if may_handle else []
     forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
     forms.update(bound or {})
-    return render(
-        request,
-        "complaints/admin/detail.html",
-        {
-            "page_title": f"举报 {complaint.number}",
-            "header_icon": "warning",
-            "complaint": complaint,
-            "events": complaint.events.select_related("actor"),
-            "forms": forms,
-            "show_personal": show_personal,
-        },
-        status=status,
-    )
+    context = {"complaint": complaint, "forms": forms, "show_personal": shown}
+    context.update(page_title=f"举报 {complaint.number}", header_icon="warning")
+    context["events"] = complaint.events.select_related("actor")
+    return render(request, "complaints/admin/detail.html", context, status=status)
 
 
-def complaint_detail(request, pk):
+def detail(request, pk):
     _require_reader(request.user)
     return _detail(request, get_object_or_404(Complaint, pk=pk))
 
 
 @require_POST
-def complaint_action(request, pk, action):
+def action(request, pk, action):
     complaint = get_object_or_404(Complaint, pk=pk)
     may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
     if not may_handle or action not in STATUS_ACTIONS.get(complaint.status, []):

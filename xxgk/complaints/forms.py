@@ -1,14 +1,19 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from xxgk.mailbox.forms import MESSAGE_MAX
+from xxgk.cases.forms import PublicCaseForm
 from xxgk.orgs.models import Department
-from xxgk.security.public_forms import ProtectedForm
-from xxgk.security.validators import validate_phone
 
 from .models import ComplaintKind, ComplaintResult
 
 
-class ComplaintForm(ProtectedForm):
+class ComplaintForm(PublicCaseForm):
+    message_label = _("举报内容")
+    message_rows = 8
+    message_help = _("请写明应公开而未公开的信息、时间等事实，便于核实。")
+    email_help = _("可匿名举报；留下邮箱可收到核实结果。")
+    field_order = ["kind", "department", "page_url", "subject", "message", "name"]
+
     kind = forms.ChoiceField(label="举报类型", choices=[("", "请选择"), *ComplaintKind.choices])
     department = forms.ModelChoiceField(
         queryset=Department.objects.filter(is_active=True),
@@ -19,33 +24,11 @@ class ComplaintForm(ProtectedForm):
     page_url = forms.URLField(
         label="涉及网页地址", required=False, max_length=500, assume_scheme="https"
     )
-    subject = forms.CharField(label="标题", max_length=100)
-    message = forms.CharField(
-        label="举报内容",
-        min_length=10,
-        max_length=MESSAGE_MAX,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="请写明应公开而未公开的信息、时间等事实，便于核实。",
-    )
     name = forms.CharField(label="姓名", max_length=50, required=False)
-    phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    email = forms.EmailField(
-        label="电子邮箱", required=False, help_text="可匿名举报；留下邮箱可收到核实结果。"
-    )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        return validate_phone(phone) if phone else ""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].error_messages["required"] = "请选择举报类型。"
-        self.fields["subject"].error_messages["required"] = "请填写标题。"
-        self.fields["message"].error_messages.update(
-            required="请填写举报内容。",
-            min_length="举报内容至少 %(limit_value)d 个字。",
-            max_length="举报内容不能超过 %(limit_value)d 个字（当前 %(show_value)d 个）。",
-        )
 
 
 class AcceptForm(forms.Form):

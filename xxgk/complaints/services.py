@@ -5,11 +5,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from xxgk.mailbox.sensitive import find_sensitive_words
-from xxgk.mailbox.services import allocate_number, notify, office_emails, site_url
+from xxgk.cases.selectors import office_emails
+from xxgk.cases.services import erase_contacts, notify, open_public_case, record_event, site_url
 from xxgk.orgs.policy import Action
-from xxgk.security.personal_data import redact_notes
-from xxgk.security.public_forms import hash_query_code, new_query_code
 
 from .models import (
     NUMBER_PREFIX,
@@ -22,14 +20,8 @@ from .models import (
 from .policy import complaint_policy
 
 
-def _record(complaint, action, *, user=None, note="", at=None):
-    return ComplaintEvent.objects.create(
-        complaint=complaint,
-        action=action,
-        actor=user if getattr(user, "is_authenticated", False) else None,
-        note=note,
-        at=at or timezone.now(),
-    )
+def _record(complaint, action, **step) -> ComplaintEvent:
+    return record_event(ComplaintEvent, complaint=complaint, action=action, **step)
 
 
 def _locked(complaint, user, *statuses, message) -> Complaint:
@@ -42,21 +34,19 @@ def _locked(complaint, user, *statuses, message) -> Complaint:
 
 def submit_complaint(*, data: dict, received_at=None) -> tuple[Complaint, str]:
     received_at = received_at or timezone.now()
-    code = new_query_code()
     fields = ("kind", "department", "page_url", "subject", "message", "name", "phone", "email")
     with transaction.atomic():
-        number = allocate_number(NUMBER_PREFIX, timezone.localtime(received_at).year)
-        complaint = Complaint.objects.create(
-            number=number,
-            query_code_hash=hash_query_code(number, code),
+        complaint, code = open_public_case(
+            Complaint,
+            prefix=NUMBER_PREFIX,
             received_at=received_at,
-            flagged_words=find_sensitive_words(data["subject"], data["message"]),
             **{
                 name: data.get(name) or Complaint._meta.get_field(name).get_default()
                 for name in fields
             },
         )
         _record(complaint, ComplaintAction.RECEIVED, at=received_at)
+    number = complaint.number
     transaction.on_commit(
         lambda: notify(
             office_emails(),
@@ -157,9 +147,4 @@ def reject_complaint(complaint, *, user, reason: str) -> Complaint:
 def erase_personal_data(complaint, *, today=None) -> Complaint:
     """Blank the complainant's details; the complaint and its outcome stay for the report."""
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-    values = [complaint.name, complaint.phone, complaint.email]
-    redact_notes(complaint.events, values)
-    complaint.name = complaint.phone = complaint.email = ""
-    complaint.personal_data_erased_on = today or timezone.localdate()
-    complaint.save(update_fields=["name", "phone", "email", "personal_data_erased_on"])
-    return complaint
+    return erase_contacts(complaint, ["name", "phone", "email"], today=today)

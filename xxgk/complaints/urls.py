@@ -6,6 +6,5 @@ app_name = "complaints"
 
 urlpatterns = [
     path("", views.submit, name="submit"),
-    path("receipt/", views.receipt, name="receipt"),
-    path("track/", views.track, name="track"),
+    *views.pages.urls(),
 ]

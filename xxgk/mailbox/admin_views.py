@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from xxgk.cases.views import personal_data_shown
 from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
@@ -162,7 +163,7 @@ def _filtered_letters(request):
     return letters
 
 
-def letter_list(request):
+def index(request):
     _require_mailbox_staff(request.user)
     params = request.GET
     page = paginate_or_404(request, _filtered_letters(request), LETTERS_PER_PAGE)
@@ -214,9 +215,8 @@ def export(request):
 
 
 def _detail_response(request, letter, forms=None, status=200):
-    show_personal = letter_policy.allows(request.user, Action.READ_PERSONAL_DATA, letter)
-    if show_personal and any((letter.writer_name, letter.phone, letter.email)):
-        log_reveal(request, letter, "查看来信详情")
+    contacts = ("writer_name", "phone", "email")
+    show_personal = personal_data_shown(request, letter_policy, letter, contacts, "查看来信详情")
     actions = available_actions(request.user, letter)
     all_forms = _initial_forms(letter, actions)
     all_forms.update(forms or {})
@@ -238,14 +238,14 @@ def _detail_response(request, letter, forms=None, status=200):
     )
 
 
-def letter_detail(request, pk):
+def detail(request, pk):
     _require_mailbox_staff(request.user)
     letter = get_object_or_404(letters_for_user(request.user), pk=pk)
     return _detail_response(request, letter)
 
 
 @require_POST
-def letter_action(request, pk, action):
+def action(request, pk, action):
     _require_mailbox_staff(request.user)
     letter = get_object_or_404(letters_for_user(request.user), pk=pk)
     if action not in ACTIONS:

@@ -1,8 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 
-from xxgk.security.retention import CaseKind, register_case_kind, start_of_day
-
 
 class MailboxConfig(AppConfig):
     name = "xxgk.mailbox"
@@ -12,13 +10,14 @@ class MailboxConfig(AppConfig):
     def ready(self):
         # Imported here: these modules import models (core.schedule too: the task backend's),
         # which cannot load before the app registry is ready.
+        from xxgk.cases.services import register_retention, register_word_finder
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
         from . import figures, selectors, services
 
         figures.register()  # the annual report's figures
         from .models import SensitiveWord
-        from .sensitive import forget_sensitive_words
+        from .sensitive import find_sensitive_words, forget_sensitive_words
 
         register_job(
             Job("remind_overdue_letters", services.remind_overdue_letters, hour=DAILY_HOUR)
@@ -30,11 +29,7 @@ class MailboxConfig(AppConfig):
                 forget_sensitive_words, sender=SensitiveWord, dispatch_uid=f"sw-{signal}"
             )
 
-        register_case_kind(
-            CaseKind(
-                "letters",
-                lambda cutoff: selectors.past_retention(start_of_day(cutoff)),
-                services.erase_personal_data,
-                order=2,
-            )
+        register_word_finder(find_sensitive_words)  # letters' and complaints' alike
+        register_retention(
+            "letters", selectors.past_retention, services.erase_personal_data, order=2
         )

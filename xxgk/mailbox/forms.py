@@ -1,32 +1,24 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
+from xxgk.cases.forms import MESSAGE_MAX, PublicCaseForm
 from xxgk.orgs.models import Department
-from xxgk.security.public_forms import MultipleFileField, ProtectedForm
-from xxgk.security.validators import validate_phone
+from xxgk.security.public_forms import MultipleFileField
 
 from .models import Letter, LetterStatus, MailboxCategory
 
-MESSAGE_MAX = 5000
 
-
-class LetterForm(ProtectedForm):
+class LetterForm(PublicCaseForm):
     """The public letter form; its rules come from the mailbox being written to."""
+
+    message_label = _("来信内容")
+    email_help = _("填写后，答复将通过邮件通知您。")
+    field_order = ["category", "writer_name", "phone", "email", "subject", "message"]
 
     category = forms.ModelChoiceField(
         queryset=MailboxCategory.objects.none(), label="类别", empty_label="请选择类别"
     )
     writer_name = forms.CharField(label="姓名", max_length=50, required=False)
-    phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    email = forms.EmailField(
-        label="电子邮箱", required=False, help_text="填写后，答复将通过邮件通知您。"
-    )
-    subject = forms.CharField(label="标题", max_length=100)
-    message = forms.CharField(
-        label="来信内容",
-        min_length=10,
-        max_length=MESSAGE_MAX,
-        widget=forms.Textarea(attrs={"rows": 10}),
-    )
     attachments = MultipleFileField(
         label="附件",
         required=False,
@@ -47,16 +39,7 @@ class LetterForm(ProtectedForm):
             self.fields["writer_name"].required = True
         if not mailbox.allow_publication:
             del self.fields["consent_to_publish"]
-        for name in ("writer_name", "subject", "message"):
-            self.fields[name].error_messages["required"] = f"请填写{self.fields[name].label}。"
-        self.fields["message"].error_messages.update(
-            min_length="来信内容至少 %(limit_value)d 个字。",
-            max_length="来信内容不能超过 %(limit_value)d 个字（当前 %(show_value)d 个）。",
-        )
-
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        return validate_phone(phone) if phone else ""
+        self.fields["writer_name"].error_messages["required"] = "请填写姓名。"
 
     def clean(self):
         cleaned = super().clean()
@@ -66,18 +49,6 @@ class LetterForm(ProtectedForm):
         ):
             self.add_error("phone", "请至少填写联系电话或电子邮箱中的一项。")
         return cleaned
-
-
-class TrackForm(forms.Form):
-    number = forms.CharField(
-        label="编号", max_length=24, error_messages={"required": "请填写编号。"}
-    )
-    code = forms.CharField(
-        label="查询码", max_length=16, error_messages={"required": "请填写查询码。"}
-    )
-
-    def clean_number(self):
-        return self.cleaned_data["number"].strip().upper()
 
 
 class LetterActionForm(forms.Form):

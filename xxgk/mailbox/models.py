@@ -1,57 +1,49 @@
 """Leaders' mailboxes (校长信箱、书记信箱): configuration, letters and every handling step."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
+from xxgk.cases.models import CaseEvent, PublicCase, department_link, optional_link, staff_link
 from xxgk.core.storage import private_storage
-from xxgk.orgs.models import Department
-from xxgk.security.fields import EncryptedCharField
 
 # Paths under /mailbox/ that a mailbox's slug must not shadow.
 RESERVED_SLUGS = {"track", "receipt"}
-prefix_validator = RegexValidator(r"^[A-Z]{2,6}$", "编号前缀须为 2-6 位大写字母。")
+prefix_validator = RegexValidator(r"^[A-Z]{2,6}$", _("编号前缀须为 2-6 位大写字母。"))
 
 
 class Mailbox(ClusterableModel):
     """One public channel with its own intake rules, configured by the office."""
 
-    name = models.CharField("信箱名称", max_length=50, unique=True)
-    slug = models.SlugField("网址标识", max_length=50, unique=True)
+    name = models.CharField(_("信箱名称"), max_length=50, unique=True)
+    slug = models.SlugField(_("网址标识"), max_length=50, unique=True)
     number_prefix = models.CharField(
-        "编号前缀",
+        _("编号前缀"),
         max_length=6,
         unique=True,
         validators=[prefix_validator],
-        help_text="来信编号的前缀，如 XZ 生成 XZ-2026-000123；已有来信后请勿修改。",
+        help_text=_("来信编号的前缀，如 XZ 生成 XZ-2026-000123；已有来信后请勿修改。"),
     )
-    intro = models.TextField("信箱说明", blank=True)
-    allow_anonymous = models.BooleanField("允许匿名来信", default=False)
+    intro = models.TextField(_("信箱说明"), blank=True)
+    allow_anonymous = models.BooleanField(_("允许匿名来信"), default=False)
     allow_publication = models.BooleanField(
-        "允许公开答复", default=True, help_text="经来信人同意后，可在网站公开来信及答复。"
+        _("允许公开答复"), default=True, help_text=_("经来信人同意后，可在网站公开来信及答复。")
     )
-    default_department = models.ForeignKey(
-        Department,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="默认承办部门",
-    )
+    default_department = department_link(_("默认承办部门"), "+", on_delete=models.SET_NULL)
     answer_working_days = models.PositiveSmallIntegerField(
-        "办理时限（工作日）", default=10, help_text="自分办之日起计算。"
+        _("办理时限（工作日）"), default=10, help_text=_("自分办之日起计算。")
     )
     escalate_after_working_days = models.PositiveSmallIntegerField(
-        "逾期上报（工作日）",
+        _("逾期上报（工作日）"),
         default=3,
-        help_text="逾期超过该工作日数仍未办结，提醒信息公开办公室。",
+        help_text=_("逾期超过该工作日数仍未办结，提醒信息公开办公室。"),
     )
-    is_active = models.BooleanField("开放来信", default=True)
-    sort_order = models.PositiveIntegerField("排序", default=100)
+    is_active = models.BooleanField(_("开放来信"), default=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("number_prefix")]),
@@ -71,13 +63,13 @@ class Mailbox(ClusterableModel):
             ]
         ),
         FieldPanel("sort_order"),
-        InlinePanel("categories", label="来信类别"),
+        InlinePanel("categories", label=_("来信类别")),
     ]
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = "信箱"
-        verbose_name_plural = "信箱"
+        verbose_name = _("信箱")
+        verbose_name_plural = _("信箱")
 
     def __str__(self):
         return self.name
@@ -85,20 +77,20 @@ class Mailbox(ClusterableModel):
     def clean(self):
         super().clean()
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": "该网址标识已被系统占用，请换一个。"})
+            raise ValidationError({"slug": _("该网址标识已被系统占用，请换一个。")})
 
 
 class MailboxCategory(models.Model):
     mailbox = ParentalKey(Mailbox, on_delete=models.CASCADE, related_name="categories")
-    name = models.CharField("类别名称", max_length=30)
-    sort_order = models.PositiveIntegerField("排序", default=0)
+    name = models.CharField(_("类别名称"), max_length=30)
+    sort_order = models.PositiveIntegerField(_("排序"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("sort_order")]
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = "来信类别"
-        verbose_name_plural = "来信类别"
+        verbose_name = _("来信类别")
+        verbose_name_plural = _("来信类别")
         constraints = [
             models.UniqueConstraint(fields=["mailbox", "name"], name="unique_mailbox_category")
         ]
@@ -110,112 +102,69 @@ class MailboxCategory(models.Model):
 class SensitiveWord(models.Model):
     """A word that flags a public submission for a closer look; nothing is dropped."""
 
-    word = models.CharField("敏感词", max_length=50, unique=True)
-    note = models.CharField("说明", max_length=100, blank=True)
+    word = models.CharField(_("敏感词"), max_length=50, unique=True)
+    note = models.CharField(_("说明"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["word"]
-        verbose_name = "敏感词"
-        verbose_name_plural = "敏感词"
+        verbose_name = _("敏感词")
+        verbose_name_plural = _("敏感词")
 
     def __str__(self):
         return self.word
 
 
-class NumberCounter(models.Model):
-    """The last serial issued per (prefix, year) for public submission numbers."""
-
-    prefix = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="unique_number_counter")
-        ]
-
-    def __str__(self):
-        return f"{self.prefix}-{self.year}: {self.last_serial}"
-
-
 class LetterStatus(models.TextChoices):
-    RECEIVED = "received", "待分办"
-    ASSIGNED = "assigned", "办理中"
-    DRAFTED = "drafted", "待审核"
-    ANSWERED = "answered", "已答复"
-    CLOSED = "closed", "已关闭"
+    RECEIVED = "received", _("待分办")
+    ASSIGNED = "assigned", _("办理中")
+    DRAFTED = "drafted", _("待审核")
+    ANSWERED = "answered", _("已答复")
+    CLOSED = "closed", _("已关闭")
 
 
 OPEN_STATUSES = (LetterStatus.RECEIVED, LetterStatus.ASSIGNED, LetterStatus.DRAFTED)
 
 
-class Letter(models.Model):
+class Letter(PublicCase):
     """One letter from the public. The message is kept exactly as typed."""
 
     mailbox = models.ForeignKey(
-        Mailbox, on_delete=models.PROTECT, related_name="letters", verbose_name="信箱"
+        Mailbox, on_delete=models.PROTECT, related_name="letters", verbose_name=_("信箱")
     )
-    number = models.CharField("来信编号", max_length=24, unique=True)
-    query_code_hash = models.CharField(max_length=64, editable=False)
-    category = models.ForeignKey(
-        MailboxCategory,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name="类别",
-    )
-    writer_name = models.CharField("姓名", max_length=50, blank=True)
-    phone = EncryptedCharField("联系电话", max_length=30, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    subject = models.CharField("标题", max_length=100)
-    message = models.TextField("来信内容")
-    consent_to_publish = models.BooleanField("同意公开", default=False)
-    received_at = models.DateTimeField("来信时间", db_index=True)
+    number = models.CharField(_("来信编号"), max_length=24, unique=True)
+    category = optional_link(MailboxCategory, _("类别"), "letters")
+    writer_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    message = models.TextField(_("来信内容"))
+    consent_to_publish = models.BooleanField(_("同意公开"), default=False)
+    received_at = models.DateTimeField(_("来信时间"), db_index=True)
     status = models.CharField(
-        "状态", max_length=16, choices=LetterStatus.choices, default=LetterStatus.RECEIVED
+        _("状态"), max_length=16, choices=LetterStatus.choices, default=LetterStatus.RECEIVED
     )
-    flagged_words = models.CharField("命中敏感词", max_length=300, blank=True)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="letters",
-        verbose_name="承办部门",
-    )
-    assigned_at = models.DateTimeField("分办时间", null=True, blank=True)
-    due_date = models.DateField("办理期限", null=True, blank=True, db_index=True)
-    answer = models.TextField("答复内容", blank=True)
-    drafted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="拟稿人",
-    )
-    answered_at = models.DateTimeField("答复时间", null=True, blank=True, db_index=True)
-    close_reason = models.CharField("关闭原因", max_length=200, blank=True)
+    department = department_link(_("承办部门"), "letters")
+    assigned_at = models.DateTimeField(_("分办时间"), null=True, blank=True)
+    due_date = models.DateField(_("办理期限"), null=True, blank=True, db_index=True)
+    answer = models.TextField(_("答复内容"), blank=True)
+    drafted_by = staff_link(_("拟稿人"))
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True, db_index=True)
+    close_reason = models.CharField(_("关闭原因"), max_length=200, blank=True)
     merged_into = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="duplicates",
-        verbose_name="合并至",
+        verbose_name=_("合并至"),
     )
-    is_published = models.BooleanField("已公开", default=False, db_index=True)
-    published_at = models.DateTimeField("公开时间", null=True, blank=True)
-    public_subject = models.CharField("公开标题", max_length=100, blank=True)
-    public_message = models.TextField("公开来信内容", blank=True)
-    public_answer = models.TextField("公开答复内容", blank=True)
-    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
+    is_published = models.BooleanField(_("已公开"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("公开时间"), null=True, blank=True)
+    public_subject = models.CharField(_("公开标题"), max_length=100, blank=True)
+    public_message = models.TextField(_("公开来信内容"), blank=True)
+    public_answer = models.TextField(_("公开答复内容"), blank=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        verbose_name = "来信"
-        verbose_name_plural = "来信"
+        verbose_name = _("来信")
+        verbose_name_plural = _("来信")
         indexes = [models.Index(fields=["mailbox", "is_published", "published_at"])]
         constraints = [
             models.CheckConstraint(
@@ -223,9 +172,6 @@ class Letter(models.Model):
                 name="letter_published_only_with_consent",
             )
         ]
-
-    def __str__(self):
-        return f"{self.number} {self.subject}"
 
     @property
     def is_open(self) -> bool:
@@ -241,65 +187,39 @@ class LetterAttachment(models.Model):
     size = models.PositiveIntegerField()
 
     class Meta:
-        verbose_name = "来信附件"
-        verbose_name_plural = "来信附件"
+        verbose_name = _("来信附件")
+        verbose_name_plural = _("来信附件")
 
     def __str__(self):
         return self.original_name
 
 
 class LetterAction(models.TextChoices):
-    RECEIVED = "received", "收到来信"
-    ASSIGNED = "assigned", "分办"
-    FORWARDED = "forwarded", "转办"
-    MERGED = "merged", "合并重复来信"
-    CLOSED_SPAM = "closed_spam", "作为无效来信关闭"
-    DRAFTED = "drafted", "提交答复稿"
-    RETURNED = "returned", "退回修改"
-    APPROVED = "approved", "审核通过并答复"
-    NOTIFIED = "notified", "邮件通知来信人"
-    PUBLISHED = "published", "网上公开"
-    UNPUBLISHED = "unpublished", "撤销公开"
-    REMINDED = "reminded", "逾期提醒承办部门"
-    ESCALATED = "escalated", "逾期上报办公室"
+    RECEIVED = "received", _("收到来信")
+    ASSIGNED = "assigned", _("分办")
+    FORWARDED = "forwarded", _("转办")
+    MERGED = "merged", _("合并重复来信")
+    CLOSED_SPAM = "closed_spam", _("作为无效来信关闭")
+    DRAFTED = "drafted", _("提交答复稿")
+    RETURNED = "returned", _("退回修改")
+    APPROVED = "approved", _("审核通过并答复")
+    NOTIFIED = "notified", _("邮件通知来信人")
+    PUBLISHED = "published", _("网上公开")
+    UNPUBLISHED = "unpublished", _("撤销公开")
+    REMINDED = "reminded", _("逾期提醒承办部门")
+    ESCALATED = "escalated", _("逾期上报办公室")
 
 
-class HandlingEvent(models.Model):
-    """Who did a handling step, and when (letters, complaints)."""
-
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
-    note = models.TextField("说明", blank=True)
-    at = models.DateTimeField("时间", db_index=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["at", "pk"]
-
-
-class LetterEvent(HandlingEvent):
+class LetterEvent(CaseEvent):
     """The handling record of a letter."""
 
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField("操作", max_length=16, choices=LetterAction.choices)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="部门",
-    )
+    action = models.CharField(_("操作"), max_length=16, choices=LetterAction.choices)
+    department = department_link(_("部门"), "+", on_delete=models.SET_NULL)
 
-    class Meta(HandlingEvent.Meta):
-        verbose_name = "办理记录"
-        verbose_name_plural = "办理记录"
+    class Meta(CaseEvent.Meta):
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
 
     def __str__(self):
         return f"{self.letter_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -1,21 +1,22 @@
 """Every change to a letter goes through here, in one transaction, with a recorded event."""
 
 import datetime
-import logging
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from xxgk.cases.selectors import department_emails, office_emails
+from xxgk.cases.services import (
+    erase_contacts,
+    notify,
+    open_public_case,
+    record_event,
+    site_url,
+)
 from xxgk.orgs.policy import Action
-from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
-from xxgk.security.personal_data import delete_files_on_commit, redact_notes
-from xxgk.security.public_forms import hash_query_code, new_query_code
+from xxgk.security.personal_data import delete_files_on_commit
 from xxgk.workdays.calendar import add_working_days, working_days_between
 
 from .models import (
@@ -25,72 +26,12 @@ from .models import (
     LetterAttachment,
     LetterEvent,
     LetterStatus,
-    NumberCounter,
 )
 from .policy import letter_policy
-from .sensitive import find_sensitive_words
-
-logger = logging.getLogger(__name__)
 
 
-def allocate_number(prefix: str, year: int) -> str:
-    """Issue the next public number, e.g. XZ-2026-000123: never reused, safe under concurrency."""
-    with transaction.atomic():
-        # get_or_create survives two first numbers of a year racing to create the row; the
-        # UPDATE then holds the row lock until commit, so a concurrent caller's F() increment
-        # waits and reads the new value: no number twice, no gap.
-        NumberCounter.objects.get_or_create(prefix=prefix, year=year)
-        counter = NumberCounter.objects.filter(prefix=prefix, year=year)
-        counter.update(last_serial=F("last_serial") + 1)
-        serial = counter.values_list("last_serial", flat=True).get()
-    return f"{prefix}-{year}-{serial:06d}"
-
-
-def notify(recipients, subject: str, body: str) -> bool:
-    """Send one e-mail; a mail failure is logged and never undoes the recorded work."""
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return False
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:
-        logger.exception("Could not send %r to %s", subject, recipients)
-        return False
-    return True
-
-
-def office_emails() -> list[str]:
-    User = get_user_model()
-    return list(
-        User.objects.filter(is_active=True, groups__name=ROLE_GROUP_NAMES[Role.OFFICE])
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-
-
-def department_emails(department) -> list[str]:
-    User = get_user_model()
-    staff = (
-        User.objects.filter(
-            is_active=True,
-            staff_profile__department=department,
-            groups__name=ROLE_GROUP_NAMES[Role.EDITOR],
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    return [department.email, *staff]
-
-
-def _record(letter, action, *, user=None, department=None, note="", at=None) -> LetterEvent:
-    return LetterEvent.objects.create(
-        letter=letter,
-        action=action,
-        actor=user if getattr(user, "is_authenticated", False) else None,
-        department=department,
-        note=note,
-        at=at or timezone.now(),
-    )
+def _record(letter, action, *, department=None, **step) -> LetterEvent:
+    return record_event(LetterEvent, letter=letter, action=action, department=department, **step)
 
 
 def _require_office(user):
@@ -107,23 +48,17 @@ def _locked(letter) -> Letter:
     return Letter.objects.select_for_update().select_related("mailbox").get(pk=letter.pk)
 
 
-def site_url(path: str) -> str:
-    """An absolute address for e-mails (sent outside any request)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[Letter, str]:
     """Store a public letter and its files; returns the letter and its one-time query code."""
     if not mailbox.is_active:
         raise ValidationError("该信箱暂停接收来信。")
     received_at = received_at or timezone.now()
-    code = new_query_code()
     with transaction.atomic():
-        number = allocate_number(mailbox.number_prefix, timezone.localtime(received_at).year)
-        letter = Letter.objects.create(
+        letter, code = open_public_case(
+            Letter,
+            prefix=mailbox.number_prefix,
+            received_at=received_at,
             mailbox=mailbox,
-            number=number,
-            query_code_hash=hash_query_code(number, code),
             category=data.get("category"),
             writer_name=data.get("writer_name", ""),
             phone=data.get("phone", ""),
@@ -131,9 +66,8 @@ def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[L
             subject=data["subject"],
             message=data["message"],
             consent_to_publish=bool(data.get("consent_to_publish")) and mailbox.allow_publication,
-            received_at=received_at,
-            flagged_words=find_sensitive_words(data["subject"], data["message"]),
         )
+        number = letter.number
         for upload in files:
             LetterAttachment.objects.create(
                 letter=letter, file=upload, original_name=upload.name[:200], size=upload.size
@@ -418,12 +352,6 @@ def erase_personal_data(letter, *, today=None) -> Letter:
     The letter, its answer and every handling step stay, so the figures do not change.
     """
     letter = _locked(letter)
-    values = [letter.writer_name, letter.phone, letter.email]
-    attachments = list(letter.attachments.all())
-    delete_files_on_commit(*(a.file for a in attachments))
+    delete_files_on_commit(*(a.file for a in letter.attachments.all()))
     letter.attachments.all().delete()
-    redact_notes(letter.events, values)
-    letter.writer_name = letter.phone = letter.email = ""
-    letter.personal_data_erased_on = today or timezone.localdate()
-    letter.save(update_fields=["writer_name", "phone", "email", "personal_data_erased_on"])
-    return letter
+    return erase_contacts(letter, ["writer_name", "phone", "email"], today=today)

@@ -6,16 +6,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from xxgk.cases.views import TrackedPages
 from xxgk.core.pagination import paginate_or_404
-from xxgk.security.public_forms import accept_submission, track_submission
+from xxgk.security.public_forms import accept_submission
 
-from .forms import LetterForm, TrackForm
+from .forms import LetterForm
 from .models import Mailbox
 from .selectors import active_mailboxes, letter_for_tracking, published_letters
 from .services import submit_letter
 
 LETTERS_PER_HOUR = 5
-RECEIPT_SESSION_KEY = "mailbox_receipt"
+pages = TrackedPages("mailbox", "letter", letter_for_tracking, scope="track")
 
 
 def index(request):
@@ -63,27 +64,5 @@ def write(request, slug):
             request, "mailbox/write.html", {"mailbox": mailbox, "form": form}, status=status
         )
     letter, code = saved
-    request.session[RECEIPT_SESSION_KEY] = {
-        "number": letter.number,
-        "code": code,
-        "mailbox": mailbox.name,
-        "subject": letter.subject,
-    }
+    pages.keep_receipt(request, letter, code, mailbox=mailbox.name)
     return redirect("mailbox:receipt")
-
-
-@never_cache
-def receipt(request):
-    """Shown after the letter is committed; the query code is never put in a URL."""
-    data = request.session.get(RECEIPT_SESSION_KEY)
-    if not data:
-        return redirect("mailbox:track")
-    return render(request, "mailbox/receipt.html", {"receipt": data})
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def track(request):
-    form = TrackForm(request.POST if request.method == "POST" else None)
-    letter, status = track_submission(request, form, scope="track", lookup=letter_for_tracking)
-    return render(request, "mailbox/track.html", {"form": form, "letter": letter}, status=status)

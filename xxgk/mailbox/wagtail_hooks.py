@@ -1,10 +1,7 @@
-from django.urls import include, path, reverse
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from xxgk.orgs.policy import Action
+from xxgk.cases.wagtail import menu_entry, register_case_admin
 
 from . import admin_urls
 from .models import Mailbox, SensitiveWord
@@ -36,18 +33,7 @@ class MailboxSettingsGroup(SnippetViewSetGroup):
 register_snippet(MailboxSettingsGroup)
 
 
-class LetterMenuItem(MenuItem):
-    def is_shown(self, request):
-        return letter_policy.allows(request.user, Action.VIEW)
-
-
-@hooks.register("register_admin_urls")
-def register_mailbox_admin_urls():
-    return [path("letters/", include(admin_urls, namespace="mailbox_admin"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_letters_menu_item():
-    return LetterMenuItem(
-        "领导信箱来信", reverse("mailbox_admin:list"), icon_name="mail", order=250
-    )
+menu = menu_entry(
+    "领导信箱来信", "mailbox_admin:list", icon="mail", order=250, policy=letter_policy
+)
+register_case_admin("letters/", admin_urls, menu)

@@ -7,7 +7,6 @@ history of a deadline can always be explained.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
+from xxgk.cases.models import Case, optional_link, staff_link
 from xxgk.core.storage import private_storage
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
@@ -107,31 +107,14 @@ def _upload_to(instance, filename):
     return f"requests/{instance.application.number}/{filename}"
 
 
-class NumberSequence(models.Model):
-    """The last application number handed out per year; rows are locked to hand out the next."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
-
-
-class Application(models.Model):
+class Application(Case):
     number = models.CharField("申请编号", max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField("年度", editable=False)
     sequence = models.PositiveIntegerField("序号", editable=False)
     channel = models.CharField("申请渠道", max_length=16, choices=Channel.choices)
     received_on = models.DateField("收到日期", db_index=True)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="登记人",
-    )
+    created_by = staff_link("登记人")
     submission_token = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
     applicant_type = models.CharField("申请人类型", max_length=16, choices=ApplicantType.choices)
@@ -149,33 +132,18 @@ class Application(models.Model):
     description = models.TextField("所需信息的内容描述")
     medium = models.CharField("信息的指定提供载体形式", max_length=16, choices=MediumChoice.choices)
     delivery = models.CharField("获取信息的方式", max_length=16, choices=DeliveryChoice.choices)
-    query_code_hash = models.CharField(max_length=64, editable=False)
 
     status = models.CharField(
         "状态", max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="handled_applications",
-        verbose_name="承办人",
-    )
+    handler = staff_link("承办人", "handled_applications")
     # The reply clock: counts from clock_start (receipt, or receipt of the correction).
     clock_start = models.DateField("起算日期")
     due_date = models.DateField("答复期限", null=True, blank=True, db_index=True)
     due_provisional = models.BooleanField("期限为暂定", default=False)
     extension_days = models.PositiveSmallIntegerField("延期工作日", default=0)
     extension_reason = models.TextField("延期理由", blank=True)
-    extension_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="延期批准人",
-    )
+    extension_approved_by = staff_link("延期批准人")
     correction_items = models.TextField("需补正的内容", blank=True)
     correction_due = models.DateField("补正期限", null=True, blank=True)
     # The first correction notice (条例第三十条: within 7 working days of receipt, once).
@@ -188,7 +156,6 @@ class Application(models.Model):
     reply_text = models.TextField("答复内容", blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     archived_on = models.DateField("归档日期", null=True, blank=True)
-    personal_data_erased_on = models.DateField("个人信息删除日期", null=True, blank=True)
     # The last reminder sent, "soon:<due>" or "overdue:<due>", so none goes out twice.
     reminder_key = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -283,14 +250,7 @@ EVENT_LABELS = {
 class Event(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("时间", auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
+    actor = staff_link("操作人")
     kind = models.CharField("事项", max_length=32)
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
@@ -350,14 +310,7 @@ class Letter(models.Model):
     docx = models.FileField(upload_to=_upload_to, storage=private_storage)
     pdf = models.FileField(upload_to=_upload_to, storage=private_storage)
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="生成人",
-    )
+    created_by = staff_link("生成人")
     emailed_to = models.EmailField("已发送至", blank=True)
 
     class Meta:
@@ -413,21 +366,8 @@ class Fee(models.Model):
     assessed_on = models.DateField("核定日期")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
     # The fee period this fee belongs to: settled when all its fees are paid or waived.
-    pause = models.ForeignKey(
-        ClockPause,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="fees",
-        verbose_name=_("缴费期间"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    pause = optional_link(ClockPause, _("缴费期间"), "fees")
+    created_by = staff_link()
 
     class Meta:
         ordering = ["assessed_on", "pk"]

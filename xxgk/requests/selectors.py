@@ -3,7 +3,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.orgs.roles import ROLE_GROUP_NAMES
-from xxgk.orgs.selectors import office_users
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import add_working_days
 
@@ -52,10 +51,6 @@ def application_list(user, *, status="", flag="", channel="", query=""):
 def find_for_tracking(number: str, code: str) -> Application | None:
     """The application if number and code match; one answer for every kind of failure."""
     return find_by_query_code(Application.objects.all(), number, code)
-
-
-def office_emails() -> list[str]:
-    return [email for email in office_users().values_list("email", flat=True) if email]
 
 
 def assignable_handlers():

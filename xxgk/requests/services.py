@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xxgk.cases.selectors import office_emails
+from xxgk.cases.services import format_number, next_serial
 from xxgk.law import citations
 from xxgk.orgs.policy import Action
 from xxgk.security.fields import blind_index_candidates
@@ -40,14 +41,13 @@ from .models import (
     FeeKind,
     Letter,
     LetterKind,
-    NumberSequence,
     PauseKind,
     Status,
 )
 from .policy import request_policy
 from .schedules import yuan
-from .selectors import office_emails
 
+NUMBER_PREFIX = "YSQ"
 S = Status
 # action: (states it may start from, state it leads to; None = unchanged)
 TRANSITIONS = {
@@ -72,22 +72,6 @@ TRANSITIONS = {
 
 class TransitionError(ValidationError):
     pass
-
-
-# --- numbers and query codes -------------------------------------------------------------
-
-
-def _next_sequence(year: int) -> int:
-    """Take the year's next number inside the caller's transaction: the UPDATE holds the row
-    lock until commit, so concurrent applications get consecutive numbers, never the same."""
-    NumberSequence.objects.get_or_create(year=year)
-    counter = NumberSequence.objects.filter(year=year)
-    counter.update(last=F("last") + 1)
-    return counter.values_list("last", flat=True).get()
-
-
-def format_number(year: int, sequence: int) -> str:
-    return f"YSQ-{year}-{sequence:06d}"
 
 
 # --- events and deadlines ----------------------------------------------------------------
@@ -216,8 +200,8 @@ def create_application(
     """Record a new application; returns it with its query code (shown once, stored hashed)."""
     received_on = received_on or timezone.localdate()
     year = received_on.year
-    sequence = _next_sequence(year)
-    number = format_number(year, sequence)
+    sequence = next_serial(NUMBER_PREFIX, year)
+    number = format_number(NUMBER_PREFIX, year, sequence)
     code = new_query_code()
     application = Application(
         number=number,
