@@ -12,7 +12,14 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/xxgk
 PYTEST_ARGS ?=
 
-.PHONY: mutation mutation-hand help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
+# English catalogues: one per app (xxgk/<app>/locale), the project's templates in xxgk/locale.
+# Source strings are Chinese; `make messages` refreshes every .po and compiles the .mo files
+# that ship in the repository (tests/test_translations.py checks both are current).
+messages: install
+	cd xxgk && ../$(VENV)/bin/python ../manage.py makemessages -l en --add-location=file --no-obsolete --ignore 'migrations/*' >/dev/null
+	cd xxgk && ../$(VENV)/bin/python ../manage.py compilemessages -l en >/dev/null
+
+.PHONY: messages mutation mutation-hand help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
 
 help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
@@ -20,6 +27,7 @@ help:
 	@echo "make test-pg    run the whole test suite on a fresh PostgreSQL database"
 	@echo "make lint       ruff check and format check, import contracts (.importlinter), djLint on templates"
 	@echo "make format     ruff fixes and format, djLint reformats the templates"
+	@echo "make messages   refresh the English catalogues (xxgk/*/locale) and compile them"
 	@echo "make bench      every benchmark under bench/, one table (installs nginx and wrk)"
 	@echo "make mutation [MODULE=fees]  mutation testing of the rules (docs/testing.md)"
 	@echo "make mutation-hand           the hand-made one-point changes to the rules"
@@ -44,10 +52,10 @@ system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 		|| ! fc-list 2>/dev/null | grep -q "uming.ttc" || ! fc-list 2>/dev/null | grep -q "ukai.ttc" \
 		|| ! fc-list 2>/dev/null | grep -q "wqy-zenhei.ttc" \
-		|| ! command -v pdftoppm >/dev/null 2>&1 \
+		|| ! command -v pdftoppm >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 \
 		|| ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then \
-		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils >/dev/null; \
+		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory serving-deps
 
