@@ -130,6 +130,15 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
             assert counted.status == 200
         assert json.loads(payload)["views"] >= 1
 
+        # Lists are copied too: the catalogue item's list, then nginx serves it alone; a
+        # query string other than page=N always goes to Django.
+        listed, body = fetch(stack, item_a.url)
+        assert listed.status == 200 and "2022年招生章程" in body.decode()
+        again, _ = fetch(stack, item_a.url)
+        assert again.getheader("X-Page-Cache") == "edge"
+        filtered, _ = fetch(stack, f"{item_a.url}?year=2022", headers={"User-Agent": "filter"})
+        assert filtered.getheader("X-Page-Cache") != "edge"
+
         css, _ = fetch(stack, "/static/xxgk/css/site.css")
         assert css.status == 200 and css.getheader("X-Content-Type-Options") == "nosniff"
         download, data = fetch(stack, document.url)

@@ -295,6 +295,9 @@ class AnnualReportIndexPage(SitePagePermissions, Page):
     subpage_types = []
     max_count = 1
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # The reports are filed under catalogue item 6, not below this page: the page cache
+    # purges this list when one of them changes (xxgk.pagecache.services.listed_types).
+    page_cache_lists = ("disclosures.annualreportpage",)
 
     class Meta:
         verbose_name = "年度报告栏目"

@@ -7,7 +7,9 @@ Redis). A token that is missing (evicted) never matches, so eviction can only ca
 * ``all`` — everything (department names, site settings, a deploy);
 * ``tree:<id>`` — a page's own content, which it and its descendants show (title,
   breadcrumbs, URL);
-* ``children:<id>`` — what is listed under a page (catalogue lists, the home page's latest).
+* ``children:<id>`` — what is listed under a page (catalogue lists, the home page's latest);
+* ``listed:<app_label.model>`` — pages of a type wherever they are, for a page that lists
+  them across the tree (``page_cache_lists`` on its class, e.g. /reports/).
 """
 
 import uuid
@@ -24,6 +26,10 @@ def tree_key(page_id: int) -> str:
 
 def children_key(page_id: int) -> str:
     return f"gen:children:{page_id}"
+
+
+def listed_key(model_label: str) -> str:
+    return f"gen:listed:{model_label}"
 
 
 def store():

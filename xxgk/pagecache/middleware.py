@@ -27,7 +27,6 @@ from xxgk.evaluation.services import VISITOR_COOKIE
 from xxgk.viewcounts.services import COUNTED_ATTR, add_view
 
 from . import edge, generations
-from .services import is_list_page
 
 # Pagination is the one query parameter public pages read; any other one bypasses the cache
 # (so that random parameters cannot fill it).
@@ -140,10 +139,11 @@ class PageCacheMiddleware:
         }
         generations.store().set(pending.key, entry, timeout=settings.XXGK_PAGE_CACHE_SECONDS)
         response[HEADER] = "miss"
-        if (
-            expire_at is None
-            and not request.GET
-            and translation.get_language() == settings.LANGUAGE_CODE
-            and not is_list_page(page)
-        ):
-            edge.write(request.path, content, pending.tokens, timezone.localdate())
+        if expire_at is None and translation.get_language() == settings.LANGUAGE_CODE:
+            edge.write(
+                request.path,
+                content,
+                pending.tokens,
+                timezone.localdate(),
+                request.META.get("QUERY_STRING", ""),
+            )
