@@ -67,15 +67,22 @@ serving-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk redis-server >/dev/null; \
 	fi
 
+# A quiet start: progress lines, then the addresses and the demo accounts; what migrate and
+# the demo loader log goes to var/log/ (shown on failure).
 setup: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	@mkdir -p var/log
+	@echo "数据库迁移（日志：var/log/migrate.log）"
+	@$(MANAGE) migrate --noinput > var/log/migrate.log 2>&1 || { tail -n 30 var/log/migrate.log; exit 1; }
+	@$(MANAGE) load_demo --site-url http://$(HOST):$(PORT) --log-file var/log/load_demo.log \
+		|| { tail -n 30 var/log/load_demo.log; exit 1; }
 
 # The task worker (periodic jobs: scheduled publishing, reminders) runs in the background and
 # stops with the server; `schedule_jobs --enqueue` plants the scheduler if none is waiting.
 serve: install
-	$(MANAGE) schedule_jobs --enqueue
-	$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 & worker=$$!; \
+	@mkdir -p var/log
+	@$(MANAGE) schedule_jobs --enqueue >> var/log/worker.log 2>&1
+	@echo "任务进程日志：var/log/worker.log"
+	@$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 >> var/log/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
