@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "xxgk.disclosures",
     "xxgk.portal",
     "xxgk.reports",
+    "xxgk.registers",
     "xxgk.workdays",
     "xxgk.api",
     "xxgk.feeds",
