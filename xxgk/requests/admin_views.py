@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from xxgk.core.pagination import paginate_or_404
@@ -82,7 +83,7 @@ def index(request):
         request,
         "requests/admin/index.html",
         {
-            "page_title": "依申请公开",
+            "page_title": _("依申请公开"),
             "header_icon": "mail",
             "applications": page,
             "params": params,
@@ -98,20 +99,20 @@ def index(request):
 
 
 EXPORT_COLUMNS = [
-    ("number", "申请编号"),
-    ("received_on", "收到日期"),
-    ("get_channel_display", "渠道"),
-    ("get_applicant_type_display", "申请人类型"),
-    ("name", "姓名或名称"),
-    ("contact_person", "联系人"),
-    ("get_id_type_display", "证件类型"),
-    ("id_number", "证件号码"),
-    ("phone", "联系电话"),
-    ("email", "电子邮箱"),
-    ("address", "通信地址"),
-    ("get_status_display", "状态"),
-    ("due_date", "答复期限"),
-    ("closed_on", "办结日期"),
+    ("number", gettext_lazy("申请编号")),
+    ("received_on", gettext_lazy("收到日期")),
+    ("get_channel_display", gettext_lazy("渠道")),
+    ("get_applicant_type_display", gettext_lazy("申请人类型")),
+    ("name", gettext_lazy("姓名或名称")),
+    ("contact_person", gettext_lazy("联系人")),
+    ("get_id_type_display", gettext_lazy("证件类型")),
+    ("id_number", gettext_lazy("证件号码")),
+    ("phone", gettext_lazy("联系电话")),
+    ("email", gettext_lazy("电子邮箱")),
+    ("address", gettext_lazy("通信地址")),
+    ("get_status_display", gettext_lazy("状态")),
+    ("due_date", gettext_lazy("答复期限")),
+    ("closed_on", gettext_lazy("办结日期")),
 ]
 
 
@@ -128,8 +129,8 @@ def export(request):
         request,
         what="依申请公开登记台账",
         filename=f"ysq-register-{timezone.localdate():%Y%m%d}.xlsx",
-        headers=[label for _, label in EXPORT_COLUMNS],
-        rows=([value(a, name) for name, _ in EXPORT_COLUMNS] for a in queryset),
+        headers=[str(label) for _name, label in EXPORT_COLUMNS],
+        rows=([value(a, name) for name, _label in EXPORT_COLUMNS] for a in queryset),
     )
 
 
@@ -146,14 +147,14 @@ def register(request):
         )
         messages.success(
             request,
-            f"已登记申请 {application.number}。查询码：{code}"
-            "（只显示这一次，请随受理回执告知申请人）。",
+            _("已登记申请 %(number)s。查询码：%(code)s（只显示这一次，请随受理回执告知申请人）。")
+            % {"number": application.number, "code": code},
         )
         return redirect("requests_admin:detail", application.pk)
     return render(
         request,
         "requests/admin/register.html",
-        {"page_title": "登记信息公开申请", "header_icon": "plus", "form": form},
+        {"page_title": _("登记信息公开申请"), "header_icon": "plus", "form": form},
     )
 
 
@@ -179,7 +180,7 @@ def detail(request, pk):
     if show_personal and not application.personal_data_erased_on:
         log_reveal(request, application, "查看申请详情")
     context = {
-        "page_title": f"信息公开申请 {application.number}",
+        "page_title": _("信息公开申请 %(number)s") % {"number": application.number},
         "header_icon": "mail",
         "application": application,
         "clock": deadlines.compute(application),
@@ -222,12 +223,14 @@ def _fee_context(application, may_handle: bool) -> dict:
 
 
 def _quote(application, data) -> fees.Quote:
-    return fees.quote(
-        method=data["method"],
-        pages=data["pages"],
-        applications=services.applications_in_month(application),
-        mailed=data["mailed"],
-    )
+    # The quote's working goes onto the fee notice, a statutory letter: in Chinese.
+    with translation.override("zh-hans"):
+        return fees.quote(
+            method=data["method"],
+            pages=data["pages"],
+            applications=services.applications_in_month(application),
+            mailed=data["mailed"],
+        )
 
 
 ACTIONS = {
@@ -340,7 +343,9 @@ def action(request, pk, name):
     except PermissionDenied as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"{EVENT_LABELS.get(name, '操作')}：已完成。")
+        messages.success(
+            request, _("%(action)s：已完成。") % {"action": EVENT_LABELS.get(name, _("操作"))}
+        )
     return redirect("requests_admin:detail", application.pk)
 
 
@@ -388,7 +393,7 @@ def statistics(request):
         request,
         "requests/admin/statistics.html",
         {
-            "page_title": "依申请公开统计",
+            "page_title": _("依申请公开统计"),
             "header_icon": "table",
             "period": period,
             "years": years,
@@ -411,11 +416,12 @@ def statistics_cases(request):
     table, column = request.GET.get("table", "requests"), request.GET.get("col", stats.TOTAL)
     if table == "appeals" and request.GET.get("kind") in stats.AppealKind.values:
         kind = stats.AppealKind(request.GET["kind"])
-        title = f"{kind.label}（{dict(stats.AppealResult.choices).get(column, '总计')}）"
+        result = dict(stats.AppealResult.choices).get(column, _("总计"))
+        title = _("%(kind)s（%(result)s）") % {"kind": kind.label, "result": result}
         applications = [a.application for a in stats.appeal_cases(period, kind, column)]
     elif table == "fees":
         waived = column == "waived"
-        title = "依申请公开减免费用" if waived else "依申请公开收费"
+        title = _("依申请公开减免费用") if waived else _("依申请公开收费")
         applications = [f.application for f in stats.fee_cases(period, waived=waived)]
     elif table == "corrections":
         late = column == "late"
@@ -423,7 +429,11 @@ def statistics_cases(request):
         applications = stats.correction_cases(period, late=late)
     elif request.GET.get("code") in stats.ROWS_BY_CODE and column in dict(stats.COLUMNS):
         row = stats.ROWS_BY_CODE[request.GET["code"]]
-        title = f"{row.code} {row.label}（{dict(stats.COLUMNS)[column]}）"
+        title = _("%(code)s %(row)s（%(column)s）") % {
+            "code": row.shown_code,
+            "row": row.label,
+            "column": dict(stats.COLUMNS)[column],
+        }
         applications = stats.cases(period, row.code, column)
     else:
         raise Http404

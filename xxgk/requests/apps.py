@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.security.retention import CaseKind, register_case_kind
 
@@ -6,7 +7,7 @@ from xxgk.security.retention import CaseKind, register_case_kind
 class RequestsConfig(AppConfig):
     name = "xxgk.requests"
     label = "requests"
-    verbose_name = "依申请公开"
+    verbose_name = _("依申请公开")
 
     def ready(self):
         # Imported here: these modules import models (core.schedule too: the task backend's),

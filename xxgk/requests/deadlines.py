@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from xxgk.workdays.calendar import Deadline, add_working_days, working_days_between
@@ -39,7 +40,8 @@ class Clock:
 
 
 def _d(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    # zh-hans: 2024年3月5日; en: March 5, 2024.
+    return date_format(day)
 
 
 def signed_working_days(today: datetime.date, due: datetime.date) -> int:
@@ -56,17 +58,29 @@ def compute(application, today: datetime.date | None = None) -> Clock:
             None,
             None,
             lines=[
-                f"已发出补正告知，答复期限暂停；申请人应于{_d(application.correction_due)}前补正，"
-                "收到补正材料之日起重新计算。"
+                _(
+                    "已发出补正告知，答复期限暂停；申请人应于%(due)s前补正，"
+                    "收到补正材料之日起重新计算。"
+                )
+                % {"due": _d(application.correction_due)}
             ],
         )
     reply_days = conf.get("XXGK_REQUESTS_REPLY_DAYS")
     restarted = application.clock_start != application.received_on
+    start_line = (
+        _(
+            "起算日期：%(start)s（收到补正材料），自次日起按工作日计算，"
+            "法定节假日不计，调休上班日计入。"
+        )
+        if restarted
+        else _(
+            "起算日期：%(start)s（收到申请），自次日起按工作日计算，"
+            "法定节假日不计，调休上班日计入。"
+        )
+    )
     lines = [
-        f"起算日期：{_d(application.clock_start)}"
-        f"（{'收到补正材料' if restarted else '收到申请'}），自次日起按工作日计算，"
-        "法定节假日不计，调休上班日计入。",
-        f"答复期限：{reply_days}个工作日。",
+        start_line % {"start": _d(application.clock_start)},
+        _("答复期限：%(days)s个工作日。") % {"days": reply_days},
     ]
     total = reply_days
     paused = False
@@ -81,10 +95,17 @@ def compute(application, today: datetime.date | None = None) -> Clock:
     if application.extension_days:
         total += application.extension_days
         approver = application.extension_approved_by
-        who = f"（{approver.get_full_name() or approver}）" if approver else ""
-        lines.append(f"经信息公开办公室负责人{who}批准延期{application.extension_days}个工作日。")
+        values = {"days": application.extension_days}
+        if approver:
+            values["who"] = approver.get_full_name() or str(approver)
+            line = _("经信息公开办公室负责人（%(who)s）批准延期%(days)s个工作日。")
+        else:
+            line = _("经信息公开办公室负责人批准延期%(days)s个工作日。")
+        lines.append(line % values)
     due = add_working_days(application.clock_start, total)
-    lines.append(f"合计{total}个工作日，答复截止日期：{_d(due.date)}。")
+    lines.append(
+        _("合计%(days)s个工作日，答复截止日期：%(due)s。") % {"days": total, "due": _d(due.date)}
+    )
     if due.is_provisional:
         lines.append(due.explain())
     days_left = (
@@ -97,7 +118,7 @@ def _pause_line(pause, days: int) -> str:
     if pause.kind == PauseKind.FEE:
         what = _("缴费期间（缴费期限%(due)s）") % {"due": _d(pause.payment_due)}
     else:
-        what = f"征求第三方（{pause.third_party}）意见"
+        what = _("征求第三方（%(party)s）意见") % {"party": pause.third_party}
     if pause.ended_on is None:
         return _("%(what)s：自%(start)s起暂停，至今不计入%(days)s个工作日，恢复后顺延。") % {
             "what": what,
@@ -152,7 +173,7 @@ class CorrectionNotice:
             state = _("已过期限；此后发出的补正告知计为超期")
         else:
             state = _("如需补正，剩余 %(days)s 个工作日") % {"days": self.days_left}
-        return f"{due}（{state}）"
+        return _("%(due)s（%(state)s）") % {"due": due, "state": state}
 
 
 def correction_notice(application, today: datetime.date | None = None) -> CorrectionNotice:

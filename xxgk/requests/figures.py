@@ -2,11 +2,27 @@
 tables 表三 and 表四 of 国办公开办函〔2021〕30号 built from them (every cell a figure, the rows of
 ``stats.ROWS``), registered in the report's registries from RequestsConfig.ready()."""
 
+import functools
+
+from django.utils import translation
+
 from xxgk.reports.registry import Figure, register_figures
 from xxgk.reports.tables import Cell, TableSpec, register_table, span_row
 
 from . import stats
 from .models import Appeal, AppealKind, AppealResult, Fee
+
+
+def in_chinese(builder):
+    """The annual report's figures and tables are statutory: worded in Chinese whatever the
+    reader's language (the row and column labels of stats are lazy translations)."""
+
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        with translation.override("zh-hans"):
+            return builder(*args, **kwargs)
+
+    return build
 
 
 def request_row_key(code: str) -> str:
@@ -16,10 +32,11 @@ def request_row_key(code: str) -> str:
     return "_".join([f"r{stats.CN_NUMBERS.index(head) + 1}", *rest])
 
 
+@in_chinese
 def requests_table(period, rows, today) -> TableSpec:
     """表三 收到和处理政府信息公开申请情况."""
     organisations = [
-        "其他" if value == "other_org" else label
+        "其他" if value == "other_org" else str(label)
         for value, label in stats.COLUMNS
         if value not in ("citizen", "total")
     ]
@@ -50,7 +67,7 @@ def requests_table(period, rows, today) -> TableSpec:
         indent = row.code.count(".")
         body.append(
             [
-                Cell(row.label, indent=indent),
+                Cell(str(row.label), indent=indent),
                 *[Cell(code=f"t3.{key}.{column}") for column, _ in stats.COLUMNS],
             ]
         )
@@ -60,9 +77,10 @@ def requests_table(period, rows, today) -> TableSpec:
 APPEAL_RESULTS = [*stats.APPEAL_RESULTS, AppealResult.PENDING]
 
 
+@in_chinese
 def appeals_table(period, rows, today) -> TableSpec:
     """表四 行政复议、行政诉讼情况."""
-    results = [*[AppealResult(r).label for r in APPEAL_RESULTS], "总计"]
+    results = [*[str(AppealResult(r).label) for r in APPEAL_RESULTS], "总计"]
     header = [
         span_row([Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)]),
         [
@@ -114,6 +132,7 @@ def _appeals(*kinds):
     return records
 
 
+@in_chinese
 def figures():
     return [
         _request_row("requests.received", "一", "收到信息公开申请数", "表三第一行：本期新收申请。"),
@@ -165,6 +184,7 @@ def figures():
     ]
 
 
+@in_chinese
 def table_figures():
     """Every cell of 表三 and 表四 (国办公开办函〔2021〕30号), as xxgk.requests.stats counts it."""
 

@@ -3,8 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.security.public_forms import MultipleFileField, ProtectedForm
 from xxgk.security.validators import validate_phone
@@ -50,38 +49,42 @@ def apply_upload_limits(field: MultipleFileField) -> None:
 class ApplicantForm(forms.Form):
     """The official application form (政府信息公开申请表), shared by the public and staff."""
 
-    applicant_type = forms.ChoiceField(label="申请人类型", choices=ApplicantType.choices)
-    name = forms.CharField(label="姓名或单位名称", max_length=100)
+    applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantType.choices)
+    name = forms.CharField(label=_("姓名或单位名称"), max_length=100)
     contact_person = forms.CharField(
-        label="联系人", max_length=50, required=False, help_text="法人或其他组织须填写"
+        label=_("联系人"), max_length=50, required=False, help_text=_("法人或其他组织须填写")
     )
-    id_type = forms.ChoiceField(label="证件类型", choices=IdType.choices)
-    id_number = forms.CharField(label="证件号码", max_length=40)
-    phone = forms.CharField(label="联系电话", max_length=30)
-    email = forms.EmailField(label="电子邮箱", required=False)
-    address = forms.CharField(label="通信地址", max_length=200)
-    postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
+    id_type = forms.ChoiceField(label=_("证件类型"), choices=IdType.choices)
+    id_number = forms.CharField(label=_("证件号码"), max_length=40)
+    phone = forms.CharField(label=_("联系电话"), max_length=30)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    address = forms.CharField(label=_("通信地址"), max_length=200)
+    postcode = forms.CharField(label=_("邮政编码"), max_length=6, required=False)
     description = forms.CharField(
-        label="所需信息的内容描述",
+        label=_("所需信息的内容描述"),
         min_length=5,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="请尽量写明信息的名称、文号或其他便于查询的特征描述。",
+        help_text=_("请尽量写明信息的名称、文号或其他便于查询的特征描述。"),
     )
-    medium = forms.ChoiceField(label="信息的指定提供载体形式", choices=MediumChoice.choices)
-    delivery = forms.ChoiceField(label="获取信息的方式", choices=DeliveryChoice.choices)
+    medium = forms.ChoiceField(label=_("信息的指定提供载体形式"), choices=MediumChoice.choices)
+    delivery = forms.ChoiceField(label=_("获取信息的方式"), choices=DeliveryChoice.choices)
     attachments = MultipleFileField(
-        label="附件（可选）",
+        label=_("附件（可选）"),
         required=False,
-        help_text="可上传身份证明或补充材料：PDF、DOCX、XLSX、JPG、PNG，"
-        "每个不超过 5 MB，最多 5 个。",
+        help_text=_(
+            "可上传身份证明或补充材料：PDF、DOCX、XLSX、JPG、PNG，每个不超过 5 MB，最多 5 个。"
+        ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            verb = "请选择" if isinstance(field, forms.ChoiceField) else "请填写"
-            field.error_messages["required"] = f"{verb}{field.label}。"
+            if isinstance(field, forms.ChoiceField):
+                required = _("请选择%(field)s。")
+            else:
+                required = _("请填写%(field)s。")
+            field.error_messages["required"] = required % {"field": field.label}
         apply_upload_limits(self.fields["attachments"])
 
     def clean_phone(self):
@@ -90,7 +93,7 @@ class ApplicantForm(forms.Form):
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
         if postcode and not re.fullmatch(r"\d{6}", postcode):
-            raise ValidationError("邮政编码应为6位数字。")
+            raise ValidationError(_("邮政编码应为6位数字。"))
         return postcode
 
     def clean(self):
@@ -99,11 +102,11 @@ class ApplicantForm(forms.Form):
         number = data.get("id_number")
         organisation = kind and kind != ApplicantType.CITIZEN
         if organisation and id_type not in (IdType.CREDIT_CODE, IdType.OTHER, None):
-            self.add_error("id_type", "法人或其他组织请选择统一社会信用代码或其他有效证件。")
+            self.add_error("id_type", _("法人或其他组织请选择统一社会信用代码或其他有效证件。"))
         if kind == ApplicantType.CITIZEN and id_type == IdType.CREDIT_CODE:
-            self.add_error("id_type", "自然人请选择个人证件类型。")
+            self.add_error("id_type", _("自然人请选择个人证件类型。"))
         if organisation and not data.get("contact_person"):
-            self.add_error("contact_person", "法人或其他组织须填写联系人。")
+            self.add_error("contact_person", _("法人或其他组织须填写联系人。"))
         if number:
             try:
                 if id_type == IdType.RESIDENT:
@@ -114,7 +117,7 @@ class ApplicantForm(forms.Form):
                 self.add_error("id_number", error)
         wants_email = DeliveryChoice.EMAIL in (data.get("delivery"), data.get("medium"))
         if wants_email and not data.get("email"):
-            self.add_error("email", "选择以电子邮件获取信息时，请填写电子邮箱。")
+            self.add_error("email", _("选择以电子邮件获取信息时，请填写电子邮箱。"))
         return data
 
     def application_data(self) -> dict:
@@ -127,28 +130,30 @@ class PublicApplicationForm(ProtectedForm, ApplicantForm):
 
     token = forms.CharField(widget=forms.HiddenInput, max_length=64, min_length=16)
     consent = forms.BooleanField(
-        label="我确认所填信息真实有效，同意学校为办理本申请使用上述个人信息。", required=True
+        label=_("我确认所填信息真实有效，同意学校为办理本申请使用上述个人信息。"), required=True
     )
 
 
 class StaffApplicationForm(ApplicantForm):
     channel = forms.ChoiceField(
-        label="申请渠道", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
+        label=_("申请渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
     )
-    received_on = forms.DateField(label="收到日期", widget=forms.DateInput(attrs={"type": "date"}))
+    received_on = forms.DateField(
+        label=_("收到日期"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     field_order = ["channel", "received_on"]
 
     def clean_received_on(self):
         day = self.cleaned_data["received_on"]
         if day > timezone.localdate():
-            raise ValidationError("收到日期不能晚于今天。")
+            raise ValidationError(_("收到日期不能晚于今天。"))
         return day
 
 
 class TrackForm(forms.Form):
-    number = forms.CharField(label="申请编号", max_length=20)
-    code = forms.CharField(label="查询码", max_length=20)
+    number = forms.CharField(label=_("申请编号"), max_length=20)
+    code = forms.CharField(label=_("查询码"), max_length=20)
 
 
 # --- staff actions on a case ---------------------------------------------------------------
@@ -157,27 +162,32 @@ _date_widget = forms.DateInput(attrs={"type": "date"})
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class WithdrawForm(forms.Form):
-    note = forms.CharField(label="撤回情况说明", widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("撤回情况说明"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CorrectionForm(forms.Form):
-    items = forms.CharField(label="需补正的内容", widget=forms.Textarea(attrs={"rows": 3}))
+    items = forms.CharField(label=_("需补正的内容"), widget=forms.Textarea(attrs={"rows": 3}))
     due = forms.DateField(
-        label="补正期限", required=False, widget=_date_widget, help_text="留空则按默认期限计算"
+        label=_("补正期限"),
+        required=False,
+        widget=_date_widget,
+        help_text=_("留空则按默认期限计算"),
     )
 
 
 class ReceiveCorrectionForm(forms.Form):
-    received_on = forms.DateField(label="收到补正材料日期", widget=_date_widget)
-    note = forms.CharField(label="说明", required=False)
+    received_on = forms.DateField(label=_("收到补正材料日期"), widget=_date_widget)
+    note = forms.CharField(label=_("说明"), required=False)
 
 
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label="承办人", queryset=None)
+    handler = forms.ModelChoiceField(label=_("承办人"), queryset=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,19 +195,19 @@ class AssignForm(forms.Form):
 
 
 class ConsultationForm(forms.Form):
-    third_party = forms.CharField(label="第三方名称", max_length=200)
-    matter = forms.CharField(label="征询事项", widget=forms.Textarea(attrs={"rows": 3}))
+    third_party = forms.CharField(label=_("第三方名称"), max_length=200)
+    matter = forms.CharField(label=_("征询事项"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class EndConsultationForm(forms.Form):
-    ended_on = forms.DateField(label="收到意见日期", widget=_date_widget)
-    opinion = forms.CharField(label="第三方意见", widget=forms.Textarea(attrs={"rows": 3}))
+    ended_on = forms.DateField(label=_("收到意见日期"), widget=_date_widget)
+    opinion = forms.CharField(label=_("第三方意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ExtensionForm(forms.Form):
-    approved_by = forms.ModelChoiceField(label="批准人（信息公开办公室负责人）", queryset=None)
-    days = forms.IntegerField(label="延期工作日", min_value=1)
-    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+    approved_by = forms.ModelChoiceField(label=_("批准人（信息公开办公室负责人）"), queryset=None)
+    days = forms.IntegerField(label=_("延期工作日"), min_value=1)
+    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,15 +217,15 @@ class ExtensionForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    outcome = forms.ChoiceField(label="办理结果", choices=outcomes.CHOICES)
-    reply_text = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 5}))
+    outcome = forms.ChoiceField(label=_("办理结果"), choices=outcomes.CHOICES)
+    reply_text = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
     reason = forms.CharField(
-        label="理由",
+        label=_("理由"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="除“予以公开”外均须写明理由",
+        help_text=_("除“予以公开”外均须写明理由"),
     )
-    released = MultipleFileField(label="提供的信息（附件）", required=False)
+    released = MultipleFileField(label=_("提供的信息（附件）"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -229,19 +239,19 @@ class FeeForm(forms.Form):
     ``manage.py request_fee`` refuse zero, negative and absurd numbers with the same words.
     """
 
-    method = forms.ChoiceField(label=gettext_lazy("计收方式"), choices=())
+    method = forms.ChoiceField(label=_("计收方式"), choices=())
     pages = forms.IntegerField(
-        label=gettext_lazy("页数"),
+        label=_("页数"),
         required=False,
-        error_messages={"invalid": gettext_lazy("页数须为整数。")},
-        help_text=gettext_lazy("按量计收或成本费：答复提供的信息共多少页。"),
+        error_messages={"invalid": _("页数须为整数。")},
+        help_text=_("按量计收或成本费：答复提供的信息共多少页。"),
     )
-    mailed = forms.BooleanField(label=gettext_lazy("邮寄"), required=False)
+    mailed = forms.BooleanField(label=_("邮寄"), required=False)
     on = forms.DateField(
-        label=gettext_lazy("收费通知日期"),
+        label=_("收费通知日期"),
         required=False,
         widget=_date_widget,
-        help_text=gettext_lazy("留空为今天；缴费期间从这一天起算。"),
+        help_text=_("留空为今天；缴费期间从这一天起算。"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -269,24 +279,24 @@ class FeeForm(forms.Form):
 
 class WaiverForm(forms.Form):
     fee = forms.IntegerField(widget=forms.HiddenInput)
-    amount = forms.DecimalField(label="减免金额（元）", max_digits=10, decimal_places=2)
-    reason = forms.CharField(label="减免理由")
+    amount = forms.DecimalField(label=_("减免金额（元）"), max_digits=10, decimal_places=2)
+    reason = forms.CharField(label=_("减免理由"))
 
 
 class PaymentForm(forms.Form):
     fee = forms.IntegerField(widget=forms.HiddenInput)
-    paid_on = forms.DateField(label="缴费日期", widget=_date_widget)
+    paid_on = forms.DateField(label=_("缴费日期"), widget=_date_widget)
 
 
 class AppealForm(forms.Form):
-    kind = forms.ChoiceField(label="类型", choices=AppealKind.choices)
-    filed_on = forms.DateField(label="申请/起诉日期", widget=_date_widget)
-    note = forms.CharField(label="说明", required=False)
+    kind = forms.ChoiceField(label=_("类型"), choices=AppealKind.choices)
+    filed_on = forms.DateField(label=_("申请/起诉日期"), widget=_date_widget)
+    note = forms.CharField(label=_("说明"), required=False)
 
 
 class AppealDecisionForm(forms.Form):
     appeal = forms.IntegerField(widget=forms.HiddenInput)
     result = forms.ChoiceField(
-        label="结果", choices=[c for c in AppealResult.choices if c[0] != AppealResult.PENDING]
+        label=_("结果"), choices=[c for c in AppealResult.choices if c[0] != AppealResult.PENDING]
     )
-    decided_on = forms.DateField(label="审结日期", widget=_date_widget)
+    decided_on = forms.DateField(label=_("审结日期"), widget=_date_widget)

@@ -27,12 +27,12 @@ from . import outcomes, schedules
 
 class ApplicantType(models.TextChoices):
     # The applicant columns of 表三 (国办公开办函〔2021〕30号).
-    CITIZEN = "citizen", "自然人"
-    ENTERPRISE = "enterprise", "商业企业"
-    RESEARCH = "research", "科研机构"
-    WELFARE = "welfare", "社会公益组织"
-    LEGAL = "legal", "法律服务机构"
-    OTHER_ORG = "other_org", "其他组织"
+    CITIZEN = "citizen", _("自然人")
+    ENTERPRISE = "enterprise", _("商业企业")
+    RESEARCH = "research", _("科研机构")
+    WELFARE = "welfare", _("社会公益组织")
+    LEGAL = "legal", _("法律服务机构")
+    OTHER_ORG = "other_org", _("其他组织")
 
     @classmethod
     def organisations(cls):
@@ -40,48 +40,48 @@ class ApplicantType(models.TextChoices):
 
 
 class IdType(models.TextChoices):
-    RESIDENT = "resident", "居民身份证"
-    PASSPORT = "passport", "护照"
-    HK_MACAO = "hk_macao", "港澳居民来往内地通行证"
-    TAIWAN = "taiwan", "台湾居民来往大陆通行证"
-    FOREIGN_PR = "foreign_pr", "外国人永久居留身份证"
-    CREDIT_CODE = "credit_code", "统一社会信用代码"
-    OTHER = "other", "其他有效证件"
+    RESIDENT = "resident", _("居民身份证")
+    PASSPORT = "passport", _("护照")
+    HK_MACAO = "hk_macao", _("港澳居民来往内地通行证")
+    TAIWAN = "taiwan", _("台湾居民来往大陆通行证")
+    FOREIGN_PR = "foreign_pr", _("外国人永久居留身份证")
+    CREDIT_CODE = "credit_code", _("统一社会信用代码")
+    OTHER = "other", _("其他有效证件")
 
 
 class Channel(models.TextChoices):
-    ONLINE = "online", "网上申请"
-    LETTER = "letter", "信函"
-    IN_PERSON = "in_person", "当面提交"
-    EMAIL = "email", "电子邮件"
-    FAX = "fax", "传真"
+    ONLINE = "online", _("网上申请")
+    LETTER = "letter", _("信函")
+    IN_PERSON = "in_person", _("当面提交")
+    EMAIL = "email", _("电子邮件")
+    FAX = "fax", _("传真")
 
 
 class MediumChoice(models.TextChoices):
-    PAPER = "paper", "纸质"
-    EMAIL = "email", "电子邮件"
-    DISC = "disc", "光盘"
-    USB = "usb", "U盘等移动存储"
+    PAPER = "paper", _("纸质")
+    EMAIL = "email", _("电子邮件")
+    DISC = "disc", _("光盘")
+    USB = "usb", _("U盘等移动存储")
 
 
 class DeliveryChoice(models.TextChoices):
-    POST = "post", "邮寄"
-    EMAIL = "email", "电子邮件"
-    PICKUP = "pickup", "自行领取"
-    FAX = "fax", "传真"
-    ON_SITE = "on_site", "当场阅读、抄录"
+    POST = "post", _("邮寄")
+    EMAIL = "email", _("电子邮件")
+    PICKUP = "pickup", _("自行领取")
+    FAX = "fax", _("传真")
+    ON_SITE = "on_site", _("当场阅读、抄录")
 
 
 class Status(models.TextChoices):
-    RECEIVED = "received", "已收到"
-    CORRECTION = "correction", "待补正"
-    ACCEPTED = "accepted", "已受理"
-    IN_PROGRESS = "in_progress", "办理中"
-    CONSULTING = "consulting", "征求第三方意见"
+    RECEIVED = "received", _("已收到")
+    CORRECTION = "correction", _("待补正")
+    ACCEPTED = "accepted", _("已受理")
+    IN_PROGRESS = "in_progress", _("办理中")
+    CONSULTING = "consulting", _("征求第三方意见")
     AWAITING_FEE = "awaiting_fee", _("待缴费")
-    ANSWERED = "answered", "已答复"
-    WITHDRAWN = "withdrawn", "已终止"
-    ARCHIVED = "archived", "已归档"
+    ANSWERED = "answered", _("已答复")
+    WITHDRAWN = "withdrawn", _("已终止")
+    ARCHIVED = "archived", _("已归档")
 
 
 OPEN_STATUSES = [
@@ -108,68 +108,70 @@ def _upload_to(instance, filename):
 
 
 class Application(Case):
-    number = models.CharField("申请编号", max_length=20, unique=True, editable=False)
-    year = models.PositiveSmallIntegerField("年度", editable=False)
-    sequence = models.PositiveIntegerField("序号", editable=False)
-    channel = models.CharField("申请渠道", max_length=16, choices=Channel.choices)
-    received_on = models.DateField("收到日期", db_index=True)
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    created_by = staff_link("登记人")
+    number = models.CharField(_("申请编号"), max_length=20, unique=True, editable=False)
+    year = models.PositiveSmallIntegerField(_("年度"), editable=False)
+    sequence = models.PositiveIntegerField(_("序号"), editable=False)
+    channel = models.CharField(_("申请渠道"), max_length=16, choices=Channel.choices)
+    received_on = models.DateField(_("收到日期"), db_index=True)
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    created_by = staff_link(_("登记人"))
     submission_token = models.CharField(max_length=64, unique=True, null=True, editable=False)
 
-    applicant_type = models.CharField("申请人类型", max_length=16, choices=ApplicantType.choices)
-    name = models.CharField("姓名或名称", max_length=100)
-    contact_person = models.CharField("联系人", max_length=50, blank=True)
-    id_type = models.CharField("证件类型", max_length=16, choices=IdType.choices)
+    applicant_type = models.CharField(_("申请人类型"), max_length=16, choices=ApplicantType.choices)
+    name = models.CharField(_("姓名或名称"), max_length=100)
+    contact_person = models.CharField(_("联系人"), max_length=50, blank=True)
+    id_type = models.CharField(_("证件类型"), max_length=16, choices=IdType.choices)
     # Encrypted at rest; the blind index serves the one lookup by ID (fees per applicant).
-    id_number = EncryptedCharField("证件号码", max_length=40)
+    id_number = EncryptedCharField(_("证件号码"), max_length=40)
     id_number_index = BlindIndexField(of=["id_type", "id_number"])
-    phone = EncryptedCharField("联系电话", max_length=30)
-    email = models.EmailField("电子邮箱", blank=True)
-    address = models.CharField("通信地址", max_length=200)
-    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+    phone = EncryptedCharField(_("联系电话"), max_length=30)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    address = models.CharField(_("通信地址"), max_length=200)
+    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
 
-    description = models.TextField("所需信息的内容描述")
-    medium = models.CharField("信息的指定提供载体形式", max_length=16, choices=MediumChoice.choices)
-    delivery = models.CharField("获取信息的方式", max_length=16, choices=DeliveryChoice.choices)
+    description = models.TextField(_("所需信息的内容描述"))
+    medium = models.CharField(
+        _("信息的指定提供载体形式"), max_length=16, choices=MediumChoice.choices
+    )
+    delivery = models.CharField(_("获取信息的方式"), max_length=16, choices=DeliveryChoice.choices)
 
     status = models.CharField(
-        "状态", max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
+        _("状态"), max_length=16, choices=Status.choices, default=Status.RECEIVED, db_index=True
     )
-    handler = staff_link("承办人", "handled_applications")
+    handler = staff_link(_("承办人"), "handled_applications")
     # The reply clock: counts from clock_start (receipt, or receipt of the correction).
-    clock_start = models.DateField("起算日期")
-    due_date = models.DateField("答复期限", null=True, blank=True, db_index=True)
-    due_provisional = models.BooleanField("期限为暂定", default=False)
-    extension_days = models.PositiveSmallIntegerField("延期工作日", default=0)
-    extension_reason = models.TextField("延期理由", blank=True)
-    extension_approved_by = staff_link("延期批准人")
-    correction_items = models.TextField("需补正的内容", blank=True)
-    correction_due = models.DateField("补正期限", null=True, blank=True)
+    clock_start = models.DateField(_("起算日期"))
+    due_date = models.DateField(_("答复期限"), null=True, blank=True, db_index=True)
+    due_provisional = models.BooleanField(_("期限为暂定"), default=False)
+    extension_days = models.PositiveSmallIntegerField(_("延期工作日"), default=0)
+    extension_reason = models.TextField(_("延期理由"), blank=True)
+    extension_approved_by = staff_link(_("延期批准人"))
+    correction_items = models.TextField(_("需补正的内容"), blank=True)
+    correction_due = models.DateField(_("补正期限"), null=True, blank=True)
     # The first correction notice (条例第三十条: within 7 working days of receipt, once).
     correction_requested_on = models.DateField(_("补正告知日期"), null=True, blank=True)
     # The last reminder of the correction-notice deadline, "soon:<date>" or "late:<date>".
     correction_reminder_key = models.CharField(max_length=32, blank=True, editable=False)
 
-    outcome = models.CharField("办理结果", max_length=8, choices=outcomes.CHOICES, blank=True)
-    outcome_reason = models.TextField("理由", blank=True)
-    reply_text = models.TextField("答复内容", blank=True)
-    closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
-    archived_on = models.DateField("归档日期", null=True, blank=True)
+    outcome = models.CharField(_("办理结果"), max_length=8, choices=outcomes.CHOICES, blank=True)
+    outcome_reason = models.TextField(_("理由"), blank=True)
+    reply_text = models.TextField(_("答复内容"), blank=True)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True, db_index=True)
+    archived_on = models.DateField(_("归档日期"), null=True, blank=True)
     # The last reminder sent, "soon:<due>" or "overdue:<due>", so none goes out twice.
     reminder_key = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["-received_on", "-sequence"]
-        verbose_name = "信息公开申请"
-        verbose_name_plural = "信息公开申请"
+        verbose_name = _("信息公开申请")
+        verbose_name_plural = _("信息公开申请")
         constraints = [
             models.UniqueConstraint(fields=["year", "sequence"], name="requests_unique_sequence")
         ]
         permissions = [
-            ("handle_application", "办理依申请公开"),
-            ("view_personal_data", "查看申请人个人信息"),
-            ("approve_extension", "批准延期答复（信息公开办公室负责人）"),
+            ("handle_application", _("办理依申请公开")),
+            ("view_personal_data", _("查看申请人个人信息")),
+            ("approve_extension", _("批准延期答复（信息公开办公室负责人）")),
         ]
 
     def __str__(self):
@@ -201,11 +203,11 @@ class ClockPause(models.Model):
     kind = models.CharField(
         _("暂停原因"), max_length=16, choices=PauseKind.choices, default=PauseKind.CONSULTATION
     )
-    third_party = models.CharField("第三方", max_length=200, blank=True)
-    matter = models.TextField("征询事项", blank=True)
-    started_on = models.DateField("开始日期")
-    ended_on = models.DateField("结束日期", null=True, blank=True)
-    opinion = models.TextField("第三方意见", blank=True)
+    third_party = models.CharField(_("第三方"), max_length=200, blank=True)
+    matter = models.TextField(_("征询事项"), blank=True)
+    started_on = models.DateField(_("开始日期"))
+    ended_on = models.DateField(_("结束日期"), null=True, blank=True)
+    opinion = models.TextField(_("第三方意见"), blank=True)
     # The fee period's last day: unpaid after it, the case closes as row 6.2.
     payment_due = models.DateField(_("缴费期限"), null=True, blank=True)
 
@@ -221,47 +223,47 @@ class ClockPause(models.Model):
 
 
 EVENT_LABELS = {
-    "submitted": "网上提交申请",
-    "registered": "登记申请",
-    "accept": "受理",
-    "request_correction": "告知补正",
-    "receive_correction": "收到补正材料",
-    "lapse_correction": "逾期未补正，终止办理",
-    "withdraw": "申请人撤回申请",
-    "assign": "指定承办人",
-    "start_consultation": "征求第三方意见",
-    "end_consultation": "收到第三方意见",
-    "extend": "延期答复",
-    "answer": "答复",
-    "archive": "归档",
-    "letter": "生成告知书",
-    "fee": "核定费用",
-    "fee_waived": "减免费用",
-    "fee_paid": "缴费",
+    "submitted": _("网上提交申请"),
+    "registered": _("登记申请"),
+    "accept": _("受理"),
+    "request_correction": _("告知补正"),
+    "receive_correction": _("收到补正材料"),
+    "lapse_correction": _("逾期未补正，终止办理"),
+    "withdraw": _("申请人撤回申请"),
+    "assign": _("指定承办人"),
+    "start_consultation": _("征求第三方意见"),
+    "end_consultation": _("收到第三方意见"),
+    "extend": _("延期答复"),
+    "answer": _("答复"),
+    "archive": _("归档"),
+    "letter": _("生成告知书"),
+    "fee": _("核定费用"),
+    "fee_waived": _("减免费用"),
+    "fee_paid": _("缴费"),
     "fee_settled": _("费用已缴清，恢复计算答复期限"),
     "lapse_fee": _("逾期未缴费，终止办理"),
     "correction_reminder": _("补正告知期限提醒"),
-    "appeal": "登记复议诉讼",
-    "appeal_result": "复议诉讼结果",
-    "reminder": "期限提醒",
+    "appeal": _("登记复议诉讼"),
+    "appeal_result": _("复议诉讼结果"),
+    "reminder": _("期限提醒"),
 }
 
 
 class Event(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("时间", auto_now_add=True)
-    actor = staff_link("操作人")
-    kind = models.CharField("事项", max_length=32)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    actor = staff_link(_("操作人"))
+    kind = models.CharField(_("事项"), max_length=32)
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
-    note = models.TextField("说明", blank=True)
+    note = models.TextField(_("说明"), blank=True)
     old_due = models.DateField(null=True, blank=True)
     new_due = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name = "办理记录"
-        verbose_name_plural = "办理记录"
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
 
     def __str__(self):
         return f"{self.application} {self.label}"
@@ -272,31 +274,33 @@ class Event(models.Model):
 
 
 class LetterKind(models.TextChoices):
-    RECEIPT = "receipt", "受理回执"
-    CORRECTION = "correction", "补正告知书"
-    EXTENSION = "extension", "延期答复告知书"
-    CONSULTATION = "consultation", "第三方意见征询函"
-    FEE = "fee", "收费通知书"
-    REPLY = "reply", "信息公开申请答复书"
+    RECEIPT = "receipt", _("受理回执")
+    CORRECTION = "correction", _("补正告知书")
+    EXTENSION = "extension", _("延期答复告知书")
+    CONSULTATION = "consultation", _("第三方意见征询函")
+    FEE = "fee", _("收费通知书")
+    REPLY = "reply", _("信息公开申请答复书")
     FEE_LAPSE = "fee_lapse", _("终止处理告知书（逾期未缴费）")
 
 
 class LetterTemplate(models.Model):
     """The office's wording of a notice; Django template syntax filled with the case's data."""
 
-    kind = models.CharField("文书类型", max_length=16, choices=LetterKind.choices, unique=True)
-    title = models.CharField("标题", max_length=100)
+    kind = models.CharField(_("文书类型"), max_length=16, choices=LetterKind.choices, unique=True)
+    title = models.CharField(_("标题"), max_length=100)
     body = models.TextField(
-        "正文",
-        help_text="可用变量见“依申请公开”说明：{{ number }}、{{ name }}、{{ received_on }}、"
-        "{{ due_date }}、{{ outcome }}、{{ legal_basis }}、{{ reason }} 等。",
+        _("正文"),
+        help_text=_(
+            "可用变量见“依申请公开”说明：{{ number }}、{{ name }}、{{ received_on }}、"
+            "{{ due_date }}、{{ outcome }}、{{ legal_basis }}、{{ reason }} 等。"
+        ),
     )
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
     class Meta:
         ordering = ["kind"]
-        verbose_name = "告知书模板"
-        verbose_name_plural = "告知书模板"
+        verbose_name = _("告知书模板")
+        verbose_name_plural = _("告知书模板")
 
     def __str__(self):
         return self.get_kind_display()
@@ -304,27 +308,27 @@ class LetterTemplate(models.Model):
 
 class Letter(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
-    kind = models.CharField("文书类型", max_length=16, choices=LetterKind.choices)
-    title = models.CharField("标题", max_length=100)
-    text = models.TextField("正文")
+    kind = models.CharField(_("文书类型"), max_length=16, choices=LetterKind.choices)
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("正文"))
     docx = models.FileField(upload_to=_upload_to, storage=private_storage)
     pdf = models.FileField(upload_to=_upload_to, storage=private_storage)
-    created_at = models.DateTimeField("生成时间", auto_now_add=True)
-    created_by = staff_link("生成人")
-    emailed_to = models.EmailField("已发送至", blank=True)
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    created_by = staff_link(_("生成人"))
+    emailed_to = models.EmailField(_("已发送至"), blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = "告知书"
-        verbose_name_plural = "告知书"
+        verbose_name = _("告知书")
+        verbose_name_plural = _("告知书")
 
     def __str__(self):
         return self.title
 
 
 class AttachmentKind(models.TextChoices):
-    APPLICANT = "applicant", "申请人提交"
-    RELEASED = "released", "答复提供的信息"
+    APPLICANT = "applicant", _("申请人提交")
+    RELEASED = "released", _("答复提供的信息")
 
 
 class Attachment(models.Model):
@@ -333,46 +337,46 @@ class Attachment(models.Model):
     )
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     file = models.FileField(upload_to=_upload_to, storage=private_storage)
-    original_name = models.CharField("文件名", max_length=200)
-    size = models.PositiveIntegerField("大小")
+    original_name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小"))
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = "附件"
-        verbose_name_plural = "附件"
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
 
     def __str__(self):
         return self.original_name
 
 
 class FeeKind(models.TextChoices):
-    SEARCH = "search", "检索费"
-    COPY = "copy", "复制费"
-    POSTAGE = "postage", "邮寄费"
-    BY_COUNT = "by_count", "信息处理费（按件计收）"
-    BY_VOLUME = "by_volume", "信息处理费（按量计收）"
+    SEARCH = "search", _("检索费")
+    COPY = "copy", _("复制费")
+    POSTAGE = "postage", _("邮寄费")
+    BY_COUNT = "by_count", _("信息处理费（按件计收）")
+    BY_VOLUME = "by_volume", _("信息处理费（按量计收）")
 
 
 class Fee(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fees")
-    kind = models.CharField("收费项目", max_length=16, choices=FeeKind.choices)
-    amount = models.DecimalField("应收金额（元）", max_digits=10, decimal_places=2)
-    basis = models.TextField("计算依据")
+    kind = models.CharField(_("收费项目"), max_length=16, choices=FeeKind.choices)
+    amount = models.DecimalField(_("应收金额（元）"), max_digits=10, decimal_places=2)
+    basis = models.TextField(_("计算依据"))
     waived_amount = models.DecimalField(
-        "减免金额（元）", max_digits=10, decimal_places=2, default=0
+        _("减免金额（元）"), max_digits=10, decimal_places=2, default=0
     )
-    waiver_reason = models.TextField("减免理由", blank=True)
-    assessed_on = models.DateField("核定日期")
-    paid_on = models.DateField("缴费日期", null=True, blank=True)
+    waiver_reason = models.TextField(_("减免理由"), blank=True)
+    assessed_on = models.DateField(_("核定日期"))
+    paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
     # The fee period this fee belongs to: settled when all its fees are paid or waived.
     pause = optional_link(ClockPause, _("缴费期间"), "fees")
     created_by = staff_link()
 
     class Meta:
         ordering = ["assessed_on", "pk"]
-        verbose_name = "收费"
-        verbose_name_plural = "收费"
+        verbose_name = _("收费")
+        verbose_name_plural = _("收费")
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()} {self.amount}"
@@ -383,34 +387,34 @@ class Fee(models.Model):
 
 
 class AppealKind(models.TextChoices):
-    RECONSIDERATION = "reconsideration", "行政复议"
-    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
-    LITIGATION_AFTER = "litigation_after", "行政诉讼（复议后起诉）"
+    RECONSIDERATION = "reconsideration", _("行政复议")
+    LITIGATION_DIRECT = "litigation_direct", _("行政诉讼（未经复议直接起诉）")
+    LITIGATION_AFTER = "litigation_after", _("行政诉讼（复议后起诉）")
 
 
 class AppealResult(models.TextChoices):
-    PENDING = "pending", "尚未审结"
-    UPHELD = "upheld", "结果维持"
-    CORRECTED = "corrected", "结果纠正"
-    OTHER = "other", "其他结果"
+    PENDING = "pending", _("尚未审结")
+    UPHELD = "upheld", _("结果维持")
+    CORRECTED = "corrected", _("结果纠正")
+    OTHER = "other", _("其他结果")
 
 
 class Appeal(models.Model):
     """Administrative reconsideration or litigation over a reply (表四)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="appeals")
-    kind = models.CharField("类型", max_length=24, choices=AppealKind.choices)
-    filed_on = models.DateField("申请/起诉日期")
+    kind = models.CharField(_("类型"), max_length=24, choices=AppealKind.choices)
+    filed_on = models.DateField(_("申请/起诉日期"))
     result = models.CharField(
-        "结果", max_length=16, choices=AppealResult.choices, default=AppealResult.PENDING
+        _("结果"), max_length=16, choices=AppealResult.choices, default=AppealResult.PENDING
     )
-    decided_on = models.DateField("审结日期", null=True, blank=True)
-    note = models.TextField("说明", blank=True)
+    decided_on = models.DateField(_("审结日期"), null=True, blank=True)
+    note = models.TextField(_("说明"), blank=True)
 
     class Meta:
         ordering = ["filed_on", "pk"]
-        verbose_name = "复议诉讼"
-        verbose_name_plural = "复议诉讼"
+        verbose_name = _("复议诉讼")
+        verbose_name_plural = _("复议诉讼")
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()}"

@@ -8,6 +8,8 @@ the figures. Personal data in full is for the case's handler and for holders of
 audit log records it (``xxgk.security.personal_data``).
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.orgs.policy import Action, Policy
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role
@@ -63,12 +65,12 @@ request_policy = Policy(
         ),
     },
     {
-        Action.VIEW: "您不是该申请的承办人。",
-        Action.HANDLE: "只有信息公开办公室的承办人员和该申请的承办人可以办理。",
-        Action.EDIT: "只有信息公开办公室的承办人员可以登记、分办、撤回和归档申请。",
-        Action.DECIDE: "延期答复须经信息公开办公室负责人批准。",
-        Action.READ_PERSONAL_DATA: "申请人提交的材料可能含有个人信息，您无权查看。",
-        Action.EXPORT: "只有信息公开办公室可以导出申请人个人信息。",
-        Action.VIEW_STATISTICS: "只有信息公开办公室、监督人员和校领导可以查看依申请公开统计。",
+        Action.VIEW: _("您不是该申请的承办人。"),
+        Action.HANDLE: _("只有信息公开办公室的承办人员和该申请的承办人可以办理。"),
+        Action.EDIT: _("只有信息公开办公室的承办人员可以登记、分办、撤回和归档申请。"),
+        Action.DECIDE: _("延期答复须经信息公开办公室负责人批准。"),
+        Action.READ_PERSONAL_DATA: _("申请人提交的材料可能含有个人信息，您无权查看。"),
+        Action.EXPORT: _("只有信息公开办公室可以导出申请人个人信息。"),
+        Action.VIEW_STATISTICS: _("只有信息公开办公室、监督人员和校领导可以查看依申请公开统计。"),
     },
 )

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import office_emails
@@ -109,7 +109,8 @@ def _locked(application) -> Application:
 def _ensure_allowed(application, action) -> None:
     if application.status not in TRANSITIONS[action][0]:
         raise TransitionError(
-            f"当前状态为“{application.get_status_display()}”，不能执行“{EVENT_LABELS[action]}”。"
+            _("当前状态为“%(status)s”，不能执行“%(action)s”。")
+            % {"status": application.get_status_display(), "action": EVENT_LABELS[action]}
         )
 
 
@@ -150,12 +151,17 @@ def _step_date(application, on, *, what: str):
 
 
 def issue_letter(application, kind: LetterKind, *, actor=None, send=True, **extra) -> Letter:
-    """Render a notice, store both formats, log it, and e-mail it to the applicant."""
-    title, text = letters.render_text(application, kind, **extra)
-    letter = Letter(application=application, kind=kind, title=title, text=text, created_by=actor)
-    stem = f"{application.number}-{kind}-{application.letters.count() + 1}"
-    letter.docx.save(f"{stem}.docx", ContentFile(letters.docx_bytes(title, text)), save=False)
-    letter.pdf.save(f"{stem}.pdf", ContentFile(letters.pdf_bytes(title, text)), save=False)
+    """Render a notice, store both formats, log it, and e-mail it to the applicant.
+
+    Notices are statutory documents: always in Chinese, whatever the officer's language."""
+    with translation.override("zh-hans"):
+        title, text = letters.render_text(application, kind, **extra)
+        letter = Letter(
+            application=application, kind=kind, title=title, text=text, created_by=actor
+        )
+        stem = f"{application.number}-{kind}-{application.letters.count() + 1}"
+        letter.docx.save(f"{stem}.docx", ContentFile(letters.docx_bytes(title, text)), save=False)
+        letter.pdf.save(f"{stem}.pdf", ContentFile(letters.pdf_bytes(title, text)), save=False)
     if send and application.email:
         letter.emailed_to = application.email
     letter.save()
@@ -240,11 +246,11 @@ def accept(application, *, actor, note="", on=None) -> Application:
 @transaction.atomic
 def request_correction(application, *, actor, items: str, due=None, on=None) -> Application:
     if not items.strip():
-        raise ValidationError({"items": "请写明需要补正的内容。"})
+        raise ValidationError({"items": _("请写明需要补正的内容。")})
     today = _step_date(application, on, what=_("补正告知日期"))
     due = due or add_working_days(today, conf.get("XXGK_REQUESTS_CORRECTION_DAYS")).date
     if due <= today:
-        raise ValidationError({"due": "补正期限必须晚于今天。"})
+        raise ValidationError({"due": _("补正期限必须晚于今天。")})
     app = _move(
         application,
         "request_correction",
@@ -263,7 +269,7 @@ def request_correction(application, *, actor, items: str, due=None, on=None) -> 
 def receive_correction(application, *, actor, received_on=None, note="") -> Application:
     received_on = received_on or timezone.localdate()
     if received_on > timezone.localdate() or received_on < application.received_on:
-        raise ValidationError({"received_on": "补正材料的收到日期不正确。"})
+        raise ValidationError({"received_on": _("补正材料的收到日期不正确。")})
     return _move(application, "receive_correction", actor=actor, note=note, clock_start=received_on)
 
 
@@ -289,7 +295,7 @@ def close_lapsed_corrections(today=None) -> list[str]:
 @transaction.atomic
 def withdraw(application, *, actor, note) -> Application:
     if not note.strip():
-        raise ValidationError({"note": "请说明撤回方式（如申请人来电、来函撤回）。"})
+        raise ValidationError({"note": _("请说明撤回方式（如申请人来电、来函撤回）。")})
     return _move(
         application,
         "withdraw",
@@ -334,7 +340,7 @@ def end_consultation(application, *, actor, opinion: str, ended_on=None) -> Appl
     ended_on = ended_on or timezone.localdate()
     pause = application.pauses.filter(ended_on__isnull=True).last()
     if pause is None or ended_on < pause.started_on or ended_on > timezone.localdate():
-        raise ValidationError({"ended_on": "结束日期不正确。"})
+        raise ValidationError({"ended_on": _("结束日期不正确。")})
     pause.ended_on, pause.opinion = ended_on, opinion.strip()
     pause.save(update_fields=["ended_on", "opinion"])
     return _move(application, "end_consultation", actor=actor, note=opinion)
@@ -345,9 +351,9 @@ def extend(application, *, actor, approved_by, days: int, reason: str) -> Applic
     limit = conf.get("XXGK_REQUESTS_EXTENSION_DAYS")
     request_policy.require(approved_by, Action.DECIDE)
     if not reason.strip():
-        raise ValidationError({"reason": "请写明延期理由。"})
+        raise ValidationError({"reason": _("请写明延期理由。")})
     if days < 1 or application.extension_days + days > limit:
-        raise ValidationError({"days": f"延期合计不得超过{limit}个工作日。"})
+        raise ValidationError({"days": _("延期合计不得超过%(limit)s个工作日。") % {"limit": limit}})
     app = _move(
         application,
         "extend",
@@ -366,13 +372,13 @@ def answer(
     application, *, actor, outcome: str, reply_text: str, reason="", released=(), on=None
 ) -> Application:
     if outcome not in outcomes.BY_CODE:
-        raise ValidationError({"outcome": "请选择办理结果。"})
+        raise ValidationError({"outcome": _("请选择办理结果。")})
     if outcomes.get(outcome).needs_reason and not reason.strip():
-        raise ValidationError({"reason": "该办理结果须写明理由。"})
+        raise ValidationError({"reason": _("该办理结果须写明理由。")})
     if not reply_text.strip():
-        raise ValidationError({"reply_text": "请填写答复内容。"})
+        raise ValidationError({"reply_text": _("请填写答复内容。")})
     if on and not application.received_on <= on <= timezone.localdate():
-        raise ValidationError({"on": "答复日期应在收到日期和今天之间。"})
+        raise ValidationError({"on": _("答复日期应在收到日期和今天之间。")})
     app = _move(
         application,
         "answer",
@@ -450,13 +456,15 @@ def assess_fees(application, *, actor, quote: fees.Quote, on=None) -> list[Fee]:
     ]
     note = _("应收%(total)s元，缴费期限%(due)s") % {"total": yuan(total), "due": payment_due}
     app = _move(app, "fee", actor=actor, note=note)
+    with translation.override("zh-hans"):  # the notice's lines, in the notice's language
+        fee_lines = "\n".join(
+            f"{f.get_kind_display()}：{yuan(f.amount)}元（{f.basis}）" for f in created
+        )
     issue_letter(
         app,
         LetterKind.FEE,
         actor=actor,
-        fee_lines="\n".join(
-            f"{f.get_kind_display()}：{yuan(f.amount)}元（{f.basis}）" for f in created
-        ),
+        fee_lines=fee_lines,
         fee_total=yuan(total),
         payment_days=payment_days,
         payment_due=letters.cn_date(payment_due),
@@ -485,11 +493,11 @@ def waive_fee(fee, *, actor, amount: Decimal, reason: str) -> Fee:
     app = _locked(fee.application)
     fee = Fee.objects.select_for_update().get(pk=fee.pk)
     if not reason.strip():
-        raise ValidationError({"reason": "请写明减免理由。"})
+        raise ValidationError({"reason": _("请写明减免理由。")})
     if fee.paid_on:
         raise ValidationError(_("该费用已缴纳，不能减免。"))
     if amount <= 0 or amount > fee.amount:
-        raise ValidationError({"amount": "减免金额应大于0且不超过应收金额。"})
+        raise ValidationError({"amount": _("减免金额应大于0且不超过应收金额。")})
     fee.waived_amount, fee.waiver_reason = amount, reason.strip()
     fee.save(update_fields=["waived_amount", "waiver_reason"])
     _log(app, "fee_waived", actor=actor, note=f"减免{yuan(amount)}元：{reason}")
@@ -566,7 +574,7 @@ def close_lapsed_fees(today=None) -> list[str]:
 @transaction.atomic
 def record_appeal(application, *, actor, kind, filed_on, note="") -> Appeal:
     if application.closed_on is None or filed_on < application.closed_on:
-        raise ValidationError({"filed_on": "复议、诉讼只能在答复之后登记。"})
+        raise ValidationError({"filed_on": _("复议、诉讼只能在答复之后登记。")})
     appeal = Appeal.objects.create(application=application, kind=kind, filed_on=filed_on, note=note)
     _log(application, "appeal", actor=actor, note=f"{appeal.get_kind_display()}，{filed_on}")
     return appeal
@@ -575,7 +583,7 @@ def record_appeal(application, *, actor, kind, filed_on, note="") -> Appeal:
 @transaction.atomic
 def decide_appeal(appeal, *, actor, result, decided_on) -> Appeal:
     if result == AppealResult.PENDING or decided_on < appeal.filed_on:
-        raise ValidationError({"result": "请填写审结结果和不早于申请日期的审结日期。"})
+        raise ValidationError({"result": _("请填写审结结果和不早于申请日期的审结日期。")})
     appeal.result, appeal.decided_on = result, decided_on
     appeal.save(update_fields=["result", "decided_on"])
     _log(
@@ -606,12 +614,17 @@ def send_reminders(today: datetime.date | None = None) -> int:
         key = f"{stage}:{application.due_date}"
         if not stage or application.reminder_key == key:
             continue
-        text = f"已超过答复期限{-left}个工作日" if left < 0 else f"距答复期限还有{left}个工作日"
+        if left < 0:
+            text = _("已超过答复期限%(days)s个工作日") % {"days": -left}
+        else:
+            text = _("距答复期限还有%(days)s个工作日") % {"days": left}
         _remind(
             application,
             office_emails(),
-            subject=f"【依申请公开】{application.number} {text}",
-            body=f"申请 {application.number} 的答复期限为 {application.due_date}，{text}。",
+            subject=_("【依申请公开】%(number)s %(text)s")
+            % {"number": application.number, "text": text},
+            body=_("申请 %(number)s 的答复期限为 %(due)s，%(text)s。")
+            % {"number": application.number, "due": application.due_date, "text": text},
         )
         with transaction.atomic():
             Application.objects.filter(pk=application.pk).update(reminder_key=key)

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
@@ -22,7 +25,7 @@ from . import conf, outcomes
 from .models import Appeal, AppealKind, AppealResult, ApplicantType, Application, Fee
 
 TOTAL = "total"
-COLUMNS = [(t.value, t.label) for t in ApplicantType] + [(TOTAL, "总计")]
+COLUMNS = [(t.value, t.label) for t in ApplicantType] + [(TOTAL, gettext_lazy("总计"))]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,10 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
+        return _("%(start)s 至 %(end)s") % {
+            "start": f"{self.start:%Y-%m-%d}",
+            "end": f"{self.end:%Y-%m-%d}",
+        }
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,15 @@ class Row:
     label: str
     cases: Callable[[Period], QuerySet]
     indent: int = 0
+
+    @property
+    def shown_code(self) -> str:
+        """The official row code (三.3.1) in Chinese, its digits (3.3.1) otherwise."""
+        if _chinese():
+            return self.code
+        head, *rest = self.code.split(".")
+        rest = [_("总计") if part == "总计" else part for part in rest]
+        return ".".join([str(CN_NUMBERS.index(head) + 1), *rest])
 
 
 def _received(p):
@@ -74,12 +89,31 @@ def _carried_out(p):
 CN_NUMBERS = "一二三四五六七八九十"
 
 
-def _outcome_row(outcome, position: str):
+def _chinese() -> bool:
+    return (translation.get_language() or "zh-hans").startswith("zh")
+
+
+def _numbered(position: int, label) -> str:
+    """（一）予以公开 in Chinese (the official table), (1) Disclosed in English."""
+    if _chinese():
+        return f"（{CN_NUMBERS[position]}）{label}"
+    return f"({position + 1}) {label}"
+
+
+def _sub_numbered(number: str, label) -> str:
+    return f"{number}．{label}" if _chinese() else f"{number}. {label}"
+
+
+lazy_numbered = lazy(_numbered, str)
+lazy_sub_numbered = lazy(_sub_numbered, str)
+
+
+def _outcome_row(outcome, position: int):
     """A row of 三: （一）予以公开 as a category of its own, or 1．属于国家秘密 under one."""
     if outcome.is_category:
-        label = f"（{position}）{outcome.label}"
+        label = lazy_numbered(position, outcome.label)
     else:
-        label = f"{outcome.code.split('.')[1]}．{outcome.label}"
+        label = lazy_sub_numbered(outcome.code.split(".")[1], outcome.label)
     return Row(
         f"三.{outcome.code}",
         label,
@@ -99,23 +133,23 @@ def _result_rows():
                 rows.append(
                     Row(
                         f"三.{prefix}",
-                        f"（{CN_NUMBERS[len(seen) - 1]}）{outcome.category}",
+                        lazy_numbered(len(seen) - 1, outcome.category),
                         lambda p, prefix=prefix: _closed(p).filter(
                             outcome__startswith=f"{prefix}."
                         ),
                     )
                 )
-        rows.append(_outcome_row(outcome, CN_NUMBERS[len(seen) - 1]))
-    rows.append(Row("三.总计", f"（{CN_NUMBERS[len(seen)]}）总计", _closed))
+        rows.append(_outcome_row(outcome, len(seen) - 1))
+    rows.append(Row("三.总计", lazy_numbered(len(seen), gettext_lazy("总计")), _closed))
     return rows
 
 
 # The rows of 表三, worded as the official table (citations.REPORT_FORMAT_TABLE_3).
 ROWS = [
-    Row("一", "一、本年新收政府信息公开申请数量", _received),
-    Row("二", "二、上年结转政府信息公开申请数量", _carried_in),
+    Row("一", gettext_lazy("一、本年新收政府信息公开申请数量"), _received),
+    Row("二", gettext_lazy("二、上年结转政府信息公开申请数量"), _carried_in),
     *_result_rows(),
-    Row("四", "四、结转下年度继续办理", _carried_out),
+    Row("四", gettext_lazy("四、结转下年度继续办理"), _carried_out),
 ]
 ROWS_BY_CODE = {row.code: row for row in ROWS}
 
@@ -220,27 +254,34 @@ def correction_cases(period: Period, late: bool = False) -> QuerySet:
 
 
 def export_xlsx(period: Period) -> bytes:
+    """表三 and 表四 as the annual report prints them: always in Chinese."""
+    with translation.override("zh-hans"):
+        return _export_xlsx(period)
+
+
+def _export_xlsx(period: Period) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "表三 收到和处理申请情况"
     append_row(sheet, [f"统计期间：{period.label}"])
-    append_header(sheet, ["行号", "项目", *[label for _, label in COLUMNS]])
+    append_header(sheet, ["行号", "项目", *[str(label) for _, label in COLUMNS]])
     for cell in sheet[2]:
         cell.alignment = Alignment(horizontal="center")
     for row, counts in request_table(period):
         append_row(
-            sheet, [row.code, "  " * row.indent + row.label, *[counts[c] for c, _ in COLUMNS]]
+            sheet,
+            [row.code, "  " * row.indent + str(row.label), *[counts[c] for c, _ in COLUMNS]],
         )
     sheet.column_dimensions["B"].width = 48
 
     appeals = book.create_sheet("表四 行政复议、行政诉讼")
     results = [*APPEAL_RESULTS, AppealResult.PENDING, TOTAL]
     append_header(
-        appeals, ["类型", *[AppealResult(r).label if r != TOTAL else "总计" for r in results]]
+        appeals, ["类型", *[str(AppealResult(r).label) if r != TOTAL else "总计" for r in results]]
     )
     table = appeal_table(period)
     for kind in AppealKind:
-        append_row(appeals, [kind.label, *[table[kind.value][r] for r in results]])
+        append_row(appeals, [str(kind.label), *[table[kind.value][r] for r in results]])
     appeals.column_dimensions["A"].width = 32
 
     fees = book.create_sheet("收费及减免")

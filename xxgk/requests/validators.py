@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _ID_CHECK = "10X98765432"
@@ -19,15 +20,15 @@ def resident_id_check_char(first17: str) -> str:
 def validate_resident_id(value: str) -> str:
     value = value.strip().upper()
     if not re.fullmatch(r"\d{17}[\dX]", value):
-        raise ValidationError("居民身份证号码应为18位，最后一位可以是数字或X。")
+        raise ValidationError(_("居民身份证号码应为18位，最后一位可以是数字或X。"))
     try:
         born = datetime.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        raise ValidationError("居民身份证号码中的出生日期无效。") from None
+        raise ValidationError(_("居民身份证号码中的出生日期无效。")) from None
     if born.year < 1900 or born > datetime.date.today():
-        raise ValidationError("居民身份证号码中的出生日期无效。")
+        raise ValidationError(_("居民身份证号码中的出生日期无效。"))
     if resident_id_check_char(value[:17]) != value[17]:
-        raise ValidationError("居民身份证号码校验位不正确，请核对。")
+        raise ValidationError(_("居民身份证号码校验位不正确，请核对。"))
     return value
 
 
@@ -40,7 +41,7 @@ def credit_code_check_char(first17: str) -> str:
 def validate_credit_code(value: str) -> str:
     value = value.strip().upper()
     if not re.fullmatch(f"[{_CREDIT_ALPHABET}]{{18}}", value):
-        raise ValidationError("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）。")
+        raise ValidationError(_("统一社会信用代码应为18位数字或大写字母（不含I、O、Z、S、V）。"))
     if credit_code_check_char(value[:17]) != value[17]:
-        raise ValidationError("统一社会信用代码校验位不正确，请核对。")
+        raise ValidationError(_("统一社会信用代码校验位不正确，请核对。"))
     return value

@@ -5,6 +5,7 @@ import uuid
 from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -17,7 +18,7 @@ from .selectors import find_for_tracking
 
 SESSION_RESULT = "xxgk_apply_result"
 SESSION_TRACKED = "xxgk_tracked_applications"
-TRACK_FAILED = "申请编号或查询码不正确，请核对后重试。"
+TRACK_FAILED = _("申请编号或查询码不正确，请核对后重试。")
 # Letters addressed to someone other than the applicant are not shown on the tracker.
 APPLICANT_LETTERS = [k for k in LetterKind.values if k != LetterKind.CONSULTATION]
 
@@ -30,7 +31,7 @@ def apply(request):
         return render(request, "requests/public/apply.html", {"form": form})
     token = request.POST.get("token", "")
     if not 16 <= len(token) <= 64:
-        return HttpResponseBadRequest("申请表格式不正确，请刷新页面后重新填写。")
+        return HttpResponseBadRequest(_("申请表格式不正确，请刷新页面后重新填写。"))
     if Application.objects.filter(submission_token=token).exists():
         return redirect("requests:done")  # a second click on the same form
     form = PublicApplicationForm(request.POST, request.FILES)
@@ -87,7 +88,7 @@ def track(request):
     limit, window = conf.get("XXGK_REQUESTS_TRACK_LIMIT")
     if exceeded(request, "apply-track", limit=limit):
         form.is_valid()
-        form.add_error(None, "查询失败次数过多，请稍后再试。")
+        form.add_error(None, _("查询失败次数过多，请稍后再试。"))
         return render(request, "requests/public/track.html", {"form": form}, status=429)
     if not form.is_valid():
         return render(request, "requests/public/track.html", {"form": form})

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -14,7 +15,7 @@ from .policy import request_policy
 class LetterTemplateViewSet(SnippetViewSet):
     model = LetterTemplate
     icon = "doc-full"
-    menu_label = "告知书模板"
+    menu_label = _("告知书模板")
     add_to_admin_menu = False
     list_display = ["kind", "title", "updated_at"]
 
@@ -23,10 +24,10 @@ register_snippet(LetterTemplateViewSet)
 
 
 MENU = [
-    ("申请办理", "requests_admin:index", "list-ul", Action.VIEW),
-    ("登记来信来访申请", "requests_admin:register", "plus", Action.EDIT),
-    ("统计", "requests_admin:statistics", "table", Action.VIEW_STATISTICS),
-    ("告知书模板", "wagtailsnippets_requests_lettertemplate:list", "doc-full", Action.EDIT),
+    (_("申请办理"), "requests_admin:index", "list-ul", Action.VIEW),
+    (_("登记来信来访申请"), "requests_admin:register", "plus", Action.EDIT),
+    (_("统计"), "requests_admin:statistics", "table", Action.VIEW_STATISTICS),
+    (_("告知书模板"), "wagtailsnippets_requests_lettertemplate:list", "doc-full", Action.EDIT),
 ]
 
 
@@ -37,7 +38,7 @@ def menu():
         )
         for order, (label, url, icon, action) in enumerate(MENU, start=1)
     ]
-    return SubmenuMenuItem("依申请公开", Menu(items=items), icon_name="mail", order=250)
+    return SubmenuMenuItem(_("依申请公开"), Menu(items=items), icon_name="mail", order=250)
 
 
 register_case_admin("requests/", admin_urls, menu)
