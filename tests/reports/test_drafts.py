@@ -116,7 +116,8 @@ def test_exports_open_and_contain_the_figures(seed_year):
     section = docx.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert "PAGE" in section.footer._element.xml
-    assert docx.paragraphs[0].runs[0].font.name == "方正小标宋简体"
+    assert docx.paragraphs[0].style.name == "公文标题"
+    assert docx.paragraphs[0].style.font.name == "方正小标宋简体"
     pdf = PdfReader(io.BytesIO(exports.report_pdf(report)))
     pdf_text = "".join(page.extract_text() for page in pdf.pages)
     for number in ["323", "707220", "468429", "2913", "2090", "162"]:
