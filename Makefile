@@ -47,15 +47,17 @@ install: $(VENV)/.synced
 # Debian packages the test suite needs: Chromium for Playwright, CJK fonts for screenshots;
 # Tesseract with its Chinese and English models and poppler's pdftoppm for the OCR of
 # scanned attachments (docs/review.md) — the models come with the packages, nothing is
-# downloaded at run time.
+# downloaded at run time; the sRGB colour profile of icc-profiles-free goes into every PDF
+# (PDF/A-2b output intent).
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 		|| ! fc-list 2>/dev/null | grep -q "uming.ttc" || ! fc-list 2>/dev/null | grep -q "ukai.ttc" \
 		|| ! fc-list 2>/dev/null | grep -q "wqy-zenhei.ttc" \
 		|| ! command -v pdftoppm >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 \
+		|| ! [ -f /usr/share/color/icc/sRGB.icc ] \
 		|| ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then \
-		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext >/dev/null; \
+		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext icc-profiles-free"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext icc-profiles-free >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory serving-deps
 
