@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from xxgk.core.documents import docx, pdf, signature_lines
 
-from .rendering import RenderedReport, RenderedTable
+from .rendering import RenderedReport, RenderedTable, in_report_language
 
 
 def _add(document, text: str, kind: str, *, align=None, indent=True):
@@ -53,6 +53,7 @@ def _docx_table(document, table: RenderedTable) -> None:
             docx.official_run_font(paragraph.add_run(cell.text), "cell")
 
 
+@in_report_language
 def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
     document = docx.official_document()
     _add(document, report.title, "title", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
@@ -112,6 +113,7 @@ def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
     return [pdf.paragraph(table.title, caption), grid, Spacer(1, 4 * mm)]
 
 
+@in_report_language
 def report_pdf(report: RenderedReport, *, signed_on=None) -> bytes:
     body = pdf.body_style(firstLineIndent=2 * pdf.BODY_SIZE)
     styles = {
