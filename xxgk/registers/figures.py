@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xxgk.reports.registry import (
     Figure,
@@ -72,7 +73,8 @@ def _missing_channel_months(kind, field_name):
                 present[channel].add(month)
         names = set(rows.values_list("channel__name", flat=True))
         return [
-            f"{name}{month.year}年{month.month}月"
+            _("%(channel)s%(year)s年%(month)s月")
+            % {"channel": name, "year": month.year, "month": month.month}
             for name in sorted(names)
             for month in months_begun(period)
             if month not in present[name]
@@ -84,16 +86,22 @@ def _missing_channel_months(kind, field_name):
 def _describe_month(m):
     reads = "—" if m.reads is None else m.reads
     likes = "—" if m.likes is None else m.likes
-    return f"{m.channel} {m.month:%Y年%m月}：发布{m.posts}，阅读{reads}，获赞{likes}"
+    return _("%(channel)s %(year)s年%(month)02d月：发布%(posts)s，阅读%(reads)s，获赞%(likes)s") % {
+        "channel": m.channel,
+        "year": m.month.year,
+        "month": m.month.month,
+        "posts": m.posts,
+        "reads": reads,
+        "likes": likes,
+    }
 
 
 def _channel_rows():
     rows = []
     for kind in ChannelKind:
-        unit = "期" if kind == ChannelKind.NEWSPAPER else "篇"
-        fields = [("posts", f"发布{unit}数")]
+        fields = [("posts", _("发布期数") if kind == ChannelKind.NEWSPAPER else _("发布篇数"))]
         if kind != ChannelKind.NEWSPAPER:
-            fields += [("reads", "总阅读量"), ("likes", "总获赞数")]
+            fields += [("reads", _("总阅读量")), ("likes", _("总获赞数"))]
         for name, label in fields:
             records = _channel_months(kind)
             if name != "posts":
@@ -104,11 +112,14 @@ def _channel_rows():
                 Figure(
                     f"channel.{kind.value}.{name}",
                     f"{kind.label}{label}",
-                    "发布渠道",
+                    _("发布渠道"),
                     records,
                     value=sum_of(name),
                     gap_if_empty=True,
-                    meaning=f"{kind.label}各月{label}之和（渠道月度数据）；缺任何一个月即为待补。",
+                    meaning=_(
+                        "%(channel)s各月%(figure)s之和（渠道月度数据）；缺任何一个月即为待补。"
+                    )
+                    % {"channel": kind.label, "figure": label},
                     describe=_describe_month,
                     missing=_missing_channel_months(kind, name),
                 )
@@ -145,44 +156,46 @@ def _admission_rows():
     rows = [
         Figure(
             "admissions.total",
-            "录取新生总数",
-            "招生",
+            _("录取新生总数"),
+            _("招生"),
             _admissions(),
             value=sum_of("admitted"),
             gap_if_empty=True,
-            meaning="统计期间所在招生年度录取新生人数（录取结果之和）。",
+            meaning=_("统计期间所在招生年度录取新生人数（录取结果之和）。"),
         ),
         Figure(
             "admissions.provinces",
-            "录取新生的省份数",
-            "招生",
+            _("录取新生的省份数"),
+            _("招生"),
             _admissions(),
             value=distinct("province"),
             gap_if_empty=True,
-            meaning="有录取新生的省（区、市）个数。",
+            meaning=_("有录取新生的省（区、市）个数。"),
         ),
     ]
-    for where, place in (("home", f"{home}省"), ("outside", "省外")):
+    places = (("home", _("%(province)s省") % {"province": home}), ("outside", _("省外")))
+    for where, place in places:
         rows.append(
             Figure(
                 f"admissions.{where}.total",
-                f"在{place}录取人数",
-                "招生",
+                _("在%(place)s录取人数") % {"place": place},
+                _("招生"),
                 _admissions(where),
                 value=sum_of("admitted"),
                 gap_if_empty=True,
-                meaning=f"在{place}录取人数。",
+                meaning=_("在%(place)s录取人数。") % {"place": place},
             )
         )
         for key, level in LEVEL_KEYS.items():
             rows.append(
                 Figure(
                     f"admissions.{where}.{key}",
-                    f"在{place}录取{level.label}人数",
-                    "招生",
+                    _("在%(place)s录取%(level)s人数") % {"place": place, "level": level.label},
+                    _("招生"),
                     _admissions(where, level=level),
                     value=sum_of("admitted"),
-                    meaning=f"在{place}录取的{level.label}人数。",
+                    meaning=_("在%(place)s录取的%(level)s人数。")
+                    % {"place": place, "level": level.label},
                 )
             )
     return rows
@@ -203,58 +216,61 @@ def _outreach_rows():
     return [
         Figure(
             "outreach.livestreams",
-            "直播宣讲和访谈场次",
-            "招生",
+            _("直播宣讲和访谈场次"),
+            _("招生"),
             _outreach(OutreachKind.LIVESTREAM),
             gap_if_empty=True,
-            meaning="统计期间直播宣讲、访谈活动场次。",
+            meaning=_("统计期间直播宣讲、访谈活动场次。"),
         ),
         Figure(
             "outreach.video_reads",
-            "宣传短视频阅读量",
-            "招生",
+            _("宣传短视频阅读量"),
+            _("招生"),
             _outreach(OutreachKind.VIDEO),
             value=sum_of("reads"),
             gap_if_empty=True,
-            meaning="投放的宣传短视频阅读量之和。",
-            describe=lambda e: f"{e.held_on} {e.title}（{e.platform}）阅读{e.reads}",
+            meaning=_("投放的宣传短视频阅读量之和。"),
+            describe=lambda e: (
+                _("%(date)s %(title)s（%(platform)s）阅读%(reads)s")
+                % {"date": e.held_on, "title": e.title, "platform": e.platform, "reads": e.reads}
+            ),
         ),
         Figure(
             "outreach.members",
-            "招生宣传团队成员数",
-            "招生",
+            _("招生宣传团队成员数"),
+            _("招生"),
             lambda p: OutreachMember.objects.filter(school_year_start=_school_year_start(p)),
             gap_if_empty=True,
-            meaning="该学年招生宣传团队成员人数。",
+            meaning=_("该学年招生宣传团队成员人数。"),
         ),
         Figure(
             "outreach.provinces",
-            "招生咨询到达省份数",
-            "招生",
+            _("招生咨询到达省份数"),
+            _("招生"),
             visits,
             value=distinct("province"),
             gap_if_empty=True,
-            meaning="赴中学招生咨询到达的省（区）个数。",
+            meaning=_("赴中学招生咨询到达的省（区）个数。"),
         ),
         Figure(
             "outreach.cities",
-            "招生咨询到达地市数",
-            "招生",
+            _("招生咨询到达地市数"),
+            _("招生"),
             visits,
             value=lambda qs: qs.exclude(city="").values("province", "city").distinct().count(),
             gap_if_empty=True,
-            meaning="赴中学招生咨询到达的地市个数。",
+            meaning=_("赴中学招生咨询到达的地市个数。"),
         ),
         Figure(
             "outreach.schools",
-            "招生咨询中学数",
-            "招生",
+            _("招生咨询中学数"),
+            _("招生"),
             visits,
             value=lambda qs: (
                 qs.exclude(school="").values("province", "city", "school").distinct().count()
             ),
             gap_if_empty=True,
-            meaning="赴中学招生咨询的中学所数。",
+            meaning=_("赴中学招生咨询的中学所数。"),
         ),
     ]
 
@@ -278,59 +294,62 @@ def _finance_personnel_rows():
     rows = [
         Figure(
             "fees.items",
-            "公示的收费项目数",
-            "财务",
+            _("公示的收费项目数"),
+            _("财务"),
             lambda p: FeeSchedule.objects.filter(effective_from__lte=p.end).filter(
                 Q(effective_until__isnull=True) | Q(effective_until__gte=p.start)
             ),
             gap_if_empty=True,
-            meaning="统计期间内有效的收费公示项目数。",
+            meaning=_("统计期间内有效的收费公示项目数。"),
         )
     ]
     for kind in ProcurementKind:
         rows.append(
             Figure(
                 f"procurement.{kind.value}",
-                f"{kind.label}条数",
-                "采购",
+                _("%(kind)s条数") % {"kind": kind.label},
+                _("采购"),
                 _procurement(kind),
                 gap_if_empty=True,
-                meaning=f"统计期间发布的{kind.label}条数。",
+                meaning=_("统计期间发布的%(kind)s条数。") % {"kind": kind.label},
                 describe=lambda n: f"{n.published_on} {n.title}（{n.platform}）",
             )
         )
     groups = [
-        ("middle", "中层干部", CadreLevel.middle()),
-        ("section", "科级干部", CadreLevel.section()),
+        ("middle", _("中层干部"), CadreLevel.middle()),
+        ("section", _("科级干部"), CadreLevel.section()),
     ]
     for action in CadreAction:
         for key, label, levels in groups:
             rows.append(
                 Figure(
                     f"cadre.{action.value}.{key}",
-                    f"{action.label}{label}人数",
-                    "干部任免",
+                    _("%(action)s%(cadres)s人数") % {"action": action.label, "cadres": label},
+                    _("干部任免"),
                     _cadres(action, levels),
-                    meaning=f"统计期间{action.label}的{label}人数。",
+                    meaning=_("统计期间%(action)s的%(cadres)s人数。")
+                    % {"action": action.label, "cadres": label},
                 )
             )
             for level in levels:
                 rows.append(
                     Figure(
                         f"cadre.{action.value}.{level.value}",
-                        f"{action.label}{level.label}人数",
-                        "干部任免",
+                        _("%(action)s%(cadres)s人数")
+                        % {"action": action.label, "cadres": level.label},
+                        _("干部任免"),
                         _cadres(action, [level]),
-                        meaning=f"统计期间{action.label}的{level.label}人数。",
+                        meaning=_("统计期间%(action)s的%(cadres)s人数。")
+                        % {"action": action.label, "cadres": level.label},
                     )
                 )
     rows.append(
         Figure(
             "cadre.probation",
-            "完成试用期满考核干部数",
-            "干部任免",
+            _("完成试用期满考核干部数"),
+            _("干部任免"),
             lambda p: ProbationAssessment.objects.filter(assessed_on__range=(p.start, p.end)),
-            meaning="统计期间完成试用期满考核的干部人数。",
+            meaning=_("统计期间完成试用期满考核的干部人数。"),
         )
     )
     return rows

@@ -17,6 +17,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xxgk.core.decoding import decode_csv, parse_date
 from xxgk.core.textextract import validate_package
@@ -52,7 +54,7 @@ class RowError(ValueError):
 def _text(max_length: int):
     def parse(value: str) -> str:
         if len(value) > max_length:
-            raise RowError(f"不能超过{max_length}个字符")
+            raise RowError(_("不能超过%(n)s个字符") % {"n": max_length})
         return value
 
     return parse
@@ -63,7 +65,7 @@ def _int(value: str) -> int:
     if cleaned.endswith(".0"):
         cleaned = cleaned[:-2]
     if not cleaned.isdigit():
-        raise RowError(f"“{value}”不是非负整数")
+        raise RowError(_("“%(value)s”不是非负整数") % {"value": value})
     return int(cleaned)
 
 
@@ -71,7 +73,7 @@ def _date(value: str) -> datetime.date:
     try:
         return parse_date(value)
     except ValueError:
-        raise RowError(f"“{value}”不是有效日期（如 2022-05-20）") from None
+        raise RowError(_("“%(value)s”不是有效日期（如 2022-05-20）") % {"value": value}) from None
 
 
 def _month(value: str) -> datetime.date:
@@ -80,7 +82,7 @@ def _month(value: str) -> datetime.date:
     if match:
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
-            raise RowError(f"“{value}”不是有效月份")
+            raise RowError(_("“%(value)s”不是有效月份") % {"value": value})
         return datetime.date(year, month, 1)
     return _date(value).replace(day=1)
 
@@ -96,7 +98,10 @@ def _choice(choices):
         by_label = {**chinese, **{str(label): value for value, label in choices.choices}}
         found = by_label.get(value) or by_value.get(value)
         if found is None:
-            raise RowError(f"“{value}”不是可选值（{'、'.join(chinese)}）")
+            raise RowError(
+                _("“%(value)s”不是可选值（%(choices)s）")
+                % {"value": value, "choices": "、".join(chinese)}
+            )
         return found
 
     return parse
@@ -105,7 +110,9 @@ def _choice(choices):
 def _channel(value: str) -> Channel:
     channel = Channel.objects.filter(name=value).first()
     if channel is None:
-        raise RowError(f"没有名为“{value}”的发布渠道，请先在“发布渠道”中添加")
+        raise RowError(
+            _("没有名为“%(value)s”的发布渠道，请先在“发布渠道”中添加") % {"value": value}
+        )
     return channel
 
 
@@ -148,7 +155,7 @@ SPECS = {
     for spec in [
         Spec(
             "channel_months",
-            "渠道月度数据（微博、微信、抖音、校报）",
+            gettext_lazy("渠道月度数据（微博、微信、抖音、校报）"),
             ChannelMonth,
             (
                 Column("channel", ("渠道", "channel", "平台"), _channel),
@@ -162,7 +169,7 @@ SPECS = {
         ),
         Spec(
             "admissions",
-            "录取结果（按省份、层次）",
+            gettext_lazy("录取结果（按省份、层次）"),
             AdmissionResult,
             (
                 Column("year", ("招生年份", "year", "年份"), _int),
@@ -174,7 +181,7 @@ SPECS = {
         ),
         Spec(
             "outreach",
-            "招生宣传活动",
+            gettext_lazy("招生宣传活动"),
             OutreachEvent,
             (
                 Column("kind", ("类型", "kind"), _choice(OutreachKind)),
@@ -192,7 +199,7 @@ SPECS = {
         ),
         Spec(
             "outreach_members",
-            "招生宣传团队成员",
+            gettext_lazy("招生宣传团队成员"),
             OutreachMember,
             (
                 Column("school_year_start", ("学年起始年份", "school_year_start"), _int),
@@ -203,7 +210,7 @@ SPECS = {
         ),
         Spec(
             "fees",
-            "收费公示",
+            gettext_lazy("收费公示"),
             FeeSchedule,
             (
                 Column("item", ("收费项目", "item"), _text(100)),
@@ -217,7 +224,7 @@ SPECS = {
         ),
         Spec(
             "procurement",
-            "采购公示（采购意向、分散采购公示、招投标结果）",
+            gettext_lazy("采购公示（采购意向、分散采购公示、招投标结果）"),
             ProcurementNotice,
             (
                 Column("kind", ("类型", "kind"), _choice(ProcurementKind)),
@@ -230,7 +237,7 @@ SPECS = {
         ),
         Spec(
             "cadres",
-            "干部任免",
+            gettext_lazy("干部任免"),
             CadreChange,
             (
                 Column("action", ("类别", "action"), _choice(CadreAction)),
@@ -250,7 +257,7 @@ SPECS = {
         ),
         Spec(
             "probation",
-            "试用期满考核",
+            gettext_lazy("试用期满考核"),
             ProbationAssessment,
             (
                 Column("person", ("姓名", "person"), _text(50)),
@@ -290,14 +297,14 @@ def read_table(name: str, data: bytes) -> list[list[str]]:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception:  # openpyxl raises many kinds for a damaged file
-            raise ValidationError("无法读取该 XLSX 文件，请确认文件未损坏。") from None
+            raise ValidationError(_("无法读取该 XLSX 文件，请确认文件未损坏。")) from None
         try:
             return [
                 [_cell(c) for c in row] for row in book.worksheets[0].iter_rows(values_only=True)
             ]
         finally:
             book.close()
-    raise ValidationError("请上传 .csv 或 .xlsx 文件。")
+    raise ValidationError(_("请上传 .csv 或 .xlsx 文件。"))
 
 
 @dataclass
@@ -326,18 +333,21 @@ def _header_map(spec: Spec, header: list[str]) -> dict[int, Column]:
         if column is None:
             unknown.append(cell)
         elif column in mapping.values():
-            raise ValidationError(f"列“{cell}”重复。")
+            raise ValidationError(_("列“%(column)s”重复。") % {"column": cell})
         else:
             mapping[index] = column
     problems = []
     if unknown:
-        problems.append(f"无法识别的列：{'、'.join(unknown)}")
+        problems.append(_("无法识别的列：%(columns)s") % {"columns": "、".join(unknown)})
     missing = [c.headers[0] for c in spec.columns if c.required and c not in mapping.values()]
     if missing:
-        problems.append(f"缺少必需的列：{'、'.join(missing)}")
+        problems.append(_("缺少必需的列：%(columns)s") % {"columns": "、".join(missing)})
     if problems:
         expected = "、".join(c.headers[0] for c in spec.columns)
-        raise ValidationError(f"{'；'.join(problems)}。应有的列：{expected}。")
+        raise ValidationError(
+            _("%(problems)s。应有的列：%(columns)s。")
+            % {"problems": "；".join(problems), "columns": expected}
+        )
     return mapping
 
 
@@ -353,13 +363,15 @@ def _parse_rows(spec, mapping, body, result):
             raw = cells[index] if index < len(cells) else ""
             if not raw:
                 if column.required:
-                    problems.append(f"“{column.headers[0]}”不能为空")
+                    problems.append(_("“%(column)s”不能为空") % {"column": column.headers[0]})
                 values[column.name] = column.default
                 continue
             try:
                 values[column.name] = column.parse(raw)
             except RowError as exc:
-                problems.append(f"“{column.headers[0]}”{exc}")
+                problems.append(
+                    _("“%(column)s”%(problem)s") % {"column": column.headers[0], "problem": exc}
+                )
         if problems:
             result.errors.append((number, "；".join(problems) + "。"))
             continue
@@ -371,15 +383,19 @@ def _combine(spec, key, entries, result):
     """One record's values from its rows; duplicates are an error unless the spec sums them."""
     if len(entries) == 1:
         return entries[0][1]
-    numbers = "、".join(str(n) for n, _ in entries)
+    numbers = "、".join(str(n) for n, _values in entries)
     if not spec.summed:
         result.errors.append(
-            (entries[-1][0], f"与第{numbers}行重复（{spec.describe(entries[0][1])}）。")
+            (
+                entries[-1][0],
+                _("与第%(rows)s行重复（%(values)s）。")
+                % {"rows": numbers, "values": spec.describe(entries[0][1])},
+            )
         )
         return None
     combined = dict(entries[0][1])
     for name in spec.summed:
-        parts = [v[name] for _, v in entries if v.get(name) is not None]
+        parts = [v[name] for _number, v in entries if v.get(name) is not None]
         combined[name] = sum(parts) if parts else None
     return combined
 
@@ -391,9 +407,9 @@ def run_import(spec_key: str, name: str, data: bytes, *, dry_run: bool) -> Impor
     try:
         table = read_table(name, data)
         if not table:
-            raise ValidationError("文件是空的。")
+            raise ValidationError(_("文件是空的。"))
         if len(table) > MAX_ROWS:
-            raise ValidationError(f"超过 {MAX_ROWS} 行，请拆分后分批导入。")
+            raise ValidationError(_("超过 %(n)s 行，请拆分后分批导入。") % {"n": MAX_ROWS})
         mapping = _header_map(spec, table[0])
     except ValidationError as exc:
         result.errors.append((None, exc.messages[0]))
@@ -403,9 +419,9 @@ def run_import(spec_key: str, name: str, data: bytes, *, dry_run: bool) -> Impor
     for key, entries in grouped.items():
         values = _combine(spec, key, entries, result)
         if values is not None:
-            records.append(("、".join(str(n) for n, _ in entries), key, values))
+            records.append(("、".join(str(n) for n, _values in entries), key, values))
     if not result.errors and not records:
-        result.errors.append((None, "文件中没有数据行。"))
+        result.errors.append((None, _("文件中没有数据行。")))
     if result.errors:
         result.errors.sort(key=lambda e: e[0] or 0)
         return result
@@ -415,12 +431,12 @@ def run_import(spec_key: str, name: str, data: bytes, *, dry_run: bool) -> Impor
             existing = spec.model.objects.filter(**lookup).first()
             fields = {k: v for k, v in values.items() if k not in lookup}
             if existing is None:
-                action = "新增"
+                action = _("新增")
                 result.created += 1
                 if not dry_run:
                     spec.model.objects.create(**lookup, **fields)
             elif any(getattr(existing, k) != v for k, v in fields.items()):
-                action = "更新"
+                action = _("更新")
                 result.updated += 1
                 if not dry_run:
                     for k, v in fields.items():

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -79,7 +80,7 @@ def desk(request):
     return _page(
         request,
         "reports/admin/desk.html",
-        "年度报告",
+        _("年度报告"),
         drafts=drafts,
         form=form,
         links=desk_links(request),
@@ -92,7 +93,7 @@ def generate(request):
     _require(request, Action.EDIT)
     form = GenerateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请选择模板并填写正确的年份（2000–2100）。")
+        messages.error(request, _("请选择模板并填写正确的年份（2000–2100）。"))
         return redirect("reports_admin:desk")
     try:
         draft = services.generate_draft(
@@ -101,7 +102,7 @@ def generate(request):
     except ValidationError as exc:
         _errors(request, exc)
         return redirect("reports_admin:desk")
-    messages.success(request, f"已生成“{draft.title}”草稿。")
+    messages.success(request, _("已生成“%(title)s”草稿。") % {"title": draft.title})
     return redirect("reports_admin:preview", draft.pk)
 
 
@@ -115,7 +116,7 @@ def _sections_editor(request, *, instance_sections, head_form, save, title, back
             except ValidationError as exc:
                 _errors(request, exc)
             else:
-                messages.success(request, "已保存。")
+                messages.success(request, _("已保存。"))
                 return redirect(back)
     else:
         formset = SectionFormSet(initial=initial_sections(instance_sections), prefix="sections")
@@ -141,7 +142,7 @@ def edit_draft(request, pk):
         save=lambda data, sections: services.save_draft(
             draft, title=data["title"], sections=sections, user=request.user
         ),
-        title=f"编辑：{draft.title}",
+        title=_("编辑：%(title)s") % {"title": draft.title},
         back=request.path,
     )
 
@@ -161,7 +162,7 @@ def edit_template(request, pk=None):
         save=lambda data, sections: services.save_template(
             template, sections=sections, user=request.user, **data
         ),
-        title=f"报告模板：{template.name or '新建'}",
+        title=_("报告模板：%(name)s") % {"name": template.name or _("新建")},
         back=request.path if pk else "reports_admin:desk",
     )
 
@@ -192,7 +193,7 @@ def drilldown(request, pk, code):
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     row = registry.figures().get(code)
     if row is None:
-        raise Http404("没有这个数据项。")
+        raise Http404(_("没有这个数据项。"))
     period = draft.template.period(draft.year)
     records = row.records(period)
     return _page(
@@ -213,7 +214,7 @@ def revisions(request, pk):
     return _page(
         request,
         "reports/admin/revisions.html",
-        f"修改历史：{draft.title}",
+        _("修改历史：%(title)s") % {"title": draft.title},
         draft=draft,
         revisions=draft.revisions.select_related("user"),
     )
@@ -225,7 +226,7 @@ def restore(request, pk, revision_pk):
     draft = get_object_or_404(AnnualReportDraft, pk=pk)
     revision = get_object_or_404(draft.revisions, pk=revision_pk)
     services.restore_revision(draft, revision, user=request.user)
-    messages.success(request, "已恢复到所选版本（恢复本身也记入历史）。")
+    messages.success(request, _("已恢复到所选版本（恢复本身也记入历史）。"))
     return redirect("reports_admin:preview", draft.pk)
 
 
@@ -242,7 +243,7 @@ def export(request, pk, fmt):
     _require(request, Action.EXPORT)
     draft = get_object_or_404(AnnualReportDraft.objects.select_related("template"), pk=pk)
     if fmt not in EXPORTS:
-        raise Http404("不支持的格式。")
+        raise Http404(_("不支持的格式。"))
     build, content_type = EXPORTS[fmt]
     data = build(services.render_draft(draft, linked=False), signed_on=timezone.localdate())
     response = HttpResponse(data, content_type=content_type)
@@ -264,7 +265,8 @@ def publish(request, pk):
     else:
         messages.success(
             request,
-            f"已提交保密审查：“{page.title}”归入清单事项“{page.catalogue_item}”，审查通过后公开。",
+            _("已提交保密审查：“%(title)s”归入清单事项“%(item)s”，审查通过后公开。")
+            % {"title": page.title, "item": page.catalogue_item},
         )
     return redirect("reports_admin:preview", draft.pk)
 
@@ -272,4 +274,4 @@ def publish(request, pk):
 def figure_catalogue(request):
     _require(request, Action.VIEW)
     rows = list(registry.figures().values())
-    return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
+    return _page(request, "reports/admin/figures.html", _("年度报告数据项说明"), rows=rows)

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "xxgk.reports"
     label = "reports"
-    verbose_name = "年度报告"
+    verbose_name = _("年度报告")

@@ -12,7 +12,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from xxgk.core.documents import docx, pdf, signature_lines
 
-from .rendering import RenderedReport, RenderedTable
+from .rendering import RenderedReport, RenderedTable, in_report_language
 
 
 def _add(document, text: str, kind: str, *, align=None):
@@ -44,6 +44,7 @@ def _docx_table(document, table: RenderedTable) -> None:
                 paragraph.paragraph_format.left_indent = Pt(10.5 * cell.indent)
 
 
+@in_report_language
 def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
     document = docx.official_document()
     _add(document, report.title, "title")
@@ -104,6 +105,7 @@ def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
     return [pdf.paragraph(table.title, caption), grid, Spacer(1, 4 * mm)]
 
 
+@in_report_language
 def report_pdf(report: RenderedReport, *, signed_on=None) -> bytes:
     body = pdf.body_style(firstLineIndent=2 * pdf.BODY_SIZE)
     styles = {

@@ -2,6 +2,8 @@
 the report counts and submits the report to the review (which publishes it); supervisors
 and leaders read the desk, the drafts, their history and every figure, and download them."""
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.orgs.policy import Action, Policy
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
@@ -20,9 +22,9 @@ report_policy = Policy(
         Action.SUBMIT: lambda user, obj=None: is_office(user),
     },
     {
-        Action.VIEW: "只有信息公开办公室、监督人员和校领导可以查看年度报告工作台。",
-        Action.EXPORT: "只有信息公开办公室、监督人员和校领导可以下载年度报告草稿。",
-        Action.EDIT: "只有信息公开办公室可以管理年度报告。",
-        Action.SUBMIT: "只有信息公开办公室可以提交年度报告。",
+        Action.VIEW: _("只有信息公开办公室、监督人员和校领导可以查看年度报告工作台。"),
+        Action.EXPORT: _("只有信息公开办公室、监督人员和校领导可以下载年度报告草稿。"),
+        Action.EDIT: _("只有信息公开办公室可以管理年度报告。"),
+        Action.SUBMIT: _("只有信息公开办公室可以提交年度报告。"),
     },
 )

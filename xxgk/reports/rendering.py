@@ -6,6 +6,7 @@ to the records it counts; a figure without data is marked 【待补】 for the o
 """
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -13,8 +14,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template import Context, Engine, TemplateSyntaxError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, format_html
+from django.utils.translation import gettext as _
 
 from . import registry, tables
 from .models import PeriodKind, ReportTemplate
@@ -117,23 +119,25 @@ def validate_text(text: str, codes) -> None:
     unknown_tables = set(tables.cited_tables(text)) - set(tables.keys())
     if unknown_tables:
         raise ValidationError(
-            f"未知的表格：{'、'.join(sorted(unknown_tables))}。"
-            f"可用的表格：{'、'.join(tables.keys())}。"
+            _("未知的表格：%(tables)s。可用的表格：%(available)s。")
+            % {"tables": "、".join(sorted(unknown_tables)), "available": "、".join(tables.keys())}
         )
-    bad_tags = {tag for tag, _ in TAG_RE.findall(text)} - ALLOWED_TAGS
+    bad_tags = {tag for tag, _rest in TAG_RE.findall(text)} - ALLOWED_TAGS
     if bad_tags:
         raise ValidationError(
-            f"只能使用 if/elif/else/endif 标签，不能使用：{'、'.join(sorted(bad_tags))}。"
+            _("只能使用 if/elif/else/endif 标签，不能使用：%(tags)s。")
+            % {"tags": "、".join(sorted(bad_tags))}
         )
     unknown = cited_codes(text) - set(codes) - TEXT_NAMES
     if unknown:
         raise ValidationError(
-            f"未知的数据项：{'、'.join(sorted(unknown))}。请在“数据项说明”中查找代码。"
+            _("未知的数据项：%(codes)s。请在“数据项说明”中查找代码。")
+            % {"codes": "、".join(sorted(unknown))}
         )
     try:
         ENGINE.from_string(text)
     except TemplateSyntaxError as exc:
-        raise ValidationError(f"模板语法错误：{exc}") from exc
+        raise ValidationError(_("模板语法错误：%(error)s") % {"error": exc}) from exc
 
 
 @dataclass
@@ -212,6 +216,24 @@ def _paragraph(text_line: str, html_line: str) -> Paragraph:
     return Paragraph(kind, text_line, html_line)
 
 
+# The statutory report is Chinese whatever the office's admin language: its text, gaps and
+# tables (the figures' labels included) are rendered in Chinese, as are its exports.
+REPORT_LANGUAGE = "zh-hans"
+
+
+def in_report_language(func):
+    """Run `func` with the report's language active (a fresh override per call: one shared
+    override instance would keep one thread's previous language for another)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override(REPORT_LANGUAGE):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+@in_report_language
 def render(
     *, period: Period, period_kind: str, year: int, title: str, sections: list[dict], draft_id=None
 ) -> RenderedReport:

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from xxgk.orgs.policy import Action
 
@@ -41,17 +42,20 @@ def clean_sections(sections) -> list[dict]:
         if not heading and not text:
             continue
         if not heading:
-            errors.append(f"第{number}节缺少标题。")
+            errors.append(_("第%(n)s节缺少标题。") % {"n": number})
             continue
         try:
             rendering.validate_text(text, codes)
         except ValidationError as exc:
-            errors.append(f"第{number}节“{heading}”：{exc.messages[0]}")
+            errors.append(
+                _("第%(n)s节“%(heading)s”：%(problem)s")
+                % {"n": number, "heading": heading, "problem": exc.messages[0]}
+            )
         cleaned.append({"heading": heading, "text": text})
     if errors:
         raise ValidationError(errors)
     if not cleaned:
-        raise ValidationError("报告至少需要一节。")
+        raise ValidationError(_("报告至少需要一节。"))
     return cleaned
 
 
@@ -84,7 +88,7 @@ def generate_draft(template: ReportTemplate, year: int, *, user) -> AnnualReport
     _require_office(user)
     period = template.period(year)  # validates the year
     if AnnualReportDraft.objects.filter(template=template, year=year).exists():
-        raise ValidationError("该年度已有此模板的报告草稿，请直接编辑。")
+        raise ValidationError(_("该年度已有此模板的报告草稿，请直接编辑。"))
     previous = AnnualReportDraft.objects.filter(template=template, year=year - 1).first()
     source = previous or template
     draft = AnnualReportDraft.objects.create(
@@ -107,7 +111,7 @@ def save_draft(draft: AnnualReportDraft, *, title: str, sections, user, note="�
     _require_office(user)
     title = title.strip()
     if not title:
-        raise ValidationError("请填写报告标题。")
+        raise ValidationError(_("请填写报告标题。"))
     draft.title = title
     draft.sections = clean_sections(sections)
     draft.save()
@@ -119,7 +123,7 @@ def save_draft(draft: AnnualReportDraft, *, title: str, sections, user, note="�
 
 def restore_revision(draft: AnnualReportDraft, revision: DraftRevision, *, user):
     if revision.draft_id != draft.pk:
-        raise ValidationError("该版本不属于此草稿。")
+        raise ValidationError(_("该版本不属于此草稿。"))
     return save_draft(
         draft,
         title=revision.title,

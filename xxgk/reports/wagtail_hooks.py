@@ -1,4 +1,5 @@
 from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -21,5 +22,5 @@ def register_report_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_report_menu_item():
     return ReportDeskMenuItem(
-        "年度报告", reverse("reports_admin:desk"), icon_name="doc-full", order=280
+        _("年度报告"), reverse("reports_admin:desk"), icon_name="doc-full", order=280
     )
