@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "xxgk.audit"
     label = "audit"
-    verbose_name = "审计日志"
+    verbose_name = _("审计日志")
 
     def ready(self):
         # Imported here: these modules import models, which cannot load before the app registry

@@ -4,22 +4,28 @@ come from anyone, so every cell goes through the shared formula-safe writer."""
 import json
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from xxgk.core import spreadsheets
 
 HEADER = [
-    "时间",
-    "操作人",
-    "操作",
-    "对象类型",
-    "对象编号",
-    "对象",
-    "IP 地址",
-    "请求路径",
-    "浏览器",
-    "详情",
+    _("时间"),
+    _("操作人"),
+    _("操作"),
+    _("对象类型"),
+    _("对象编号"),
+    _("对象"),
+    _("IP 地址"),
+    _("请求路径"),
+    _("浏览器"),
+    _("详情"),
 ]
+
+
+def header() -> list[str]:
+    """The column titles in the request's language (plain strings: openpyxl takes no lazy text)."""
+    return [str(title) for title in HEADER]
 
 
 def rows(events):
@@ -40,13 +46,13 @@ def rows(events):
 
 
 def csv_lines(events):
-    return spreadsheets.csv_lines(HEADER, rows(events))
+    return spreadsheets.csv_lines(header(), rows(events))
 
 
 def xlsx_bytes(events) -> bytes:
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("审计日志")
-    spreadsheets.append_header(sheet, HEADER)
+    sheet = workbook.create_sheet(str(_("审计日志")))
+    spreadsheets.append_header(sheet, header())
     for row in rows(events):
         spreadsheets.append_row(sheet, row)
     return spreadsheets.workbook_bytes(workbook)

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditLogImmutable(PermissionError):
@@ -32,8 +33,8 @@ class AuditEvent(models.Model):
     and is never blocked by — the log; the row still says who and what.
     """
 
-    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
-    action = models.CharField("操作", max_length=100, db_index=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
+    action = models.CharField(_("操作"), max_length=100, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
@@ -41,9 +42,9 @@ class AuditEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="操作人",
+        verbose_name=_("操作人"),
     )
-    actor_repr = models.CharField("操作人名称", max_length=150, blank=True)
+    actor_repr = models.CharField(_("操作人名称"), max_length=150, blank=True)
     target_content_type = models.ForeignKey(
         ContentType,
         on_delete=models.DO_NOTHING,
@@ -51,14 +52,14 @@ class AuditEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="对象类型",
+        verbose_name=_("对象类型"),
     )
-    target_pk = models.CharField("对象编号", max_length=64, blank=True, db_index=True)
-    target_repr = models.CharField("对象", max_length=255, blank=True)
-    ip_address = models.GenericIPAddressField("IP 地址", null=True, blank=True, db_index=True)
-    user_agent = models.CharField("浏览器", max_length=300, blank=True)
-    path = models.CharField("请求路径", max_length=500, blank=True)
-    detail = models.JSONField("详情", default=dict, blank=True, encoder=DjangoJSONEncoder)
+    target_pk = models.CharField(_("对象编号"), max_length=64, blank=True, db_index=True)
+    target_repr = models.CharField(_("对象"), max_length=255, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True, db_index=True)
+    user_agent = models.CharField(_("浏览器"), max_length=300, blank=True)
+    path = models.CharField(_("请求路径"), max_length=500, blank=True)
+    detail = models.JSONField(_("详情"), default=dict, blank=True, encoder=DjangoJSONEncoder)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -66,8 +67,8 @@ class AuditEvent(models.Model):
         ordering = ["-created_at", "-id"]
         # Only reading is a permission anyone can hold; there is nothing else to grant.
         default_permissions = ("view",)
-        verbose_name = "审计记录"
-        verbose_name_plural = "审计日志"
+        verbose_name = _("审计记录")
+        verbose_name_plural = _("审计日志")
         indexes = [models.Index(fields=["target_content_type", "target_pk"])]
 
     def __str__(self):

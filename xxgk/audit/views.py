@@ -4,6 +4,7 @@ there is no form, view or admin that writes to it."""
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -19,7 +20,7 @@ from .services import record_event
 
 class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "audit/events.html"
-    page_title = "审计日志"
+    page_title = _("审计日志")
     header_icon = "history"
 
     def dispatch(self, request, *args, **kwargs):

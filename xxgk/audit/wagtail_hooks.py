@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -20,4 +21,6 @@ class AuditMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_audit_menu_item():
-    return AuditMenuItem("审计日志", reverse("xxgk_audit_events"), icon_name="history", order=950)
+    return AuditMenuItem(
+        _("审计日志"), reverse("xxgk_audit_events"), icon_name="history", order=950
+    )

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ImporterConfig(AppConfig):
     name = "xxgk.importer"
     label = "importer"
-    verbose_name = "历史信息导入"
+    verbose_name = _("历史信息导入")

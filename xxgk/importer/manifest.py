@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.core.decoding import decode_csv
 from xxgk.core.textextract import validate_package
@@ -26,11 +27,11 @@ COLUMNS = {
 }
 REQUIRED = ("title", "date", "department", "item", "source_url")
 LABELS = {
-    "title": "标题",
-    "date": "发布日期",
-    "department": "部门",
-    "item": "事项编号",
-    "source_url": "原始地址",
+    "title": _("标题"),
+    "date": _("发布日期"),
+    "department": _("部门"),
+    "item": _("事项编号"),
+    "source_url": _("原始地址"),
 }
 _ALIASES = {alias.lower(): name for name, aliases in COLUMNS.items() for alias in aliases}
 MAX_ROWS = 20000
@@ -62,9 +63,11 @@ def _header_map(header) -> dict[int, str]:
             mapping[index] = name
     missing = [LABELS[name] for name in REQUIRED if name not in mapping.values()]
     if missing:
-        raise ValidationError(f"清单表头缺少必需的列：{'、'.join(missing)}。")
+        raise ValidationError(
+            _("清单表头缺少必需的列：%(columns)s。") % {"columns": "、".join(map(str, missing))}
+        )
     if "body" not in mapping.values() and "body_file" not in mapping.values():
-        raise ValidationError("清单表头须有“正文”或“正文文件”列。")
+        raise ValidationError(_("清单表头须有“正文”或“正文文件”列。"))
     return mapping
 
 
@@ -72,7 +75,7 @@ def _rows(table) -> list[ManifestRow]:
     iterator = iter(table)
     header = next(iterator, None)
     if header is None:
-        raise ValidationError("清单文件是空的。")
+        raise ValidationError(_("清单文件是空的。"))
     mapping = _header_map(header)
     rows = []
     for number, cells in enumerate(iterator, start=2):
@@ -81,7 +84,7 @@ def _rows(table) -> list[ManifestRow]:
             continue
         rows.append(ManifestRow(number=number, values=values))
         if len(rows) > MAX_ROWS:
-            raise ValidationError(f"清单超过 {MAX_ROWS} 行，请拆分后分批导入。")
+            raise ValidationError(_("清单超过 %(max)s 行，请拆分后分批导入。") % {"max": MAX_ROWS})
     return rows
 
 
@@ -97,9 +100,11 @@ def read_manifest(name: str, data: bytes) -> list[ManifestRow]:
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ValidationError(f"无法读取 XLSX 清单：{exc.__class__.__name__}。") from None
+            raise ValidationError(
+                _("无法读取 XLSX 清单：%(error)s。") % {"error": exc.__class__.__name__}
+            ) from None
         try:
             return _rows(workbook.worksheets[0].iter_rows(values_only=True))
         finally:
             workbook.close()
-    raise ValidationError("清单须为 .csv 或 .xlsx 文件。")
+    raise ValidationError(_("清单须为 .csv 或 .xlsx 文件。"))

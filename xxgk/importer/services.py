@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.core.decoding import parse_date
@@ -67,16 +69,21 @@ class ImportReport:
         return not self.problems
 
 
+def _sentence(message) -> str:
+    """One row error as a sentence, with the full stop of the language it is shown in."""
+    return str(message).rstrip("。.") + pgettext("full stop", "。")
+
+
 def _inside(files_dir: Path | None, relative: str) -> Path:
     """Resolve a manifest path inside the files folder, refusing anything that escapes it."""
     if files_dir is None:
-        raise ValidationError(f"引用了文件“{relative}”，但没有提供文件目录。")
+        raise ValidationError(_("引用了文件“%(path)s”，但没有提供文件目录。") % {"path": relative})
     base = files_dir.resolve()
     path = (base / relative.strip().lstrip("/\\")).resolve()
     if not path.is_relative_to(base):
-        raise ValidationError(f"文件路径“{relative}”超出了文件目录。")
+        raise ValidationError(_("文件路径“%(path)s”超出了文件目录。") % {"path": relative})
     if not path.is_file():
-        raise ValidationError(f"找不到文件“{relative}”。")
+        raise ValidationError(_("找不到文件“%(path)s”。") % {"path": relative})
     return path
 
 
@@ -86,7 +93,7 @@ def _decode_html(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError("正文文件的编码无法识别（应为 UTF-8 或 GBK）。")
+    raise ValidationError(_("正文文件的编码无法识别（应为 UTF-8 或 GBK）。"))
 
 
 def body_html(text: str) -> str:
@@ -123,44 +130,55 @@ def _check_row(row: ManifestRow, lookups: _Lookups, files_dir: Path | None) -> P
     errors = []
     title = row.get("title")
     if not title:
-        errors.append("标题不能为空")
+        errors.append(_("标题不能为空"))
     elif len(title) > 255:
-        errors.append("标题超过 255 个字符")
+        errors.append(_("标题超过 255 个字符"))
     publication_date = formed_on = None
     try:
         publication_date = parse_date(row.get("date"))
         if publication_date > timezone.localdate():
-            errors.append(f"发布日期 {publication_date} 晚于今天")
+            errors.append(_("发布日期 %(date)s 晚于今天") % {"date": publication_date})
     except ValueError:
-        errors.append(f"发布日期“{row.get('date')}”无法识别，应为 YYYY-MM-DD")
+        errors.append(
+            _("发布日期“%(value)s”无法识别，应为 YYYY-MM-DD") % {"value": row.get("date")}
+        )
     if row.get("formed_on"):
         try:
             formed_on = parse_date(row.get("formed_on"))
         except ValueError:
-            errors.append(f"形成日期“{row.get('formed_on')}”无法识别，应为 YYYY-MM-DD")
+            errors.append(
+                _("形成日期“%(value)s”无法识别，应为 YYYY-MM-DD") % {"value": row.get("formed_on")}
+            )
     department_key = row.get("department")
     department = lookups.departments.get(department_key.upper()) or lookups.departments.get(
         department_key
     )
     if department is None:
-        errors.append(f"找不到部门“{department_key}”（请填写部门代码或全称）")
+        errors.append(
+            _("找不到部门“%(department)s”（请填写部门代码或全称）") % {"department": department_key}
+        )
     item = lookups.items.get(row.get("item"))
     if item is None:
-        errors.append(f"找不到清单事项“{row.get('item')}”")
+        errors.append(_("找不到清单事项“%(item)s”") % {"item": row.get("item")})
     elif item.retired_on:
-        errors.append(f"清单事项 {item.item_number} 已停用，不能导入到该事项下")
+        errors.append(
+            _("清单事项 %(number)s 已停用，不能导入到该事项下") % {"number": item.item_number}
+        )
     elif department is not None and department not in item.responsible_departments.all():
-        errors.append(f"“{department.name}”不是清单事项 {item.item_number} 的责任部门")
+        errors.append(
+            _("“%(department)s”不是清单事项 %(number)s 的责任部门")
+            % {"department": department.name, "number": item.item_number}
+        )
     source_url = row.get("source_url")
     try:
         URLValidator(schemes=["http", "https"])(source_url)
         if len(source_url) > 500:
             raise ValidationError("")
     except ValidationError:
-        errors.append(f"原始地址“{source_url}”不是有效的网址")
+        errors.append(_("原始地址“%(url)s”不是有效的网址") % {"url": source_url})
     summary = row.get("summary")
     if len(summary) > 300:
-        errors.append("摘要超过 300 个字符")
+        errors.append(_("摘要超过 300 个字符"))
     body = ""
     try:
         if row.get("body_file"):
@@ -168,7 +186,7 @@ def _check_row(row: ManifestRow, lookups: _Lookups, files_dir: Path | None) -> P
         else:
             body = body_html(row.get("body"))
         if not body and not row.get("attachments"):
-            errors.append("正文和附件不能都为空")
+            errors.append(_("正文和附件不能都为空"))
     except ValidationError as exc:
         errors.extend(exc.messages)
     attachments = []
@@ -182,7 +200,7 @@ def _check_row(row: ManifestRow, lookups: _Lookups, files_dir: Path | None) -> P
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
-        raise ValidationError([message.rstrip("。") + "。" for message in errors])
+        raise ValidationError([_sentence(message) for message in errors])
     return PlannedRow(
         row=row.number,
         title=title,
@@ -212,7 +230,8 @@ def plan_import(report: ImportReport, rows: list[ManifestRow], files_dir: Path |
             report.problems.append(
                 Problem(
                     row.number,
-                    f"原始地址与第 {first_row_of_url[planned.source_url]} 行重复。",
+                    _("原始地址与第 %(row)s 行重复。")
+                    % {"row": first_row_of_url[planned.source_url]},
                 )
             )
             continue
@@ -272,7 +291,7 @@ def _create_all(report: ImportReport, user) -> None:
 def import_site(*, manifest_name: str, data: bytes, files_dir, user, dry_run: bool):
     """Check a manifest and, unless dry_run or any row has a problem, create its drafts."""
     if not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以导入历史信息。")
+        raise PermissionDenied(_("只有信息公开办公室可以导入历史信息。"))
     report = ImportReport(manifest_name=manifest_name, dry_run=dry_run)
     try:
         rows = read_manifest(manifest_name, data)

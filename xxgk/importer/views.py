@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -18,13 +19,15 @@ MAX_MEMBERS = 20000
 
 
 class ImportForm(forms.Form):
-    manifest = forms.FileField(label="清单文件", help_text="CSV 或 XLSX，表头见导入说明。")
+    manifest = forms.FileField(label=_("清单文件"), help_text=_("CSV 或 XLSX，表头见导入说明。"))
     files = forms.FileField(
-        label="文件包",
+        label=_("文件包"),
         required=False,
-        help_text="ZIP 压缩包，内含清单中“正文文件”“附件”列引用的文件（路径相对于压缩包根目录）。",
+        help_text=_(
+            "ZIP 压缩包，内含清单中“正文文件”“附件”列引用的文件（路径相对于压缩包根目录）。"
+        ),
     )
-    dry_run = forms.BooleanField(label="试运行（只检查，不写入）", required=False, initial=True)
+    dry_run = forms.BooleanField(label=_("试运行（只检查，不写入）"), required=False, initial=True)
 
 
 def unpack(upload, target: Path) -> None:
@@ -32,13 +35,13 @@ def unpack(upload, target: Path) -> None:
     try:
         archive = zipfile.ZipFile(upload)
     except zipfile.BadZipFile:
-        raise ValidationError("文件包不是有效的 ZIP 压缩包。") from None
+        raise ValidationError(_("文件包不是有效的 ZIP 压缩包。")) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS:
-            raise ValidationError(f"文件包内文件超过 {MAX_MEMBERS} 个。")
+            raise ValidationError(_("文件包内文件超过 %(max)s 个。") % {"max": MAX_MEMBERS})
         if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-            raise ValidationError("文件包解压后超过 1 GB，请拆分后分批导入。")
+            raise ValidationError(_("文件包解压后超过 1 GB，请拆分后分批导入。"))
         base = target.resolve()
         for member in members:
             # ZIPs made on Chinese Windows name files in GBK without the UTF-8 flag.
@@ -48,7 +51,7 @@ def unpack(upload, target: Path) -> None:
                     name = name.encode("cp437").decode("gb18030")
             destination = (base / name).resolve()
             if not destination.is_relative_to(base):
-                raise ValidationError(f"文件包中的路径“{name}”不安全。")
+                raise ValidationError(_("文件包中的路径“%(path)s”不安全。") % {"path": name})
             if member.is_dir():
                 destination.mkdir(parents=True, exist_ok=True)
                 continue
@@ -60,7 +63,7 @@ def unpack(upload, target: Path) -> None:
 
 class ImportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "importer/import.html"
-    page_title = "导入历史信息"
+    page_title = _("导入历史信息")
     header_icon = "download"
 
     def dispatch(self, request, *args, **kwargs):

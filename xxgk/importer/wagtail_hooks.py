@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from xxgk.core.menu import PermissionMenuItem
@@ -14,7 +15,7 @@ def register_import_url():
 @hooks.register("register_settings_menu_item")
 def register_import_menu_item():
     return PermissionMenuItem(
-        "导入历史信息",
+        _("导入历史信息"),
         reverse("xxgk_import_site"),
         icon_name="download",
         order=910,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrgsConfig(AppConfig):
     name = "xxgk.orgs"
     label = "orgs"
-    verbose_name = "部门与人员"
+    verbose_name = _("部门与人员")
 
     def ready(self):
         # Imported here: these modules import models, which cannot load before the app registry

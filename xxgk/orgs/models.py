@@ -2,28 +2,29 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
 from .roles import DEPARTMENT_GROUP_PREFIX, ROLE_GROUP_NAMES, Role
 
 department_code_validator = RegexValidator(
-    r"^[A-Z][A-Z0-9]{1,15}$", "部门代码须为 2-16 位大写字母或数字，且以字母开头。"
+    r"^[A-Z][A-Z0-9]{1,15}$", _("部门代码须为 2-16 位大写字母或数字，且以字母开头。")
 )
 
 
 class Department(models.Model):
     """An office or school unit that answers for catalogue items (谁公开、谁负责)."""
 
-    name = models.CharField("部门名称", max_length=100, unique=True)
+    name = models.CharField(_("部门名称"), max_length=100, unique=True)
     code = models.CharField(
-        "部门代码", max_length=16, unique=True, validators=[department_code_validator]
+        _("部门代码"), max_length=16, unique=True, validators=[department_code_validator]
     )
-    contact_person = models.CharField("联系人", max_length=50, blank=True)
-    phone = models.CharField("联系电话", max_length=50, blank=True)
-    email = models.EmailField("电子邮箱", blank=True)
-    address = models.CharField("办公地址", max_length=200, blank=True)
-    is_active = models.BooleanField("在用", default=True)
-    sort_order = models.PositiveIntegerField("排序", default=100)
+    contact_person = models.CharField(_("联系人"), max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("在用"), default=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
     # The group whose members edit this department's catalogue items; page permissions hang
     # off it, so Wagtail's explorer and our services read the same rules.
     editor_group = models.OneToOneField(
@@ -37,13 +38,13 @@ class Department(models.Model):
         related_name="department",
         null=True,
         editable=False,
-        verbose_name="文件集",
+        verbose_name=_("文件集"),
     )
 
     class Meta:
         ordering = ["sort_order", "code"]
-        verbose_name = "部门"
-        verbose_name_plural = "部门"
+        verbose_name = _("部门")
+        verbose_name_plural = _("部门")
 
     def __str__(self):
         return self.name
@@ -77,13 +78,13 @@ class StaffProfile(models.Model):
         related_name="staff",
         null=True,
         blank=True,
-        verbose_name="所属部门",
+        verbose_name=_("所属部门"),
     )
-    phone = models.CharField("联系电话", max_length=50, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
 
     class Meta:
-        verbose_name = "工作人员档案"
-        verbose_name_plural = "工作人员档案"
+        verbose_name = _("工作人员档案")
+        verbose_name_plural = _("工作人员档案")
 
     def __str__(self):
         return f"{self.user} ({self.department or '—'})"

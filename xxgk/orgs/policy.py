@@ -15,6 +15,7 @@ import enum
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
 
@@ -53,7 +54,7 @@ class Policy:
     """The rules of one domain: ``rules[action](user, obj) -> bool``; ``refusals`` say why
     (in Chinese, to the person refused)."""
 
-    default_refusal = "您没有执行此操作的权限。"
+    default_refusal = _("您没有执行此操作的权限。")
 
     def __init__(self, name: str, rules: dict[Action, Rule], refusals: dict[Action, str] = None):
         self.name = name

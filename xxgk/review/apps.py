@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # Wagtail's own workflow e-mails duplicate the review app's notices (which carry the reason
 # and the checklist); they are switched off so that people get one message per decision.
@@ -13,7 +14,7 @@ WAGTAIL_WORKFLOW_MAIL_UIDS = (
 class ReviewConfig(AppConfig):
     name = "xxgk.review"
     label = "review"
-    verbose_name = "保密审查"
+    verbose_name = _("保密审查")
 
     def ready(self):
         # Imported here: services import models, which cannot load before the app registry

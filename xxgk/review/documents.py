@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -14,7 +16,7 @@ from .models import Step
 
 
 def _answer(value) -> str:
-    return {True: "是", False: "否"}.get(value, "—")
+    return {True: _("是"), False: _("否")}.get(value, "—")
 
 
 def scan_summary(record) -> str:
@@ -32,7 +34,7 @@ def scan_summary(record) -> str:
         at = timezone.localtime(record.scan_acknowledged_at)
         text += _("；%(who)s 于 %(at)s 确认已人工核对") % {
             "who": who.get_full_name() or who.get_username(),
-            "at": f"{at:%Y年%m月%d日 %H:%M}",
+            "at": date_format(at, pgettext("review sheet time", "Y年m月d日 H:i")),
         }
     elif record.scan_hit_count or record.unscannable_count:
         text += _("；未确认")
@@ -44,27 +46,30 @@ def record_rows(record) -> list[tuple[str, str]]:
     decided = timezone.localtime(record.decided_at)
     submitter = record.submitted_by
     rows = [
-        ("审查单编号", record.number),
-        ("信息名称", record.title),
-        ("发布部门", record.department_name),
-        ("所属事项", record.item_label),
-        ("提交人", (submitter.get_full_name() or submitter.get_username()) if submitter else "—"),
-        ("审查环节", record.get_step_display()),
+        (_("审查单编号"), record.number),
+        (_("信息名称"), record.title),
+        (_("发布部门"), record.department_name),
+        (_("所属事项"), record.item_label),
+        (
+            _("提交人"),
+            (submitter.get_full_name() or submitter.get_username()) if submitter else "—",
+        ),
+        (_("审查环节"), record.get_step_display()),
     ]
     if record.step == Step.CONFIDENTIALITY:
         rows += [(label, _answer(value)) for label, value in record.checklist()]
-        rows += [(_("个人信息扫描"), scan_summary(record)), ("审查依据", record.basis or "—")]
+        rows += [(_("个人信息扫描"), scan_summary(record)), (_("审查依据"), record.basis or "—")]
     rows += [
-        ("审查意见", record.opinion),
-        ("审查结论", record.get_decision_display()),
-        ("审查人", record.reviewer.get_full_name() or record.reviewer.get_username()),
-        ("审查时间", f"{decided:%Y年%m月%d日 %H:%M}"),
+        (_("审查意见"), record.opinion),
+        (_("审查结论"), record.get_decision_display()),
+        (_("审查人"), record.reviewer.get_full_name() or record.reviewer.get_username()),
+        (_("审查时间"), date_format(decided, pgettext("review sheet time", "Y年m月d日 H:i"))),
     ]
     return rows
 
 
 def sheet_title() -> str:
-    return f"{settings.XXGK_SCHOOL_NAME}信息公开保密审查单"
+    return _("%(school)s信息公开保密审查单") % {"school": settings.XXGK_SCHOOL_NAME}
 
 
 def render_record_pdf(record) -> bytes:

@@ -1,6 +1,8 @@
 """The annual report's figure over confidentiality reviews, registered in the report's figure
 registry from ReviewConfig.ready()."""
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.reports.registry import Figure, register_figures
 
 from .models import ReviewRecord, Step
@@ -16,10 +18,10 @@ def figures():
     return [
         Figure(
             "review.reviews",
-            "保密审查次数",
+            _("保密审查次数"),
             "保密审查",
             _reviews,
-            meaning="统计期间完成的保密审查次数（同意与退回）。",
+            meaning=_("统计期间完成的保密审查次数（同意与退回）。"),
         )
     ]
 

@@ -23,7 +23,7 @@ class RecordedDecisionTask(Task):
     """A step decided only on xxgk's review page, which writes the record: Wagtail's
     one-click approve/reject (the GroupApprovalTask way) would skip it, so it is closed."""
 
-    refusal = "请在审查页面作出决定。"
+    refusal = gettext_lazy("请在审查页面作出决定。")
 
     class Meta:
         abstract = True
@@ -52,11 +52,11 @@ class ConfidentialityReviewTask(RecordedDecisionTask):
     """保密审查: decided by a confidentiality reviewer with a full record, never by the
     submitter and never by a superuser's shortcut."""
 
-    refusal = "保密审查须在审查页面填写保密审查单后作出决定。"
+    refusal = gettext_lazy("保密审查须在审查页面填写保密审查单后作出决定。")
 
     class Meta:
-        verbose_name = "保密审查"
-        verbose_name_plural = "保密审查"
+        verbose_name = gettext_lazy("保密审查")
+        verbose_name_plural = gettext_lazy("保密审查")
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
@@ -68,18 +68,18 @@ class ConfidentialityReviewTask(RecordedDecisionTask):
 
     @classmethod
     def get_description(cls):
-        return "保密审查员填写保密审查单后决定是否同意公开；提交人不能审查自己提交的内容。"
+        return _("保密审查员填写保密审查单后决定是否同意公开；提交人不能审查自己提交的内容。")
 
 
 class DepartmentHeadTask(RecordedDecisionTask):
     """部门负责人审核: an optional second step after the confidentiality review, taken by
     the publishing department's head (or the office where the department has none)."""
 
-    refusal = "部门负责人审核须在审查页面作出决定。"
+    refusal = gettext_lazy("部门负责人审核须在审查页面作出决定。")
 
     class Meta:
-        verbose_name = "部门负责人审核"
-        verbose_name_plural = "部门负责人审核"
+        verbose_name = gettext_lazy("部门负责人审核")
+        verbose_name_plural = gettext_lazy("部门负责人审核")
 
     def start(self, workflow_state, user=None):
         # Imported here: selectors import these models: a module-level import would be circular.
@@ -100,52 +100,54 @@ class DepartmentHeadTask(RecordedDecisionTask):
 
     @classmethod
     def get_description(cls):
-        return "保密审查通过后，由发布部门负责人审核；部门未设负责人时由信息公开办公室审核。"
+        return _("保密审查通过后，由发布部门负责人审核；部门未设负责人时由信息公开办公室审核。")
 
 
 class DepartmentHead(models.Model):
     """Who signs off as a department's head, and whether all its disclosures need that."""
 
     department = models.OneToOneField(
-        Department, on_delete=models.CASCADE, related_name="head", verbose_name="部门"
+        Department, on_delete=models.CASCADE, related_name="head", verbose_name=gettext_lazy("部门")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="headed_departments",
-        verbose_name="部门负责人",
+        verbose_name=gettext_lazy("部门负责人"),
     )
     required = models.BooleanField(
-        "本部门信息须经负责人审核",
+        gettext_lazy("本部门信息须经负责人审核"),
         default=False,
-        help_text="勾选后，本部门的所有公开信息在保密审查通过后还须经部门负责人审核。"
-        "也可以只为个别事项指定含“部门负责人审核”的流程。",
+        help_text=gettext_lazy(
+            "勾选后，本部门的所有公开信息在保密审查通过后还须经部门负责人审核。"
+            "也可以只为个别事项指定含“部门负责人审核”的流程。"
+        ),
     )
 
     class Meta:
-        verbose_name = "部门负责人"
-        verbose_name_plural = "部门负责人"
+        verbose_name = gettext_lazy("部门负责人")
+        verbose_name_plural = gettext_lazy("部门负责人")
 
     def __str__(self):
         return f"{self.department}：{self.user.get_full_name() or self.user.get_username()}"
 
 
 class Decision(models.TextChoices):
-    APPROVED = "approved", "同意公开"
-    REJECTED = "rejected", "退回修改"
+    APPROVED = "approved", gettext_lazy("同意公开")
+    REJECTED = "rejected", gettext_lazy("退回修改")
 
 
 class Step(models.TextChoices):
-    CONFIDENTIALITY = "confidentiality", "保密审查"
-    HEAD = "head", "部门负责人审核"
+    CONFIDENTIALITY = "confidentiality", gettext_lazy("保密审查")
+    HEAD = "head", gettext_lazy("部门负责人审核")
 
 
 CHECKLIST = [
-    ("state_secret", "是否涉及国家秘密"),
-    ("work_secret", "是否涉及工作秘密"),
-    ("commercial_secret", "是否涉及商业秘密"),
-    ("personal_privacy", "是否涉及个人隐私"),
-    ("other_unsuitable", "是否含有其他不宜公开的内容"),
+    ("state_secret", gettext_lazy("是否涉及国家秘密")),
+    ("work_secret", gettext_lazy("是否涉及工作秘密")),
+    ("commercial_secret", gettext_lazy("是否涉及商业秘密")),
+    ("personal_privacy", gettext_lazy("是否涉及个人隐私")),
+    ("other_unsuitable", gettext_lazy("是否含有其他不宜公开的内容")),
 ]
 
 
@@ -167,42 +169,45 @@ class ReviewRecord(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="review_records",
-        verbose_name="公开信息",
+        verbose_name=gettext_lazy("公开信息"),
     )
     revision = models.ForeignKey(
         "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    step = models.CharField("审查环节", max_length=16, choices=Step.choices)
+    step = models.CharField(gettext_lazy("审查环节"), max_length=16, choices=Step.choices)
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="审查人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("审查人"),
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="提交人",
+        verbose_name=gettext_lazy("提交人"),
     )
-    decided_at = models.DateTimeField("审查时间", db_index=True)
+    decided_at = models.DateTimeField(gettext_lazy("审查时间"), db_index=True)
     # The sheet's number 保审〔year〕N号: N counts the year's sheets from 1, with no gap
     # (xxgk.core.numbering), like the numbers an office writes on its paper forms.
     number_year = models.PositiveSmallIntegerField(gettext_lazy("编号年度"))
     serial = models.PositiveIntegerField(gettext_lazy("年度序号"))
-    title = models.CharField("信息名称", max_length=255)
-    department_name = models.CharField("发布部门", max_length=100)
-    item_label = models.CharField("所属事项", max_length=300)
+    title = models.CharField(gettext_lazy("信息名称"), max_length=255)
+    department_name = models.CharField(gettext_lazy("发布部门"), max_length=100)
+    item_label = models.CharField(gettext_lazy("所属事项"), max_length=300)
     # Checklist answers: True = 是 (contains it), False = 否. Required for the review step.
-    state_secret = models.BooleanField("是否涉及国家秘密", null=True)
-    work_secret = models.BooleanField("是否涉及工作秘密", null=True)
-    commercial_secret = models.BooleanField("是否涉及商业秘密", null=True)
-    personal_privacy = models.BooleanField("是否涉及个人隐私", null=True)
-    other_unsuitable = models.BooleanField("是否含有其他不宜公开的内容", null=True)
-    basis = models.TextField("审查依据", blank=True)
-    opinion = models.TextField("审查意见")
-    decision = models.CharField("审查结论", max_length=16, choices=Decision.choices)
-    scan_hit_count = models.PositiveIntegerField("个人信息疑似项", default=0)
-    unscannable_count = models.PositiveIntegerField("无法扫描的附件", default=0)
-    scan_acknowledged = models.BooleanField("已确认个人信息扫描结果", default=False)
+    state_secret = models.BooleanField(gettext_lazy("是否涉及国家秘密"), null=True)
+    work_secret = models.BooleanField(gettext_lazy("是否涉及工作秘密"), null=True)
+    commercial_secret = models.BooleanField(gettext_lazy("是否涉及商业秘密"), null=True)
+    personal_privacy = models.BooleanField(gettext_lazy("是否涉及个人隐私"), null=True)
+    other_unsuitable = models.BooleanField(gettext_lazy("是否含有其他不宜公开的内容"), null=True)
+    basis = models.TextField(gettext_lazy("审查依据"), blank=True)
+    opinion = models.TextField(gettext_lazy("审查意见"))
+    decision = models.CharField(gettext_lazy("审查结论"), max_length=16, choices=Decision.choices)
+    scan_hit_count = models.PositiveIntegerField(gettext_lazy("个人信息疑似项"), default=0)
+    unscannable_count = models.PositiveIntegerField(gettext_lazy("无法扫描的附件"), default=0)
+    scan_acknowledged = models.BooleanField(gettext_lazy("已确认个人信息扫描结果"), default=False)
     # Who confirmed, when, and what they confirmed (the scan's findings may later be deleted
     # with the revision; the sheet keeps them).
     scan_acknowledged_by = models.ForeignKey(
@@ -225,8 +230,8 @@ class ReviewRecord(models.Model):
 
     class Meta:
         ordering = ["-decided_at", "-id"]
-        verbose_name = "保密审查单"
-        verbose_name_plural = "保密审查单"
+        verbose_name = gettext_lazy("保密审查单")
+        verbose_name_plural = gettext_lazy("保密审查单")
         indexes = [models.Index(fields=["decision", "decided_at"], name="review_decision_at")]
         constraints = [
             models.UniqueConstraint(
@@ -263,8 +268,8 @@ class ScanReport(models.Model):
     hits = models.JSONField(default=list)
 
     class Meta:
-        verbose_name = "个人信息扫描结果"
-        verbose_name_plural = "个人信息扫描结果"
+        verbose_name = gettext_lazy("个人信息扫描结果")
+        verbose_name_plural = gettext_lazy("个人信息扫描结果")
 
     def __str__(self):
         return f"{self.page_id}/{self.revision_id}: {len(self.hits)}"
@@ -401,20 +406,23 @@ class Withdrawal(models.Model):
         "disclosures.DisclosurePage",
         on_delete=models.CASCADE,
         related_name="withdrawals",
-        verbose_name="公开信息",
+        verbose_name=gettext_lazy("公开信息"),
     )
-    reason = models.TextField("撤回原因")
+    reason = models.TextField(gettext_lazy("撤回原因"))
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="操作人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("操作人"),
     )
-    withdrawn_at = models.DateTimeField("撤回时间", auto_now_add=True, db_index=True)
-    title = models.CharField("信息名称", max_length=255)
-    index_number = models.CharField("索引号", max_length=64, blank=True)
+    withdrawn_at = models.DateTimeField(gettext_lazy("撤回时间"), auto_now_add=True, db_index=True)
+    title = models.CharField(gettext_lazy("信息名称"), max_length=255)
+    index_number = models.CharField(gettext_lazy("索引号"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-withdrawn_at", "-id"]
-        verbose_name = "撤回记录"
-        verbose_name_plural = "撤回记录"
+        verbose_name = gettext_lazy("撤回记录")
+        verbose_name_plural = gettext_lazy("撤回记录")
 
     def __str__(self):
         return f"撤回 {self.title}"

@@ -4,6 +4,7 @@ disclosure's review (its records, scans, history) follows the disclosure's histo
 ``disclosure_policy``'s VIEW_REVISIONS.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
 from xxgk.disclosures.policy import disclosure_policy
@@ -24,19 +25,19 @@ def refusal_reason(task_state, user) -> str | None:
     """Why this user may not decide this task state (None: they may)."""
     task_state = task_state.specific
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
-        return "该审查已经结束，不能重复作出决定。"
+        return _("该审查已经结束，不能重复作出决定。")
     task = task_state.task.specific
     if _submitted_by_user(task_state, user):
-        return "不能审查自己提交或修改的内容。"
+        return _("不能审查自己提交或修改的内容。")
     if isinstance(task, ConfidentialityReviewTask):
         if not is_reviewer(user):
-            return "只有保密审查员可以进行保密审查。"
+            return _("只有保密审查员可以进行保密审查。")
         return None
     if isinstance(task, DepartmentHeadTask):
         if not is_head_for(user, task_state.workflow_state.content_object):
-            return "只有发布部门负责人可以进行部门负责人审核。"
+            return _("只有发布部门负责人可以进行部门负责人审核。")
         return None
-    return "该环节不属于保密审查流程。"
+    return _("该环节不属于保密审查流程。")
 
 
 def may_read_review_of(user, page) -> bool:
@@ -69,7 +70,7 @@ review_policy = Policy(
         Action.VIEW: lambda user, obj=None: is_office(user) or has_role(user, Role.SUPERVISOR),
     },
     {
-        Action.HANDLE: "只有保密审查员、部门负责人和信息公开办公室可以查看审查队列。",
-        Action.VIEW: "只有信息公开办公室和监督人员可以查看审查日志。",
+        Action.HANDLE: _("只有保密审查员、部门负责人和信息公开办公室可以查看审查队列。"),
+        Action.VIEW: _("只有信息公开办公室和监督人员可以查看审查日志。"),
     },
 )

@@ -14,16 +14,19 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from html import unescape
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.core import ocr, textextract
 from xxgk.core.textextract import ExtractionError, Reason, extension_of
 
 from .models import ScanMethod, ScanState
 
 KIND_LABELS = {
-    "resident_id": "居民身份证号",
-    "mobile": "手机号码",
-    "bank_card": "银行卡号",
-    "email": "电子邮箱",
+    "resident_id": _("居民身份证号"),
+    "mobile": _("手机号码"),
+    "bank_card": _("银行卡号"),
+    "email": _("电子邮箱"),
 }
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -41,10 +44,10 @@ _TAG = re.compile(r"<[^>]+>")
 
 # What `manage.py scan_file` prints (身份证号 第3页 …).
 SHORT_LABELS = {
-    "resident_id": "身份证号",
-    "mobile": "手机号",
-    "bank_card": "银行卡号",
-    "email": "电子邮箱",
+    "resident_id": _("身份证号"),
+    "mobile": _("手机号"),
+    "bank_card": _("银行卡号"),
+    "email": _("电子邮箱"),
 }
 
 
@@ -66,7 +69,9 @@ class Hit:
         return KIND_LABELS[self.kind]
 
     def as_dict(self) -> dict:
-        data = {**asdict(self), "label": self.label}
+        # Stored: the label in Chinese (pages translate it back with {% translate hit.label %}).
+        with translation.override("zh-hans"):
+            data = {**asdict(self), "label": str(self.label)}
         if not self.ocr:  # text hits keep their old shape
             for key in ("page", "page_label", "line", "box", "ocr"):
                 data.pop(key)

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from xxgk.disclosures.models import DisclosurePage
@@ -163,12 +164,12 @@ class Status:
     WITHDRAWN = "withdrawn"
 
     LABELS = {
-        DRAFT: "草稿",
-        IN_REVIEW: "审查中",
-        REJECTED: "被退回",
-        SCHEDULED: "已排期",
-        PUBLISHED: "已发布",
-        WITHDRAWN: "已撤回",
+        DRAFT: _("草稿"),
+        IN_REVIEW: _("审查中"),
+        REJECTED: _("被退回"),
+        SCHEDULED: _("已排期"),
+        PUBLISHED: _("已发布"),
+        WITHDRAWN: _("已撤回"),
     }
 
 

@@ -16,8 +16,10 @@ from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
@@ -134,7 +136,9 @@ def ensure_publishable(page, revision) -> None:
         data={"revision_id": getattr(revision, "pk", None)},
         revision=revision,
     )
-    raise PublishRefused("该版本未经保密审查同意，不能发布。请提交保密审查，审查同意后自动发布。")
+    raise PublishRefused(
+        _("该版本未经保密审查同意，不能发布。请提交保密审查，审查同意后自动发布。")
+    )
 
 
 # --- Notices -----------------------------------------------------------------------------------
@@ -192,13 +196,19 @@ def mark_notices_read(user) -> int:
 # --- Submission --------------------------------------------------------------------------------
 
 
+def _zh(text) -> str:
+    with translation.override("zh-hans"):
+        return str(text)
+
+
 def _transition(page, *, action, user, source, target, comment="", revision=None, **data):
     log(
         instance=page,
         action=action,
         user=user,
         revision=revision,
-        data={"from": source, "to": target, "comment": comment, **data},
+        # The log keeps the states as words: in Chinese, whatever the user's language.
+        data={"from": _zh(source), "to": _zh(target), "comment": comment, **data},
     )
 
 
@@ -207,11 +217,11 @@ def missing_for_submission(page) -> dict:
 
     errors = {}
     if not (page.title or "").strip():
-        errors["title"] = "请填写标题。"
+        errors["title"] = _("请填写标题。")
     if not page.publishing_department_id:
-        errors["publishing_department"] = "请选择发布部门。"
+        errors["publishing_department"] = _("请选择发布部门。")
     if rich_text_is_empty(page.body) and not page.attachments.exists():
-        errors["body"] = "提交审查前须填写正文或上传附件。"
+        errors["body"] = _("提交审查前须填写正文或上传附件。")
     return errors
 
 
@@ -222,14 +232,14 @@ def submit_for_review(page, *, user) -> WorkflowState:
 
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
     if not disclosure_policy.allows(user, Action.EDIT, page):
-        raise PermissionDenied("您无权提交该公开信息。")
+        raise PermissionDenied(_("您无权提交该公开信息。"))
     latest = page.get_latest_revision_as_object()
     errors = missing_for_submission(latest)
     if errors:
         raise ValidationError(errors)
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        raise ValidationError("该信息已在审查中，请勿重复提交。")
+        raise ValidationError(_("该信息已在审查中，请勿重复提交。"))
     disclosure_policy.require(user, Action.SUBMIT, page)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user=user)
@@ -247,7 +257,7 @@ def review_started(task_state, *, user=None) -> None:
         action="xxgk_review.submit",
         user=user,
         source=_state_before_review(task_state, page),
-        target="待保密审查",
+        target=gettext_noop("待保密审查"),
         revision=revision,
         hits=len(report.hits),
         unscannable=len(report.unscannable),
@@ -265,11 +275,11 @@ def review_started(task_state, *, user=None) -> None:
 def _state_before_review(task_state, page) -> str:
     earlier = task_state.workflow_state.task_states.exclude(pk=task_state.pk)
     if earlier.filter(status=TaskState.STATUS_CANCELLED).exists():
-        return "审查中（内容已修改）"
+        return _("审查中（内容已修改）")
     if earlier.filter(status=TaskState.STATUS_REJECTED).exists():
         return Status.LABELS[Status.REJECTED]
     if page.live:
-        return "已发布（提交更正）"
+        return _("已发布（提交更正）")
     if page.first_published_at:
         return Status.LABELS[Status.WITHDRAWN]
     return Status.LABELS[Status.DRAFT]
@@ -288,8 +298,8 @@ def head_review_started(task_state, *, user=None) -> None:
         page,
         action="xxgk_review.head_submit",
         user=user,
-        source="保密审查通过",
-        target="待部门负责人审核",
+        source=gettext_noop("保密审查通过"),
+        target=gettext_noop("待部门负责人审核"),
         revision=task_state.revision,
     )
     notify(
@@ -498,8 +508,8 @@ def revision_saved(page, revision) -> None:
         page,
         action="xxgk_review.restart",
         user=revision.user,
-        source="审查中",
-        target="待保密审查",
+        source=gettext_noop("审查中"),
+        target=gettext_noop("待保密审查"),
         comment="审查期间内容被修改，重新审查。",
         revision=revision,
     )
@@ -519,15 +529,17 @@ def _validate_confidentiality(
     unanswered = [label for field, label in CHECKLIST if field not in checklist]
     if not (opinion or "").strip():
         errors["opinion"] = (
-            "请填写审查意见。" if decision == Decision.APPROVED else "请填写退回原因。"
+            _("请填写审查意见。") if decision == Decision.APPROVED else _("请填写退回原因。")
         )
     if decision == Decision.APPROVED:
         if unanswered:
-            errors["checklist"] = "请逐项回答保密审查清单：" + "、".join(unanswered) + "。"
-        elif any(checklist[field] for field, _ in CHECKLIST):
-            errors["decision"] = "审查清单中有回答为“是”的项目，不能同意公开，请退回修改。"
+            errors["checklist"] = _("请逐项回答保密审查清单：%(items)s。") % {
+                "items": "、".join(str(label) for label in unanswered)
+            }
+        elif any(checklist[field] for field, _label in CHECKLIST):
+            errors["decision"] = _("审查清单中有回答为“是”的项目，不能同意公开，请退回修改。")
         if not (basis or "").strip():
-            errors["basis"] = "请填写审查依据。"
+            errors["basis"] = _("请填写审查依据。")
         report = scan_report_for(task_state.revision)
         if report is not None and not report.is_complete and not pending_checked:
             errors["scan_acknowledged"] = _(
@@ -563,11 +575,11 @@ def decide_review(
     if reason:
         raise PermissionDenied(reason)
     if decision not in Decision.values:
-        raise ValidationError({"decision": "请选择审查结论。"})
+        raise ValidationError({"decision": _("请选择审查结论。")})
     page = task_state.workflow_state.content_object.specific
     revision = task_state.revision
     if page.latest_revision_id != revision.pk:
-        raise ValidationError("审查期间内容已被修改，请审查最新版本。")
+        raise ValidationError(_("审查期间内容已被修改，请审查最新版本。"))
     step = (
         Step.CONFIDENTIALITY
         if isinstance(task_state.task.specific, ConfidentialityReviewTask)
@@ -579,7 +591,7 @@ def decide_review(
             task_state, checklist, basis, opinion, decision, scan_acknowledged, pending_checked
         )
     elif not (opinion or "").strip():
-        raise ValidationError({"opinion": "请填写审核意见。"})
+        raise ValidationError({"opinion": _("请填写审核意见。")})
     report = scan_report_for(revision)
     acknowledged = bool(scan_acknowledged and report is not None and report.needs_acknowledgement)
     decided_at = at or timezone.now()
@@ -606,14 +618,14 @@ def decide_review(
         scan_acknowledged_by=user if acknowledged else None,
         scan_acknowledged_at=decided_at if acknowledged else None,
         unscannable_summary="；".join(
-            f"{item.name}：{item.label}" for item in (report.unscannable if report else [])
+            f"{item.name}：{_zh(item.label)}" for item in (report.unscannable if report else [])
         ),
         pending_summary=(
-            "；".join(f"{item.name}：{item.label}" for item in report.pending)
+            "；".join(f"{item.name}：{_zh(item.label)}" for item in report.pending)
             if report is not None and pending_checked and step == Step.CONFIDENTIALITY
             else ""
         ),
-        **{field: answers.get(field) for field, _ in CHECKLIST},
+        **{field: answers.get(field) for field, _label in CHECKLIST},
     )
     source = Step(step).label
     if decision == Decision.APPROVED:
@@ -621,7 +633,7 @@ def decide_review(
         page = type(page).objects.get(pk=page.pk)
         target = Status.LABELS[disclosure_status(page)]
         if page.current_workflow_state is not None:
-            target = "待部门负责人审核"
+            target = gettext_noop("待部门负责人审核")
         action = "xxgk_review.approve"
     else:
         task_state.reject(user=user, comment=record.opinion)
@@ -631,20 +643,21 @@ def decide_review(
         page,
         action=action,
         user=user,
-        source=f"待{source}",
+        source=format_lazy("待{}", source),
         target=target,
         comment=record.opinion,
         revision=revision,
         record_id=record.pk,
         step=step,
     )
-    notify(
-        [task_state.workflow_state.requested_by, revision.user],
-        subject=f"{source}{record.get_decision_display()}：{record.title}",
-        message=f"“{record.title}”{source}结果：{record.get_decision_display()}（{target}）。"
-        f"意见：{record.opinion}",
-        url=_admin_url("review:page", page.pk),
-    )
+    with translation.override("zh-hans"):  # the notice is stored: in Chinese
+        notify(
+            [task_state.workflow_state.requested_by, revision.user],
+            subject=f"{source}{record.get_decision_display()}：{record.title}",
+            message=f"“{record.title}”{source}结果：{record.get_decision_display()}（{target}）。"
+            f"意见：{record.opinion}",
+            url=_admin_url("review:page", page.pk),
+        )
     return record
 
 
@@ -659,9 +672,9 @@ def withdraw_disclosure(page, *, user, reason: str) -> Withdrawal:
     disclosure_policy.require(user, Action.WITHDRAW, page)
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
     if not page.live:
-        raise ValidationError("该信息当前未公开，无需撤回。")
+        raise ValidationError(_("该信息当前未公开，无需撤回。"))
     if not (reason or "").strip():
-        raise ValidationError({"reason": "请填写撤回原因。"})
+        raise ValidationError({"reason": _("请填写撤回原因。")})
     state = page.current_workflow_state
     if state is not None:
         state.cancel(user=user)
@@ -703,7 +716,7 @@ def restore_disclosure(page, *, user, reason: str) -> WorkflowState:
     page = DisclosurePage.objects.select_for_update().get(pk=page.pk)
     disclosure_policy.require(user, Action.RESTORE, page)
     if not (reason or "").strip():
-        raise ValidationError({"reason": "请填写重新送审的理由。"})
+        raise ValidationError({"reason": _("请填写重新送审的理由。")})
     latest = page.get_latest_revision_as_object()
     errors = missing_for_submission(latest)
     if errors:
@@ -717,7 +730,7 @@ def restore_disclosure(page, *, user, reason: str) -> WorkflowState:
         action="xxgk_review.restore",
         user=user,
         source=Status.LABELS[Status.WITHDRAWN],
-        target="待保密审查",
+        target=gettext_noop("待保密审查"),
         comment=reason.strip(),
         revision=revision,
     )
@@ -787,7 +800,7 @@ def task_state_for_review(page):
     """The in-progress step of a disclosure's review, or a clear error."""
     state = page.current_workflow_state
     if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
-        raise ValidationError("该信息当前不在审查中。")
+        raise ValidationError(_("该信息当前不在审查中。"))
     return state.current_task_state
 
 
@@ -806,7 +819,9 @@ def submit_annual_report(draft: AnnualReportDraft, *, user, today=None) -> Annua
     report_policy.require(user, Action.EDIT)
     report = report_services.render_draft(draft, linked=False)
     if report.gaps:
-        raise ValidationError(f"还有数据待补，不能发布：{'、'.join(report.gaps)}。")
+        raise ValidationError(
+            _("还有数据待补，不能发布：%(gaps)s。") % {"gaps": "、".join(map(str, report.gaps))}
+        )
     today = today or timezone.localdate()
     Document = get_document_model()
     document = Document(title=report.title, uploaded_by_user=user)
@@ -835,7 +850,7 @@ def submit_annual_report(draft: AnnualReportDraft, *, user, today=None) -> Annua
 def annual_report_status(page) -> str:
     """草稿 / 审查中 / 被退回 / 已发布 … of a draft's portal report (None: not filed yet)."""
 
-    return Status.LABELS[disclosure_status(page)] if page is not None else "未提交"
+    return Status.LABELS[disclosure_status(page)] if page is not None else _("未提交")
 
 
 def due_periods(today: datetime.date) -> list[tuple[str, int, datetime.date]]:

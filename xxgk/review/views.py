@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
@@ -91,7 +92,9 @@ def decide(request, task_state_id):
                 _add_errors(form, exc)
             else:
                 messages.success(
-                    request, f"已完成审查：{record.title}（{record.get_decision_display()}）。"
+                    request,
+                    gettext("已完成审查：%(title)s（%(decision)s）。")
+                    % {"title": record.title, "decision": record.get_decision_display()},
                 )
                 return redirect("review:record", record.pk)
         status = 400
@@ -117,7 +120,7 @@ def page_history(request, page_id):
     """A disclosure's review history: status, records, scans, withdrawals, every transition."""
     page = get_object_or_404(DisclosurePage, pk=page_id)
     if not may_read_review_of(request.user, page):
-        return _refused(request, "您无权查看该信息的审查记录。")
+        return _refused(request, _("您无权查看该信息的审查记录。"))
     status = selectors.disclosure_status(page)
     scans = (
         page.scan_reports.select_related("revision")
@@ -180,7 +183,7 @@ def _record_for(request, pk):
         ReviewRecord.objects.select_related("reviewer", "submitted_by", "page"), pk=pk
     )
     if not may_read_review_of(request.user, record.page):
-        raise PermissionDenied("您无权查看该保密审查单。")
+        raise PermissionDenied(_("您无权查看该保密审查单。"))
     return record
 
 
@@ -269,7 +272,7 @@ def restore(request, page_id):
 def my_disclosures(request):
     """The disclosures an editor answers for, filtered by status (my drafts, rejected…)."""
     if not (has_role(request.user, Role.EDITOR) or is_office(request.user)):
-        return _refused(request, "只有部门信息员和信息公开办公室可以查看此列表。")
+        return _refused(request, _("只有部门信息员和信息公开办公室可以查看此列表。"))
     status = request.GET.get("status") or None
     if status not in selectors.Status.LABELS:
         status = None

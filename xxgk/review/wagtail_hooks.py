@@ -38,19 +38,25 @@ class TransitionFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return f"{self.label}：{data.get('from', '')} → {data.get('to', '')}"
+        # The states are stored in Chinese; the catalogue knows them as msgids.
+        source, target = data.get("from") or "", data.get("to") or ""
+        return _("%(action)s：%(source)s → %(target)s") % {
+            "action": self.label,
+            "source": _(source) if source else "",
+            "target": _(target) if target else "",
+        }
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("comment", "")
 
 
 TRANSITIONS = {
-    "xxgk_review.submit": "提交保密审查",
-    "xxgk_review.head_submit": "提交部门负责人审核",
-    "xxgk_review.approve": "审查同意",
-    "xxgk_review.reject": "审查退回",
-    "xxgk_review.restart": "修改后重新审查",
-    "xxgk_review.withdraw": "撤回",
+    "xxgk_review.submit": gettext_lazy("提交保密审查"),
+    "xxgk_review.head_submit": gettext_lazy("提交部门负责人审核"),
+    "xxgk_review.approve": gettext_lazy("审查同意"),
+    "xxgk_review.reject": gettext_lazy("审查退回"),
+    "xxgk_review.restart": gettext_lazy("修改后重新审查"),
+    "xxgk_review.withdraw": gettext_lazy("撤回"),
     "xxgk_review.restore": gettext_lazy("重新送审"),
 }
 
@@ -60,7 +66,9 @@ def register_review_log_actions(actions):
     for action, label in TRANSITIONS.items():
         actions.register_action(action)(type("Formatter", (TransitionFormatter,), {"label": label}))
     actions.register_action(
-        "xxgk_review.publish_refused", "拒绝发布", "未经保密审查的版本被拒绝发布"
+        "xxgk_review.publish_refused",
+        gettext_lazy("拒绝发布"),
+        gettext_lazy("未经保密审查的版本被拒绝发布"),
     )
     actions.register_action("xxgk_review.scan_completed")(ScanCompletedFormatter)
     actions.register_action(
@@ -122,16 +130,16 @@ def _unread_count(user):
 # label, URL name, icon, order, who sees it, what it counts
 MENU_ITEMS = [
     (
-        "待我审查",
+        gettext_lazy("待我审查"),
         "review:queue",
         "tasks",
         150,
         _may_use_queue,
         selectors.review_queue_count,
     ),
-    ("我的公开信息", "review:mine", "doc-full", 160, _is_editor_or_office, None),
-    ("审查日志", "review:audit", "history", 170, _may_read_log, None),
-    ("通知", "review:notices", "mail", 180, lambda user: True, _unread_count),
+    (gettext_lazy("我的公开信息"), "review:mine", "doc-full", 160, _is_editor_or_office, None),
+    (gettext_lazy("审查日志"), "review:audit", "history", 170, _may_read_log, None),
+    (gettext_lazy("通知"), "review:notices", "mail", 180, lambda user: True, _unread_count),
 ]
 
 
@@ -226,7 +234,10 @@ def review_history_button(page, user, view_name, next_url=None):
     page = page.specific_deferred
     if isinstance(page, DisclosurePage) and may_read_review_of(user, page):
         yield Button(
-            "保密审查记录", reverse("review:page", args=[page.pk]), icon_name="tasks", priority=66
+            _("保密审查记录"),
+            reverse("review:page", args=[page.pk]),
+            icon_name="tasks",
+            priority=66,
         )
 
 
@@ -241,7 +252,11 @@ def _tell_editor_about_scan(request, page):
     if report is None:
         return
     for hit in report.hits[:10]:
-        messages.warning(request, f"疑似{hit['label']}：{hit['masked']}（{hit['location']}）")
+        messages.warning(
+            request,
+            _("疑似%(label)s：%(masked)s（%(location)s）")
+            % {"label": _(hit["label"]), "masked": hit["masked"], "location": hit["location"]},
+        )
     for item in report.unscannable:
         messages.warning(
             request, _("附件“%(name)s”%(label)s") % {"name": item.name, "label": item.label}
@@ -266,7 +281,7 @@ def scan_notice_after_create(request, page):
 class DepartmentHeadViewSet(SnippetViewSet):
     model = DepartmentHead
     icon = "user"
-    menu_label = "部门负责人"
+    menu_label = gettext_lazy("部门负责人")
     list_display = ["department", "user", "required"]
     add_to_admin_menu = False
 

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SupervisionConfig(AppConfig):
     name = "xxgk.supervision"
     label = "supervision"
-    verbose_name = "监督检查"
+    verbose_name = _("监督检查")
 
     def ready(self):
         # Imported here: these modules import models (core.schedule too: the task backend's),

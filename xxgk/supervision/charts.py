@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 BAR_GAP = 2
 TICK_SPACE = 12
@@ -29,7 +31,7 @@ class Bar:
 
 
 def month_label(month) -> str:
-    return f"{month.year}年{month.month}月"
+    return gettext("%(year)s年%(month)s月") % {"year": month.year, "month": month.month}
 
 
 def tick(month, index: int, count: int) -> str:
@@ -53,7 +55,8 @@ def bar_chart(values, months, *, scale_max: int, width: int = 240, height: int =
                 width=round(slot - BAR_GAP, 1),
                 height=bar_height,
                 value=value,
-                label=f"{month_label(month)}：{value} 条",
+                label=ngettext("%(month)s：%(n)s 条", "%(month)s：%(n)s 条", value)
+                % {"month": month_label(month), "n": value},
                 tick=tick(month, index, len(values)),
             )
         )
@@ -61,7 +64,8 @@ def bar_chart(values, months, *, scale_max: int, width: int = 240, height: int =
     return {
         "bars": bars,
         "total": total,
-        "summary": f"共 {total} 条；" + "，".join(f"{b.label}" for b in bars if b.value),
+        "summary": ngettext("共 %(n)s 条；", "共 %(n)s 条；", total) % {"n": total}
+        + pgettext("list separator", "，").join(f"{b.label}" for b in bars if b.value),
         "width": width,
         "height": height,
     }
@@ -74,7 +78,9 @@ def render_svg(chart: dict, name: str):
     format_html's per-argument escaping made the dashboard's 600 bars its slowest part.
     """
     width, height = chart["width"], chart["height"]
-    description = escape(f"{name}每月发布数量：{chart['summary']}")
+    description = escape(
+        gettext("%(name)s每月发布数量：%(summary)s") % {"name": name, "summary": chart["summary"]}
+    )
     bars = "".join(
         f'<rect x="{b.x}" y="{b.y}" width="{b.width}" height="{b.height}" '
         f'class="sv-trend__bar"><title>{escape(b.label)}</title></rect>'
@@ -141,7 +147,14 @@ def obligation_rows_html(obligations, *, show_department=False, caption="", empt
     publication date), as the dashboard, department pages and home panels list them."""
     head = "".join(
         f'<th scope="col">{label}</th>'
-        for label in ("清单事项", "义务", "公开期限", "状态", "自何时起", "公开日期")
+        for label in (
+            _("清单事项"),
+            _("义务"),
+            _("公开期限"),
+            _("状态"),
+            _("自何时起"),
+            _("公开日期"),
+        )
     )
     if show_department:
         head = '<th scope="col">部门</th>' + head
@@ -160,7 +173,7 @@ def obligation_rows_html(obligations, *, show_department=False, caption="", empt
             f"<td>{_day(o.since)}</td><td>{_day(o.satisfied_on)}</td></tr>"
         )
     if not rows:
-        rows.append(f'<tr><td colspan="7">{escape(empty or "无。")}</td></tr>')
+        rows.append(f'<tr><td colspan="7">{escape(empty or _("无。"))}</td></tr>')
     return mark_safe(  # every text above is escaped; the rest are dates and fixed labels
         f'<table class="listing sv-table"><caption class="w-sr-only">{escape(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

@@ -1,5 +1,6 @@
 """XLSX exports of the compliance matrix and the overdue list."""
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
@@ -28,30 +29,32 @@ def _sheet(workbook, title, header):
 def matrix_workbook(result, matrix) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    header = ["部门"] + [f"{c.number}. {c.title}" for c in result.categories] + ["总体"]
-    sheet = _sheet(workbook, "合规矩阵", header)
+    header = [_("部门")] + [f"{c.number}. {c.title}" for c in result.categories] + [_("总体")]
+    sheet = _sheet(workbook, _("合规矩阵"), header)
     for row in matrix:
         append_row(
             sheet,
             [row["department"].name]
             + [cell["summary"] for cell in row["cells"]]
-            + [Status(row["worst"]).label if row["worst"] else "无要求"],
+            + [str(Status(row["worst"]).label) if row["worst"] else _("无要求")],
         )
         for cell, data in zip(sheet[sheet.max_row][1:], row["cells"], strict=False):
             if data["status"]:
                 cell.fill = PatternFill("solid", fgColor=FILLS[data["status"]])
-    _obligation_sheet(workbook, "全部义务", result.obligations)
-    sheet = workbook.create_sheet("说明")
-    append_row(sheet, ["统计期间", result.period.label])
-    append_row(sheet, ["计算日期", result.today.isoformat()])
+    _obligation_sheet(workbook, _("全部义务"), result.obligations)
+    sheet = workbook.create_sheet(_("说明"))
+    append_row(sheet, [_("统计期间"), result.period.label])
+    append_row(sheet, [_("计算日期"), result.today.isoformat()])
     return workbook_bytes(workbook)
 
 
 def overdue_workbook(result, rectifications) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _obligation_sheet(workbook, "逾期与陈旧", result.failing())
-    sheet = _sheet(workbook, "逾期未整改", ["部门", "检查日期", "发现的问题", "整改期限"])
+    _obligation_sheet(workbook, _("逾期与陈旧"), result.failing())
+    sheet = _sheet(
+        workbook, _("逾期未整改"), [_("部门"), _("检查日期"), _("发现的问题"), _("整改期限")]
+    )
     for inspection in rectifications:
         append_row(
             sheet,
@@ -70,15 +73,15 @@ def _obligation_sheet(workbook, title, obligations):
         workbook,
         title,
         [
-            "部门",
-            "事项编号",
-            "清单事项",
-            "义务",
-            "信息形成日期",
-            "公开期限",
-            "状态",
-            "起始日期",
-            "公开日期",
+            _("部门"),
+            _("事项编号"),
+            _("清单事项"),
+            _("义务"),
+            _("信息形成日期"),
+            _("公开期限"),
+            _("状态"),
+            _("起始日期"),
+            _("公开日期"),
         ],
     )
     for o in obligations:

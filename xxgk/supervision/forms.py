@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.catalogue.selectors import authorable_items, item_sort_key
 from xxgk.orgs.models import Department
@@ -17,23 +18,24 @@ FIRST_SCHOOL_YEAR = 2014  # the MoE catalogue dates from 2014
 class PeriodForm(forms.Form):
     """A school year, or a custom date range that overrides it."""
 
-    school_year = forms.TypedChoiceField(label="学年", coerce=int, required=False)
+    school_year = forms.TypedChoiceField(label=_("学年"), coerce=int, required=False)
     start = forms.DateField(
-        label="开始日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
-        label="结束日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         current = Period.school_year_of(today).start.year
         self.fields["school_year"].choices = [
-            (year, f"{year}-{year + 1}学年") for year in range(current, FIRST_SCHOOL_YEAR - 1, -1)
+            (year, _("%(start)s-%(end)s学年") % {"start": year, "end": year + 1})
+            for year in range(current, FIRST_SCHOOL_YEAR - 1, -1)
         ]
-        self.fields["school_year"].error_messages["invalid_choice"] = "请选择列表中的学年。"
+        self.fields["school_year"].error_messages["invalid_choice"] = _("请选择列表中的学年。")
         for name in ("start", "end"):
-            self.fields[name].error_messages["invalid"] = "请输入正确的日期，格式为 YYYY-MM-DD。"
+            self.fields[name].error_messages["invalid"] = _("请输入正确的日期，格式为 YYYY-MM-DD。")
         self.default_year = current
 
     def clean(self):
@@ -44,7 +46,7 @@ class PeriodForm(forms.Form):
         try:
             if start or end:
                 if not (start and end):
-                    raise ValidationError("自定义期间须同时填写开始日期和结束日期。")
+                    raise ValidationError(_("自定义期间须同时填写开始日期和结束日期。"))
                 cleaned["period"] = Period(start, end)
             else:
                 cleaned["period"] = Period.school_year(
@@ -67,13 +69,13 @@ class PendingInformationForm(forms.ModelForm):
         model = PendingInformation
         fields = ["item", "department", "title", "formed_on"]
         widgets = {"formed_on": forms.DateInput(attrs={"type": "date"})}
-        error_messages = {"formed_on": {"invalid": "请输入正确的日期，格式为 YYYY-MM-DD。"}}
+        error_messages = {"formed_on": {"invalid": _("请输入正确的日期，格式为 YYYY-MM-DD。")}}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         items = sorted(authorable_items(user).live(), key=item_sort_key)
         self.fields["item"].queryset = authorable_items(user)
-        self.fields["item"].choices = [("", "请选择清单事项")] + [(i.pk, str(i)) for i in items]
+        self.fields["item"].choices = [("", _("请选择清单事项"))] + [(i.pk, str(i)) for i in items]
         self.fields["formed_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         if is_office(user):
             self.fields["department"].queryset = Department.objects.filter(is_active=True)
@@ -82,8 +84,8 @@ class PendingInformationForm(forms.ModelForm):
 
 
 class CancelPendingForm(forms.Form):
-    reason = forms.CharField(label="撤销原因", max_length=200)
+    reason = forms.CharField(label=_("撤销原因"), max_length=200)
 
 
 class HandlingForm(forms.Form):
-    note = forms.CharField(label="处理情况", widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label=_("处理情况"), widget=forms.Textarea(attrs={"rows": 3}))

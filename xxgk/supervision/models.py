@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class PendingInformation(models.Model):
@@ -20,39 +21,39 @@ class PendingInformation(models.Model):
         "orgs.Department",
         on_delete=models.PROTECT,
         related_name="pending_information",
-        verbose_name="责任部门",
+        verbose_name=_("责任部门"),
     )
     item = models.ForeignKey(
         "catalogue.CatalogueItemPage",
         on_delete=models.PROTECT,
         related_name="pending_information",
-        verbose_name="清单事项",
+        verbose_name=_("清单事项"),
     )
-    title = models.CharField("信息名称", max_length=200)
-    formed_on = models.DateField("信息形成日期")
+    title = models.CharField(_("信息名称"), max_length=200)
+    formed_on = models.DateField(_("信息形成日期"))
     disclosure = models.ForeignKey(
         "disclosures.DisclosurePage",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="对应公开信息",
-        help_text="留空时，发布的公开信息若“信息形成日期”与此相同，即视为已公开。",
+        verbose_name=_("对应公开信息"),
+        help_text=_("留空时，发布的公开信息若“信息形成日期”与此相同，即视为已公开。"),
     )
-    cancelled_reason = models.CharField("撤销原因", max_length=200, blank=True)
+    cancelled_reason = models.CharField(_("撤销原因"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="登记人",
+        verbose_name=_("登记人"),
     )
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["-formed_on", "-pk"]
-        verbose_name = "待公开信息登记"
-        verbose_name_plural = "待公开信息登记"
+        verbose_name = _("待公开信息登记")
+        verbose_name_plural = _("待公开信息登记")
         indexes = [models.Index(fields=["formed_on"], name="pending_formed_on")]
 
     def __str__(self):
@@ -61,14 +62,14 @@ class PendingInformation(models.Model):
     def clean(self):
         super().clean()
         if self.formed_on and self.formed_on > timezone.localdate():
-            raise ValidationError({"formed_on": "信息形成日期不能晚于今天。"})
+            raise ValidationError({"formed_on": _("信息形成日期不能晚于今天。")})
 
 
 class ActionKind(models.TextChoices):
-    REMINDER = "reminder", "提醒（到期前）"
-    URGING = "urging", "督促（已逾期）"
-    ESCALATION = "escalation", "上报办公室"
-    HANDLING = "handling", "处理"
+    REMINDER = "reminder", _("提醒（到期前）")
+    URGING = "urging", _("督促（已逾期）")
+    ESCALATION = "escalation", _("上报办公室")
+    HANDLING = "handling", _("处理")
 
 
 class SupervisionAction(models.Model):
@@ -78,9 +79,9 @@ class SupervisionAction(models.Model):
     a reminder is claimed by inserting its row, and only the inserter sends it.
     """
 
-    kind = models.CharField("类型", max_length=16, choices=ActionKind.choices)
+    kind = models.CharField(_("类型"), max_length=16, choices=ActionKind.choices)
     department = models.ForeignKey(
-        "orgs.Department", on_delete=models.PROTECT, related_name="+", verbose_name="部门"
+        "orgs.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("部门")
     )
     item = models.ForeignKey(
         "catalogue.CatalogueItemPage",
@@ -88,31 +89,31 @@ class SupervisionAction(models.Model):
         related_name="+",
         null=True,
         blank=True,
-        verbose_name="清单事项",
+        verbose_name=_("清单事项"),
     )
-    obligation_key = models.CharField("义务标识", max_length=80, blank=True)
-    obligation_label = models.CharField("义务", max_length=300, blank=True)
-    deadline = models.DateField("公开期限", null=True, blank=True)
-    message = models.TextField("内容")
+    obligation_key = models.CharField(_("义务标识"), max_length=80, blank=True)
+    obligation_label = models.CharField(_("义务"), max_length=300, blank=True)
+    deadline = models.DateField(_("公开期限"), null=True, blank=True)
+    message = models.TextField(_("内容"))
     recipients = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Notice", related_name="+", verbose_name="接收人"
+        settings.AUTH_USER_MODEL, through="Notice", related_name="+", verbose_name=_("接收人")
     )
-    emailed_to = models.JSONField("邮件发送至", default=list, blank=True)
+    emailed_to = models.JSONField(_("邮件发送至"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="操作人",
-        help_text="为空表示系统自动发出。",
+        verbose_name=_("操作人"),
+        help_text=_("为空表示系统自动发出。"),
     )
-    created_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "提醒督促记录"
-        verbose_name_plural = "提醒督促记录"
+        verbose_name = _("提醒督促记录")
+        verbose_name_plural = _("提醒督促记录")
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "obligation_key", "kind"],
@@ -120,7 +121,7 @@ class SupervisionAction(models.Model):
                 name="supervision_action_once",
             )
         ]
-        permissions = [("view_dashboard", "查看信息公开监督看板")]
+        permissions = [("view_dashboard", _("查看信息公开监督看板"))]
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.obligation_label or self.message[:30]}"
@@ -133,12 +134,12 @@ class Notice(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervision_notices"
     )
-    read_at = models.DateTimeField("阅读时间", null=True, blank=True)
+    read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["-action__created_at", "-pk"]
-        verbose_name = "站内通知"
-        verbose_name_plural = "站内通知"
+        verbose_name = _("站内通知")
+        verbose_name_plural = _("站内通知")
         constraints = [
             models.UniqueConstraint(fields=["action", "user"], name="supervision_notice_once")
         ]
@@ -148,40 +149,40 @@ class Notice(models.Model):
 
 
 class InspectionResult(models.TextChoices):
-    OPEN = "open", "整改中"
-    RECTIFIED = "rectified", "已整改"
-    NOT_RECTIFIED = "not_rectified", "未按期整改"
-    NO_ISSUES = "no_issues", "未发现问题"
+    OPEN = "open", _("整改中")
+    RECTIFIED = "rectified", _("已整改")
+    NOT_RECTIFIED = "not_rectified", _("未按期整改")
+    NO_ISSUES = "no_issues", _("未发现问题")
 
 
 class Inspection(models.Model):
     """A periodic inspection of one department's disclosures (定期检查) and its follow-up."""
 
     department = models.ForeignKey(
-        "orgs.Department", on_delete=models.PROTECT, related_name="+", verbose_name="被检查部门"
+        "orgs.Department", on_delete=models.PROTECT, related_name="+", verbose_name=_("被检查部门")
     )
-    inspected_on = models.DateField("检查日期")
-    findings = models.TextField("发现的问题", blank=True)
-    rectification_deadline = models.DateField("整改期限", null=True, blank=True)
+    inspected_on = models.DateField(_("检查日期"))
+    findings = models.TextField(_("发现的问题"), blank=True)
+    rectification_deadline = models.DateField(_("整改期限"), null=True, blank=True)
     result = models.CharField(
-        "结果", max_length=16, choices=InspectionResult.choices, default=InspectionResult.OPEN
+        _("结果"), max_length=16, choices=InspectionResult.choices, default=InspectionResult.OPEN
     )
-    result_note = models.TextField("整改情况", blank=True)
-    rectified_on = models.DateField("整改完成日期", null=True, blank=True)
+    result_note = models.TextField(_("整改情况"), blank=True)
+    rectified_on = models.DateField(_("整改完成日期"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="记录人",
+        verbose_name=_("记录人"),
     )
-    created_at = models.DateTimeField("记录时间", auto_now_add=True)
+    created_at = models.DateTimeField(_("记录时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["-inspected_on", "-pk"]
-        verbose_name = "监督检查"
-        verbose_name_plural = "监督检查"
+        verbose_name = _("监督检查")
+        verbose_name_plural = _("监督检查")
 
     def __str__(self):
         return f"{self.department} {self.inspected_on:%Y-%m-%d} 检查"
@@ -194,17 +195,17 @@ class Inspection(models.Model):
             and self.findings
             and not self.rectification_deadline
         ):
-            errors["rectification_deadline"] = "发现问题的检查须规定整改期限。"
+            errors["rectification_deadline"] = _("发现问题的检查须规定整改期限。")
         if (
             self.rectification_deadline
             and self.inspected_on
             and self.rectification_deadline < self.inspected_on
         ):
-            errors["rectification_deadline"] = "整改期限不能早于检查日期。"
+            errors["rectification_deadline"] = _("整改期限不能早于检查日期。")
         if self.result == InspectionResult.RECTIFIED and not self.rectified_on:
-            errors["rectified_on"] = "已整改的须填写整改完成日期。"
+            errors["rectified_on"] = _("已整改的须填写整改完成日期。")
         if self.rectified_on and self.inspected_on and self.rectified_on < self.inspected_on:
-            errors["rectified_on"] = "整改完成日期不能早于检查日期。"
+            errors["rectified_on"] = _("整改完成日期不能早于检查日期。")
         if errors:
             raise ValidationError(errors)
 

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.catalogue.models import RuleKind
 from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
@@ -31,13 +32,13 @@ from .periods import Period, add_months, days_in_month, month_end
 class Status(models.TextChoices):
     """Worst first: the matrix colours a cell by the first of these it contains."""
 
-    NEVER = "never", "从未公开"
-    OVERDUE = "overdue", "逾期未公开"
-    STALE = "stale", "内容陈旧"
-    LATE = "late", "逾期公开"
-    DUE_SOON = "due_soon", "即将到期"
-    PENDING = "pending", "未到期"
-    ON_TIME = "on_time", "按时公开"
+    NEVER = "never", _("从未公开")
+    OVERDUE = "overdue", _("逾期未公开")
+    STALE = "stale", _("内容陈旧")
+    LATE = "late", _("逾期公开")
+    DUE_SOON = "due_soon", _("即将到期")
+    PENDING = "pending", _("未到期")
+    ON_TIME = "on_time", _("按时公开")
 
 
 ON_TIME, LATE = Status.ON_TIME, Status.LATE  # plain names: looked up per disclosure
@@ -194,7 +195,7 @@ class Obligation:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label
+        return str(Status(self.status).label)
 
     @property
     def is_open(self) -> bool:

@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 # Longer ranges make the matrix meaningless and the computation slow.
 MAX_PERIOD_DAYS = 5 * 366
@@ -17,14 +19,14 @@ class Period:
 
     def __post_init__(self):
         if self.end < self.start:
-            raise ValidationError("结束日期不能早于开始日期。")
+            raise ValidationError(_("结束日期不能早于开始日期。"))
         if (self.end - self.start).days > MAX_PERIOD_DAYS:
-            raise ValidationError("统计期间最长为五年。")
+            raise ValidationError(_("统计期间最长为五年。"))
 
     @classmethod
     def school_year(cls, start_year: int) -> "Period":
         if not 2000 <= start_year <= 2100:
-            raise ValidationError("学年须在 2000 至 2100 年之间。")
+            raise ValidationError(_("学年须在 2000 至 2100 年之间。"))
         return cls(
             datetime.date(start_year, SCHOOL_YEAR_START_MONTH, 1),
             datetime.date(start_year + 1, SCHOOL_YEAR_START_MONTH, 1) - datetime.timedelta(days=1),
@@ -38,8 +40,14 @@ class Period:
     def label(self) -> str:
         school_year = Period.school_year_of(self.start)
         if school_year == self:
-            return f"{self.start.year}-{self.end.year}学年"
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}"
+            return gettext("%(start)s-%(end)s学年") % {
+                "start": self.start.year,
+                "end": self.end.year,
+            }
+        return gettext("%(start)s 至 %(end)s") % {
+            "start": f"{self.start:%Y-%m-%d}",
+            "end": f"{self.end:%Y-%m-%d}",
+        }
 
     @property
     def days(self) -> int:

@@ -5,6 +5,8 @@ departments' editors and the office declare formed-but-unpublished information
 (``PendingInformation``) of their own department and withdraw their own declarations.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.orgs.policy import Action, Policy
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office, user_department
@@ -41,10 +43,12 @@ supervision_policy = Policy(
         Action.EDIT: _may_declare,
     },
     {
-        Action.VIEW_STATISTICS: "只有信息公开办公室、监督人员和校领导可以查看监督看板。",
-        Action.EXPORT: "只有信息公开办公室、监督人员和校领导可以导出监督数据。",
-        Action.VIEW: "只能查看本部门的信息公开义务。",
-        Action.HANDLE: "只有信息公开办公室可以记录处理情况。",
-        Action.EDIT: "只有部门信息员和信息公开办公室可以登记待公开信息，且只能撤销本部门的登记。",
+        Action.VIEW_STATISTICS: _("只有信息公开办公室、监督人员和校领导可以查看监督看板。"),
+        Action.EXPORT: _("只有信息公开办公室、监督人员和校领导可以导出监督数据。"),
+        Action.VIEW: _("只能查看本部门的信息公开义务。"),
+        Action.HANDLE: _("只有信息公开办公室可以记录处理情况。"),
+        Action.EDIT: _(
+            "只有部门信息员和信息公开办公室可以登记待公开信息，且只能撤销本部门的登记。"
+        ),
     },
 )

@@ -501,10 +501,11 @@ def _cell(category, counts: Counter) -> dict:
     return {
         "category": category,
         "status": status or "",
-        "label": Status(status).label if status else "无要求",
+        "label": str(Status(status).label) if status else gettext("无要求"),
         "total": sum(counts.values()),
         "worst_count": counts.get(status, 0) if status else 0,
-        "summary": "；".join(f"{Status(s).label} {n}" for s, n in ordered) or "本期无公开要求",
+        "summary": "；".join(f"{Status(s).label} {n}" for s, n in ordered)
+        or gettext("本期无公开要求"),
     }
 
 

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from xxgk.core.spreadsheets import xlsx_response
@@ -152,7 +153,9 @@ def pending_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"已登记“{record.title}”，请在期限内公开。")
+            messages.success(
+                request, _("已登记“%(title)s”，请在期限内公开。") % {"title": record.title}
+            )
             return redirect("supervision:department", code=record.department.code)
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(request, "supervision/pending_form.html", {"form": form}, status=status)
@@ -163,13 +166,13 @@ def pending_cancel(request, pk):
     record = get_object_or_404(PendingInformation.objects.select_related("department"), pk=pk)
     form = CancelPendingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请填写撤销原因。")
+        messages.error(request, _("请填写撤销原因。"))
     else:
         try:
             services.cancel_pending(record, user=request.user, reason=form.cleaned_data["reason"])
         except PermissionDenied as denied:
             return _refuse(request, str(denied))
-        messages.success(request, f"已撤销登记“{record.title}”。")
+        messages.success(request, _("已撤销登记“%(title)s”。") % {"title": record.title})
     return redirect("supervision:department", code=record.department.code)
 
 
@@ -183,9 +186,9 @@ def handling_create(request, code):
         services.record_handling(
             user=request.user, department=department, note=form.cleaned_data["note"]
         )
-        messages.success(request, "已记录处理情况。")
+        messages.success(request, _("已记录处理情况。"))
     else:
-        messages.error(request, "请填写处理情况。")
+        messages.error(request, _("请填写处理情况。"))
     return redirect("supervision:department", code=code)
 
 

@@ -1,5 +1,6 @@
 from django.urls import include, path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -30,7 +31,7 @@ class DashboardMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_dashboard_menu_item():
     return DashboardMenuItem(
-        "公开监督", reverse("supervision:dashboard"), icon_name="view", order=250
+        _("公开监督"), reverse("supervision:dashboard"), icon_name="view", order=250
     )
 
 
@@ -46,7 +47,7 @@ class InspectionViewSet(ModelViewSet):
     model = Inspection
     add_view_class = InspectionCreateView
     icon = "clipboard-list"
-    menu_label = "监督检查"
+    menu_label = _("监督检查")
     menu_order = 260
     add_to_admin_menu = True
     inspect_view_enabled = True
@@ -65,7 +66,7 @@ class InspectionViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         form_class = super().get_form_class(for_update)
         for name in ("inspected_on", "rectification_deadline", "rectified_on"):
-            form_class.base_fields[name].error_messages["invalid"] = "请输入正确的日期。"
+            form_class.base_fields[name].error_messages["invalid"] = _("请输入正确的日期。")
         return form_class
 
 

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import chinese_calendar
+from django.utils.translation import gettext, pgettext
 
 from .models import CalendarDay, ConfirmedYear, DayKind
 
@@ -117,8 +118,10 @@ class Deadline:
     def explain(self) -> str:
         if not self.provisional_years:
             return ""
-        years = "、".join(str(y) for y in self.provisional_years)
-        return f"{years}年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
+        years = pgettext("list separator", "、").join(str(y) for y in self.provisional_years)
+        return gettext("%(years)s年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。") % {
+            "years": years
+        }
 
 
 def is_working_day(day: datetime.date) -> bool:

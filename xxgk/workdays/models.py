@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DayKind(models.TextChoices):
-    HOLIDAY = "holiday", "放假（非工作日）"
-    WORKDAY = "workday", "上班（含调休补班）"
+    HOLIDAY = "holiday", _("放假（非工作日）")
+    WORKDAY = "workday", _("上班（含调休补班）")
 
 
 class CalendarDay(models.Model):
@@ -15,10 +16,10 @@ class CalendarDay(models.Model):
     year's days here (or corrects a day), and these rows always win.
     """
 
-    date = models.DateField("日期", unique=True)
-    kind = models.CharField("类型", max_length=16, choices=DayKind.choices)
+    date = models.DateField(_("日期"), unique=True)
+    kind = models.CharField(_("类型"), max_length=16, choices=DayKind.choices)
     name = models.CharField(
-        "名称", max_length=50, blank=True, help_text="如：国庆节、国庆节调休补班"
+        _("名称"), max_length=50, blank=True, help_text=_("如：国庆节、国庆节调休补班")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -26,14 +27,14 @@ class CalendarDay(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="录入人",
+        verbose_name=_("录入人"),
     )
-    created_at = models.DateTimeField("录入时间", auto_now_add=True)
+    created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["date"]
-        verbose_name = "节假日调整"
-        verbose_name_plural = "节假日调整"
+        verbose_name = _("节假日调整")
+        verbose_name_plural = _("节假日调整")
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
@@ -42,22 +43,22 @@ class CalendarDay(models.Model):
 class ConfirmedYear(models.Model):
     """A year whose holiday arrangement the office has entered completely."""
 
-    year = models.PositiveSmallIntegerField("年份", unique=True)
-    source = models.CharField("依据", max_length=200, help_text="如：国办发明电〔2026〕X号")
+    year = models.PositiveSmallIntegerField(_("年份"), unique=True)
+    source = models.CharField(_("依据"), max_length=200, help_text=_("如：国办发明电〔2026〕X号"))
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="确认人",
+        verbose_name=_("确认人"),
     )
-    confirmed_at = models.DateTimeField("确认时间", auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("确认时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["-year"]
-        verbose_name = "已确认年度"
-        verbose_name_plural = "已确认年度"
+        verbose_name = _("已确认年度")
+        verbose_name_plural = _("已确认年度")
 
     def __str__(self):
-        return f"{self.year}年（{self.source}）"
+        return _("%(year)s年（%(source)s）") % {"year": self.year, "source": self.source}
