@@ -16,7 +16,7 @@ ADMIN_URL = "/admin/xxgk-search/"
 
 def result_titles(response):
     html = response.content.decode()
-    titles = re.findall(r'<li>\s*<h2><a href="[^"]*">(.*?)</a></h2>', html, re.S)
+    titles = re.findall(r'<li>\s*<h2[^>]*><a href="[^"]*">(.*?)</a></h2>', html, re.S)
     return [re.sub(r"</?mark>", "", title) for title in titles]
 
 
