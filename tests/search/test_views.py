@@ -108,7 +108,7 @@ def test_no_results_page_helps(client, corpus):
     response = client.get(URL, {"q": "招生章程汇编", "department": corpus.departments["cw"].pk})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "没有找到与“招生章程汇编”相关的信息" in html
+    assert "没有找到与“<span data-content>招生章程汇编</span>”相关的信息" in html
     assert "试试较短的搜索词" in html
     assert "招生章程</a>（2）" in html  # probed without the filters: both 招生章程 pages
     assert 'href="?q=%E6%8B%9B%E7%94%9F%E7%AB%A0%E7%A8%8B%E6%B1%87%E7%BC%96"' in html  # no filters
