@@ -47,15 +47,17 @@ install: $(VENV)/.synced
 # Debian packages the test suite needs: Chromium for Playwright, CJK fonts for screenshots;
 # Tesseract with its Chinese and English models and poppler's pdftoppm for the OCR of
 # scanned attachments (docs/review.md) — the models come with the packages, nothing is
-# downloaded at run time.
+# downloaded at run time; the sRGB colour profile of icc-profiles-free goes into every PDF
+# (PDF/A-2b output intent).
 system-deps:
 	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 		|| ! fc-list 2>/dev/null | grep -q "uming.ttc" || ! fc-list 2>/dev/null | grep -q "ukai.ttc" \
 		|| ! fc-list 2>/dev/null | grep -q "wqy-zenhei.ttc" \
 		|| ! command -v pdftoppm >/dev/null 2>&1 || ! command -v msgfmt >/dev/null 2>&1 \
+		|| ! [ -f /usr/share/color/icc/sRGB.icc ] \
 		|| ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then \
-		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext >/dev/null; \
+		echo "Installing Debian packages: chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext icc-profiles-free"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils gettext icc-profiles-free >/dev/null; \
 	fi
 	@$(MAKE) --no-print-directory serving-deps
 
@@ -67,15 +69,22 @@ serving-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk redis-server >/dev/null; \
 	fi
 
+# A quiet start: progress lines, then the addresses and the demo accounts; what migrate and
+# the demo loader log goes to var/log/ (shown on failure).
 setup: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	@mkdir -p var/log
+	@echo "数据库迁移（日志：var/log/migrate.log）"
+	@$(MANAGE) migrate --noinput > var/log/migrate.log 2>&1 || { tail -n 30 var/log/migrate.log; exit 1; }
+	@$(MANAGE) load_demo --site-url http://$(HOST):$(PORT) --log-file var/log/load_demo.log \
+		|| { tail -n 30 var/log/load_demo.log; exit 1; }
 
 # The task worker (periodic jobs: scheduled publishing, reminders) runs in the background and
 # stops with the server; `schedule_jobs --enqueue` plants the scheduler if none is waiting.
 serve: install
-	$(MANAGE) schedule_jobs --enqueue
-	$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 & worker=$$!; \
+	@mkdir -p var/log
+	@$(MANAGE) schedule_jobs --enqueue >> var/log/worker.log 2>&1
+	@echo "任务进程日志：var/log/worker.log"
+	@$(MANAGE) db_worker --backend database --queue-name '*' --no-reload --interval 5 >> var/log/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

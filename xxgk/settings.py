@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "xxgk.disclosures",
     "xxgk.portal",
     "xxgk.reports",
+    "xxgk.registers",
     "xxgk.workdays",
     "xxgk.api",
     "xxgk.feeds",
@@ -350,6 +351,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # The organisation code that prefixes every index number (索引号); fixed once numbers exist.
 XXGK_ORG_CODE = os.environ.get("XXGK_ORG_CODE", "QZXY")
 XXGK_SCHOOL_NAME = os.environ.get("XXGK_SCHOOL_NAME", "衢州学院")
+# The school's name on English pages (the page chrome's `site_title`); content stays as written.
+XXGK_SCHOOL_NAME_EN = os.environ.get("XXGK_SCHOOL_NAME_EN", "Quzhou University")
 XXGK_DISCLOSURES_PER_PAGE = 20
 
 # --- Page cache, view counts, serving behind nginx (xxgk.pagecache, xxgk.viewcounts) --------

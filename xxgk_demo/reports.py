@@ -10,12 +10,9 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from xxgk.reports import services
-from xxgk.reports.defaults import MOE_NAME
-from xxgk.reports.models import (
+from xxgk.registers.models import (
     AdmissionLevel,
     AdmissionResult,
-    AnnualReportDraft,
     CadreAction,
     CadreChange,
     CadreLevel,
@@ -29,8 +26,10 @@ from xxgk.reports.models import (
     ProbationAssessment,
     ProcurementKind,
     ProcurementNotice,
-    ReportTemplate,
 )
+from xxgk.reports import services
+from xxgk.reports.defaults import MOE_NAME
+from xxgk.reports.models import AnnualReportDraft, ReportTemplate
 
 YEAR = 2021
 MONTHS = [datetime.date(2021 + (9 + i - 1) // 12, (9 + i - 1) % 12 + 1, 1) for i in range(12)]

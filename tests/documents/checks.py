@@ -1,7 +1,12 @@
 """What every generated PDF must pass, read back with poppler's tools as an archive would."""
 
+import io
+import re
 import subprocess
 import tempfile
+
+from django.conf import settings
+from pypdf import PdfReader
 
 from xxgk.core.documents.pdf import NO_LINE_END, NO_LINE_START
 
@@ -42,3 +47,30 @@ def broken_lines(data: bytes) -> list[str]:
     return [
         line for line in lines if line and (line[0] in NO_LINE_START or line[-1] in NO_LINE_END)
     ]
+
+
+def assert_pdfa_2b(data: bytes) -> None:
+    """What ISO 19005-2 level B asks that a reader can check without a validator: the header,
+    an sRGB output intent with an ICC profile, XMP declaring PDF/A-2b and agreeing with the
+    document information, a document id, and (above) every font embedded."""
+    assert re.match(rb"%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}", data), data[:20]
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    (intent,) = [i.get_object() for i in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1"
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"  # an ICC profile
+    metadata = root["/Metadata"].get_object()
+    assert "/Filter" not in metadata and metadata["/Subtype"] == "/XML"
+    xmp = metadata.get_data().decode("utf-8")
+    assert "<pdfaid:part>2</pdfaid:part>" in xmp
+    assert "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    info = reader.metadata
+    assert f'<rdf:li xml:lang="x-default">{escape_xml(info.title)}</rdf:li>' in xmp
+    assert info.author == settings.XXGK_SCHOOL_NAME
+    assert f"<rdf:li>{escape_xml(info.author)}</rdf:li>" in xmp
+    assert len(reader.trailer["/ID"]) == 2
+
+
+def escape_xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

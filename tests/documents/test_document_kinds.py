@@ -1,9 +1,10 @@
-"""Every kind of PDF the site generates embeds its fonts and keeps the line-breaking rules."""
+"""Every kind of PDF the site generates embeds its fonts, keeps the line-breaking rules and is
+archival (PDF/A-2b)."""
 
 import datetime
 import io
 
-from tests.documents.checks import assert_fonts_embedded, broken_lines
+from tests.documents.checks import assert_fonts_embedded, assert_pdfa_2b, broken_lines
 from tests.factories import review_through
 from xxgk.disclosures.services import create_disclosure
 from xxgk.reports import exports, services
@@ -19,6 +20,7 @@ LONG = "根据《中华人民共和国政府信息公开条例》第三十六条
 def assert_printable(data: bytes) -> None:
     assert_fonts_embedded(data)
     assert broken_lines(data) == []
+    assert_pdfa_2b(data)
 
 
 def test_letter_pdf():

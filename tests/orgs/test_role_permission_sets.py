@@ -85,7 +85,7 @@ MODEL_PERMISSIONS = {
         "supervision.change_inspection",
         "supervision.view_inspection",
         *(
-            f"reports.{action}_{model}"
+            f"registers.{action}_{model}"
             for model in REPORT_RECORDS
             for action in ("add", "change", "delete", "view")
         ),

@@ -11,9 +11,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from tests.requests.conftest import make_application
+from xxgk.registers.models import CadreChange
 from xxgk.reports import exports, services
 from xxgk.reports.defaults import GOV_NAME, MOE_NAME
-from xxgk.reports.models import CadreChange, ReportTemplate
+from xxgk.reports.models import ReportTemplate
 from xxgk.requests import services as request_services
 from xxgk.requests.models import Application
 

@@ -8,8 +8,9 @@ from wagtail.models import Page
 
 from tests.factories import bulk_disclosures
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.registers.models import ChannelMonth, ProbationAssessment
 from xxgk.reports import registry, services
-from xxgk.reports.models import AnnualReportDraft, ChannelMonth, ProbationAssessment
+from xxgk.reports.models import AnnualReportDraft
 from xxgk.supervision.periods import Period
 from xxgk_demo import reports as demo
 

@@ -133,7 +133,7 @@ def xlsx_bomb() -> bytes:
 def test_decompression_bombs_are_refused_on_every_upload_path(name, content):
     from xxgk.disclosures.content import check_attachment
     from xxgk.importer.manifest import read_manifest
-    from xxgk.reports.imports import read_table
+    from xxgk.registers.imports import read_table
 
     message = "解压后过大或压缩比异常"
     with pytest.raises(ValidationError, match=message):

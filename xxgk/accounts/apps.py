@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "xxgk.accounts"
     label = "accounts"
-    verbose_name = "登录与账户安全"
+    verbose_name = _("登录与账户安全")
 
     def ready(self):
         # Imported here: these modules import models, which cannot load before the app registry

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -27,13 +28,13 @@ class TwoFactorPolicy(BaseGenericSetting):
         Group,
         blank=True,
         related_name="+",
-        verbose_name="须双重认证的角色",
-        help_text="属于所选角色（用户组）的后台用户，输入密码后还须输入动态验证码才能使用后台。",
+        verbose_name=_("须双重认证的角色"),
+        help_text=_("属于所选角色（用户组）的后台用户，输入密码后还须输入动态验证码才能使用后台。"),
     )
     require_superusers = models.BooleanField(
-        "超级管理员须双重认证",
+        _("超级管理员须双重认证"),
         default=_superusers_by_default,
-        help_text="超级管理员不属于任何角色，是否要求双重认证在此单独设置。",
+        help_text=_("超级管理员不属于任何角色，是否要求双重认证在此单独设置。"),
     )
 
     panels = [
@@ -42,11 +43,11 @@ class TwoFactorPolicy(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = "双重认证"
-        verbose_name_plural = "双重认证"
+        verbose_name = _("双重认证")
+        verbose_name_plural = _("双重认证")
 
     def __str__(self):
-        return "双重认证策略"
+        return str(_("双重认证策略"))
 
     def applies_to(self, user) -> bool:
         if user.is_superuser and self.require_superusers:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from django_otp import login as otp_login
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -34,7 +35,7 @@ class VerifyView(TwoFactorView):
     """After the password: the code from the user's authenticator, once per session."""
 
     template_name = "accounts/two_factor_verify.html"
-    page_title = "双重认证"
+    page_title = gettext_lazy("双重认证")
 
     def dispatch(self, request, *args, **kwargs):
         self.device = twofactor.confirmed_device(request.user)
@@ -61,7 +62,7 @@ class EnrolView(TwoFactorView):
     """
 
     template_name = "accounts/two_factor_enrol.html"
-    page_title = "设置双重认证"
+    page_title = gettext_lazy("设置双重认证")
 
     def dispatch(self, request, *args, **kwargs):
         self.existing = twofactor.confirmed_device(request.user)

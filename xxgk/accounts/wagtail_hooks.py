@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from . import views
@@ -16,6 +17,6 @@ def register_two_factor_urls():
 def two_factor_account_item(request):
     return {
         "url": reverse("xxgk_two_factor_enrol"),
-        "label": "双重认证",
-        "help_text": "用手机身份验证器生成的动态验证码保护您的账户。",
+        "label": _("双重认证"),
+        "help_text": _("用手机身份验证器生成的动态验证码保护您的账户。"),
     }

@@ -2,6 +2,8 @@
 
 import functools
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.params.models import QueryModel
@@ -32,8 +34,12 @@ def reject_unknown_query(run):
             return errors.error_response(
                 422,
                 "unknown_parameter",
-                f"不支持的查询参数：{'、'.join(unknown)}。",
-                [{"field": f"query.{name}", "message": "不支持的查询参数。"} for name in unknown],
+                _("不支持的查询参数：%(names)s。")
+                % {"names": pgettext("list separator", "、").join(unknown)},
+                [
+                    {"field": f"query.{name}", "message": _("不支持的查询参数。")}
+                    for name in unknown
+                ],
             )
         return run(request, *args, **kwargs)
 
@@ -55,4 +61,4 @@ api.add_router("/integration", integration.router)
 @csrf_exempt
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ answers in JSON too."""
-    return errors.error_response(404, "not_found", "接口地址不存在。")
+    return errors.error_response(404, "not_found", _("接口地址不存在。"))

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "xxgk.api"
     label = "xxgk_api"
-    verbose_name = "开放接口"
+    verbose_name = _("开放接口")

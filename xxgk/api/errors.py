@@ -1,4 +1,5 @@
-"""One JSON error shape for the whole API: a machine code, a Chinese message, field details.
+"""One JSON error shape for the whole API: a machine code, a message in the request's language
+(Chinese by default, English with Accept-Language: en), field details.
 
 {"code": "validation_error", "message": "请求参数有误。",
  "errors": [{"field": "query.page_size", "message": "不能大于 100。"}]}
@@ -7,6 +8,7 @@
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
@@ -43,30 +45,30 @@ def _pydantic_message(error: dict) -> str:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     if kind == "missing":
-        return "缺少必填项。"
+        return _("缺少必填项。")
     if kind == "extra_forbidden":
-        return "不允许的字段。"
+        return _("不允许的字段。")
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return "须为整数。"
+        return _("须为整数。")
     if kind == "greater_than_equal":
-        return f"不能小于 {ctx.get('ge')}。"
+        return _("不能小于 %(n)s。") % {"n": ctx.get("ge")}
     if kind == "less_than_equal":
-        return f"不能大于 {ctx.get('le')}。"
+        return _("不能大于 %(n)s。") % {"n": ctx.get("le")}
     if kind == "string_too_short":
-        return f"至少 {ctx.get('min_length')} 个字符。"
+        return _("至少 %(n)s 个字符。") % {"n": ctx.get("min_length")}
     if kind == "string_too_long":
-        return f"不能超过 {ctx.get('max_length')} 个字符。"
+        return _("不能超过 %(n)s 个字符。") % {"n": ctx.get("max_length")}
     if kind == "string_pattern_mismatch":
-        return "格式不正确。"
+        return _("格式不正确。")
     if kind.startswith("date"):
-        return "日期格式须为 YYYY-MM-DD，且须是有效日期。"
+        return _("日期格式须为 YYYY-MM-DD，且须是有效日期。")
     if kind in {"string_type", "string_unicode"}:
-        return "须为字符串。"
+        return _("须为字符串。")
     if kind in {"list_type", "too_long", "too_short"}:
-        return "列表格式或长度不正确。"
+        return _("列表格式或长度不正确。")
     if kind in {"model_type", "model_attributes_type", "dict_type", "json_invalid"}:
-        return "须为 JSON 对象。"
-    return error.get("msg", "取值无效。")
+        return _("须为 JSON 对象。")
+    return error.get("msg", _("取值无效。"))
 
 
 def _field_name(loc) -> str:
@@ -99,39 +101,39 @@ def install(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def invalid_input(request, exc):
-        return error_response(422, "validation_error", "请求参数有误。", validation_errors(exc))
+        return error_response(422, "validation_error", _("请求参数有误。"), validation_errors(exc))
 
     @api.exception_handler(DjangoValidationError)
     def invalid_data(request, exc):
         return error_response(
-            422, "invalid_data", "提交的数据未通过校验。", django_validation_errors(exc)
+            422, "invalid_data", _("提交的数据未通过校验。"), django_validation_errors(exc)
         )
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
         response = error_response(
-            401, "invalid_token", "缺少有效的接口令牌，请在 Authorization 头中提供 Bearer 令牌。"
+            401, "invalid_token", _("缺少有效的接口令牌，请在 Authorization 头中提供 Bearer 令牌。")
         )
         response["WWW-Authenticate"] = 'Bearer realm="xxgk"'
         return response
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
-        return error_response(403, "forbidden", str(exc) or "无权执行该操作。")
+        return error_response(403, "forbidden", str(exc) or _("无权执行该操作。"))
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
-        return error_response(404, "not_found", "未找到请求的资源。")
+        return error_response(404, "not_found", _("未找到请求的资源。"))
 
     @api.exception_handler(Throttled)
     def throttled(request, exc):
-        return error_response(429, "rate_limited", "请求过于频繁，请稍后再试。")
+        return error_response(429, "rate_limited", _("请求过于频繁，请稍后再试。"))
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
         # Ninja raises HttpError(400) for a body that is not JSON.
-        return error_response(exc.status_code, "bad_request", "请求体不是有效的 JSON。")
+        return error_response(exc.status_code, "bad_request", _("请求体不是有效的 JSON。"))
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request, exc):
-        return error_response(413, "payload_too_large", "请求体过大，请减少或压缩附件。")
+        return error_response(413, "payload_too_large", _("请求体过大，请减少或压缩附件。"))

@@ -8,6 +8,7 @@ import functools
 import json
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
 from ninja.security import HttpBearer
 
@@ -116,7 +117,7 @@ def _attachments(payload) -> list[tuple[str, bytes, str]]:
 def _item(item_number: str) -> CatalogueItemPage:
     item = CatalogueItemPage.objects.filter(item_number=item_number).first()
     if item is None:
-        raise ApiError(404, "not_found", f"未找到编号为 {item_number} 的清单事项。")
+        raise ApiError(404, "not_found", _("未找到编号为 %(n)s 的清单事项。") % {"n": item_number})
     return item
 
 
@@ -154,7 +155,7 @@ def read(request, disclosure_id: int = Path(..., ge=1, le=MAX_ID)):
         pk=disclosure_id, publishing_department=request.auth.department
     ).first()
     if page is None:
-        raise ApiError(404, "not_found", "未找到本部门的该条信息。")
+        raise ApiError(404, "not_found", _("未找到本部门的该条信息。"))
     request._xxgk_object_id = page.pk
     return draft_data(request, page)
 
@@ -174,7 +175,7 @@ def update(request, payload: DraftUpdateIn, disclosure_id: int = Path(..., ge=1,
             attachments=_attachments(payload),
         )
     except DisclosurePage.DoesNotExist:
-        raise ApiError(404, "not_found", "未找到本部门的该条信息。") from None
+        raise ApiError(404, "not_found", _("未找到本部门的该条信息。")) from None
     except services.DraftNotEditable as exc:
         raise ApiError(409, "not_editable", str(exc)) from None
     return draft_data(request, page)

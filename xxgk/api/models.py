@@ -4,6 +4,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.orgs.models import Department
 
@@ -17,10 +18,10 @@ class IntegrationToken(models.Model):
     """
 
     department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="api_tokens", verbose_name="部门"
+        Department, on_delete=models.PROTECT, related_name="api_tokens", verbose_name=_("部门")
     )
-    name = models.CharField("用途", max_length=100, help_text="如：招生系统对接。")
-    prefix = models.CharField("令牌前缀", max_length=16, editable=False)
+    name = models.CharField(_("用途"), max_length=100, help_text=_("如：招生系统对接。"))
+    prefix = models.CharField(_("令牌前缀"), max_length=16, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     # The account the token acts as: an editor of the department without a password, so the
     # usual rules (谁公开、谁负责, no publish permission) apply to machine calls too.
@@ -32,18 +33,18 @@ class IntegrationToken(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
-        verbose_name="创建人",
+        verbose_name=_("创建人"),
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
-    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="吊销人",
+        verbose_name=_("吊销人"),
     )
     replaced_by = models.OneToOneField(
         "self",
@@ -51,13 +52,13 @@ class IntegrationToken(models.Model):
         null=True,
         blank=True,
         related_name="replaces",
-        verbose_name="轮换后的令牌",
+        verbose_name=_("轮换后的令牌"),
     )
 
     class Meta:
         ordering = ["department__code", "-created_at"]
-        verbose_name = "接口令牌"
-        verbose_name_plural = "接口令牌"
+        verbose_name = _("接口令牌")
+        verbose_name_plural = _("接口令牌")
 
     def __str__(self):
         return f"{self.department.code} · {self.name} ({self.prefix}…)"
@@ -73,10 +74,10 @@ class IntegrationToken(models.Model):
 
 class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise PermissionError("接口调用记录不可修改。")
+        raise PermissionError(_("接口调用记录不可修改。"))
 
     def delete(self):
-        raise PermissionError("接口调用记录不可删除。")
+        raise PermissionError(_("接口调用记录不可删除。"))
 
 
 class ApiCallLog(models.Model):
@@ -91,41 +92,41 @@ class ApiCallLog(models.Model):
         null=True,
         blank=True,
         related_name="calls",
-        verbose_name="令牌",
+        verbose_name=_("令牌"),
     )
-    token_prefix = models.CharField("令牌前缀", max_length=16, blank=True)
+    token_prefix = models.CharField(_("令牌前缀"), max_length=16, blank=True)
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="部门",
+        verbose_name=_("部门"),
     )
-    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
-    method = models.CharField("方法", max_length=10)
-    path = models.CharField("地址", max_length=500)
-    endpoint = models.CharField("接口", max_length=100, blank=True)
-    remote_addr = models.GenericIPAddressField("来源地址", null=True, blank=True)
-    user_agent = models.CharField("客户端", max_length=300, blank=True)
-    status_code = models.PositiveSmallIntegerField("状态码")
-    result = models.CharField("结果", max_length=64)
-    object_id = models.PositiveBigIntegerField("对象编号", null=True, blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    method = models.CharField(_("方法"), max_length=10)
+    path = models.CharField(_("地址"), max_length=500)
+    endpoint = models.CharField(_("接口"), max_length=100, blank=True)
+    remote_addr = models.GenericIPAddressField(_("来源地址"), null=True, blank=True)
+    user_agent = models.CharField(_("客户端"), max_length=300, blank=True)
+    status_code = models.PositiveSmallIntegerField(_("状态码"))
+    result = models.CharField(_("结果"), max_length=64)
+    object_id = models.PositiveBigIntegerField(_("对象编号"), null=True, blank=True)
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "接口调用记录"
-        verbose_name_plural = "接口调用记录"
+        verbose_name = _("接口调用记录")
+        verbose_name_plural = _("接口调用记录")
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.method} {self.path} → {self.status_code}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise PermissionError("接口调用记录不可修改。")
+            raise PermissionError(_("接口调用记录不可修改。"))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PermissionError("接口调用记录不可删除。")
+        raise PermissionError(_("接口调用记录不可删除。"))

@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Count, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
 from xxgk.disclosures.models import DisclosurePage
@@ -56,14 +57,14 @@ def public_item(item_number: str) -> CatalogueItemPage:
         .first()
     )
     if item is None:
-        raise ApiError(404, "not_found", f"未找到编号为 {item_number} 的清单事项。")
+        raise ApiError(404, "not_found", _("未找到编号为 %(n)s 的清单事项。") % {"n": item_number})
     item.disclosure_count = public_disclosures().filter(catalogue_item=item).count()
     return item
 
 
 def _check_range(date_from, date_to):
     if date_from and date_to and date_from > date_to:
-        raise ApiError(400, "invalid_date_range", "起始日期不能晚于截止日期。")
+        raise ApiError(400, "invalid_date_range", _("起始日期不能晚于截止日期。"))
 
 
 def filter_disclosures(filters):
@@ -72,16 +73,22 @@ def filter_disclosures(filters):
     queryset = public_disclosures()
     if filters.item:
         if not CatalogueItemPage.objects.filter(item_number=filters.item).exists():
-            raise ApiError(404, "not_found", f"未找到编号为 {filters.item} 的清单事项。")
+            raise ApiError(
+                404, "not_found", _("未找到编号为 %(n)s 的清单事项。") % {"n": filters.item}
+            )
         queryset = queryset.filter(catalogue_item__item_number=filters.item)
     if filters.category:
         category = CatalogueCategoryPage.objects.filter(number=filters.category).first()
         if category is None:
-            raise ApiError(404, "not_found", f"未找到序号为 {filters.category} 的清单类别。")
+            raise ApiError(
+                404, "not_found", _("未找到序号为 %(n)s 的清单类别。") % {"n": filters.category}
+            )
         queryset = queryset.descendant_of(category)
     if filters.department:
         if not Department.objects.filter(code=filters.department).exists():
-            raise ApiError(404, "not_found", f"未找到代码为 {filters.department} 的部门。")
+            raise ApiError(
+                404, "not_found", _("未找到代码为 %(n)s 的部门。") % {"n": filters.department}
+            )
         queryset = queryset.filter(publishing_department__code=filters.department)
     if filters.date_from:
         queryset = queryset.filter(publication_date__gte=filters.date_from)
@@ -100,7 +107,7 @@ def filter_disclosures(filters):
 def public_disclosure(pk: int) -> DisclosurePage:
     page = public_disclosures().filter(pk=pk).first()
     if page is None:
-        raise ApiError(404, "not_found", "未找到该公开信息，或该信息已撤回。")
+        raise ApiError(404, "not_found", _("未找到该公开信息，或该信息已撤回。"))
     return page
 
 
@@ -115,7 +122,11 @@ def public_report(school_year_start: int):
         .first()
     )
     if report is None:
-        raise ApiError(404, "not_found", f"未找到 {school_year_start} 学年的年度报告。")
+        raise ApiError(
+            404,
+            "not_found",
+            _("未找到 %(year)s 学年的年度报告。") % {"year": school_year_start},
+        )
     return report
 
 

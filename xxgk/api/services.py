@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xxgk.disclosures.content import clean_html, make_document
 from xxgk.disclosures.models import DisclosureAttachment, DisclosurePage
@@ -28,7 +29,7 @@ LAST_USED_INTERVAL_SECONDS = 60
 
 def _require_token_manager(user):
     if not user.has_perm("xxgk_api.add_integrationtoken"):
-        raise PermissionDenied("只有信息公开办公室可以管理接口令牌。")
+        raise PermissionDenied(_("只有信息公开办公室可以管理接口令牌。"))
 
 
 def _service_user(department):
@@ -71,7 +72,7 @@ def create_token(*, department, name: str, by) -> tuple[IntegrationToken, str]:
     """Issue a token for a department. The plaintext is returned once and never stored."""
     _require_token_manager(by)
     if not department.is_active:
-        raise ValidationError({"department": "该部门已停用，不能签发接口令牌。"})
+        raise ValidationError({"department": _("该部门已停用，不能签发接口令牌。")})
     return _issue(department=department, name=name, by=by)
 
 
@@ -92,7 +93,7 @@ def rotate_token(token: IntegrationToken, *, by) -> tuple[IntegrationToken, str]
     _require_token_manager(by)
     token = IntegrationToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:
-        raise ValidationError("已吊销的令牌不能轮换，请重新签发。")
+        raise ValidationError(_("已吊销的令牌不能轮换，请重新签发。"))
     new, plaintext = _issue(department=token.department, name=token.name, by=by, replaces=token)
     revoke_token(token, by=by)
     return new, plaintext
@@ -152,7 +153,8 @@ def decode_base64(content: str, *, filename: str) -> bytes:
         return base64.b64decode(content, validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError(
-            f"附件“{filename}”的内容不是有效的 Base64 编码。", code="attachment_encoding"
+            _("附件“%(name)s”的内容不是有效的 Base64 编码。") % {"name": filename},
+            code="attachment_encoding",
         ) from None
 
 
@@ -196,11 +198,11 @@ def editable_draft(token: IntegrationToken, pk: int) -> DisclosurePage:
     if page is None:
         raise DisclosurePage.DoesNotExist
     if page.live or page.first_published_at:
-        raise DraftNotEditable("该信息已经公开，接口只能修改未公开的草稿。")
+        raise DraftNotEditable(_("该信息已经公开，接口只能修改未公开的草稿。"))
     if page.workflow_in_progress:
-        raise DraftNotEditable("该草稿正在审查中，不能修改；请待审查退回后再修改。")
+        raise DraftNotEditable(_("该草稿正在审查中，不能修改；请待审查退回后再修改。"))
     if not disclosure_policy.allows(token.service_user, Action.EDIT, page):
-        raise PermissionDenied("您所在部门不能修改该信息。")
+        raise PermissionDenied(_("您所在部门不能修改该信息。"))
     return page
 
 

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -19,9 +21,11 @@ from .models import ApiCallLog, IntegrationToken
 
 class TokenForm(forms.Form):
     department = forms.ModelChoiceField(
-        label="部门", queryset=Department.objects.filter(is_active=True)
+        label=gettext_lazy("部门"), queryset=Department.objects.filter(is_active=True)
     )
-    name = forms.CharField(label="用途", max_length=100, help_text="如：招生系统对接。")
+    name = forms.CharField(
+        label=gettext_lazy("用途"), max_length=100, help_text=gettext_lazy("如：招生系统对接。")
+    )
 
 
 class OfficeView(WagtailAdminTemplateMixin, TemplateView):
@@ -39,7 +43,7 @@ class OfficeView(WagtailAdminTemplateMixin, TemplateView):
 
 class TokenListView(OfficeView):
     template_name = "xxgk_api/tokens.html"
-    page_title = "接口令牌"
+    page_title = gettext_lazy("接口令牌")
     permission = "xxgk_api.view_integrationtoken"
 
     def get_context_data(self, **kwargs):
@@ -65,7 +69,7 @@ class TokenShownOnce(OfficeView):
 
 
 class TokenCreateView(TokenShownOnce):
-    page_title = "签发接口令牌"
+    page_title = gettext_lazy("签发接口令牌")
 
     def get(self, request, *args, **kwargs):
         self.template_name = "xxgk_api/token_form.html"
@@ -85,7 +89,7 @@ class TokenCreateView(TokenShownOnce):
 
 
 class TokenRotateView(TokenShownOnce):
-    page_title = "轮换接口令牌"
+    page_title = gettext_lazy("轮换接口令牌")
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -105,13 +109,15 @@ class TokenRevokeView(OfficeView):
     def post(self, request, pk):
         token = get_object_or_404(IntegrationToken, pk=pk)
         services.revoke_token(token, by=request.user)
-        messages.success(request, f"已吊销令牌 {token.prefix}…，使用它的调用将被拒绝。")
+        messages.success(
+            request, _("已吊销令牌 %(prefix)s…，使用它的调用将被拒绝。") % {"prefix": token.prefix}
+        )
         return redirect("xxgk_api_tokens")
 
 
 class CallLogView(OfficeView):
     template_name = "xxgk_api/calls.html"
-    page_title = "接口调用记录"
+    page_title = gettext_lazy("接口调用记录")
     header_icon = "history"
     permission = "xxgk_api.view_apicalllog"
 

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from xxgk.core.menu import PermissionMenuItem
@@ -28,7 +29,7 @@ def register_api_admin_urls():
 @hooks.register("register_settings_menu_item")
 def register_token_menu_item():
     return PermissionMenuItem(
-        "接口令牌",
+        _("接口令牌"),
         reverse("xxgk_api_tokens"),
         icon_name="key",
         order=900,
@@ -39,7 +40,7 @@ def register_token_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_call_log_menu_item():
     return PermissionMenuItem(
-        "接口调用记录",
+        _("接口调用记录"),
         reverse("xxgk_api_calls"),
         icon_name="history",
         order=900,

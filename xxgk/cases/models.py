@@ -9,23 +9,6 @@ from xxgk.orgs.models import Department
 from xxgk.security.fields import EncryptedCharField
 
 
-class NumberCounter(models.Model):
-    """The last serial issued per (prefix, year) for the public numbers of every kind of case
-    (YSQ for applications, a mailbox's prefix for letters, JB for complaints)."""
-
-    prefix = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last_serial = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["prefix", "year"], name="unique_case_number_counter")
-        ]
-
-    def __str__(self):
-        return f"{self.prefix}-{self.year}: {self.last_serial}"
-
-
 def optional_link(to, verbose_name=None, related_name="+", on_delete=models.SET_NULL):
     """A link a case or its parts may lack (a category, a fee period, a person, a department):
     empty until someone sets it."""

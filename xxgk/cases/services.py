@@ -7,29 +7,14 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
+from xxgk.core.numbering import next_serial
 from xxgk.security.personal_data import redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
 from xxgk.security.retention import CaseKind, register_case_kind, start_of_day
 
-from .models import NumberCounter
-
 logger = logging.getLogger(__name__)
-
-
-def next_serial(prefix: str, year: int) -> int:
-    """Take the next serial of (prefix, year): never reused, no gap, safe under concurrency."""
-    with transaction.atomic():
-        # get_or_create survives two first numbers of a year racing to create the row; the
-        # UPDATE then holds the row lock until commit, so a concurrent caller's F() increment
-        # waits and reads the new value: no number twice, no gap.
-        NumberCounter.objects.get_or_create(prefix=prefix, year=year)
-        counter = NumberCounter.objects.filter(prefix=prefix, year=year)
-        counter.update(last_serial=F("last_serial") + 1)
-        return counter.values_list("last_serial", flat=True).get()
 
 
 def format_number(prefix: str, year: int, serial: int) -> str:

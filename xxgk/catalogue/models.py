@@ -9,6 +9,7 @@ page and every adjustment is recorded as a CatalogueChange.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,15 +22,15 @@ from .policy import catalogue_policy
 
 
 class RuleKind(models.TextChoices):
-    EVENT = "event", "事项形成或变更后限期公开"
-    PERIODIC = "periodic", "每年定期公开"
-    SEASONAL = "seasonal", "每年按时段公开（如招生季）"
-    CONTINUOUS = "continuous", "常态公开、定期更新"
+    EVENT = "event", _("事项形成或变更后限期公开")
+    PERIODIC = "periodic", _("每年定期公开")
+    SEASONAL = "seasonal", _("每年按时段公开（如招生季）")
+    CONTINUOUS = "continuous", _("常态公开、定期更新")
 
 
 class ItemSource(models.TextChoices):
-    MOE = "moe", "教育部清单"
-    SCHOOL = "school", "学校自定"
+    MOE = "moe", _("教育部清单")
+    SCHOOL = "school", _("学校自定")
 
 
 # A Wagtail hook, fn(page, request, context): how the apps above the catalogue add what is
@@ -55,7 +56,7 @@ class CataloguePageMixin:
 
 
 class CatalogueIndexPage(CataloguePageMixin, Page):
-    intro = RichTextField("说明", blank=True)
+    intro = RichTextField(_("说明"), blank=True)
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["catalogue.CatalogueCategoryPage"]
@@ -63,7 +64,7 @@ class CatalogueIndexPage(CataloguePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
-        verbose_name = "信息公开目录"
+        verbose_name = _("信息公开目录")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -71,16 +72,16 @@ class CatalogueIndexPage(CataloguePageMixin, Page):
 
 
 class CatalogueCategoryPage(CataloguePageMixin, Page):
-    number = models.PositiveSmallIntegerField("类别序号", unique=True)
-    description = models.TextField("类别说明", blank=True)
+    number = models.PositiveSmallIntegerField(_("类别序号"), unique=True)
+    description = models.TextField(_("类别说明"), blank=True)
 
     parent_page_types = ["catalogue.CatalogueIndexPage"]
     subpage_types = ["catalogue.CatalogueItemPage"]
     content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("description")]
 
     class Meta:
-        verbose_name = "清单类别"
-        verbose_name_plural = "清单类别"
+        verbose_name = _("清单类别")
+        verbose_name_plural = _("清单类别")
         ordering = ["number"]
 
     def get_context(self, request, *args, **kwargs):
@@ -94,46 +95,46 @@ class CatalogueCategoryPage(CataloguePageMixin, Page):
 
 class CatalogueItemPage(CataloguePageMixin, Page):
     item_number = models.CharField(
-        "事项编号",
+        _("事项编号"),
         max_length=16,
         unique=True,
-        help_text="教育部清单事项用 1-50；学校自定事项可用如 51、7.1 等编号。",
+        help_text=_("教育部清单事项用 1-50；学校自定事项可用如 51、7.1 等编号。"),
     )
     source = models.CharField(
-        "来源", max_length=16, choices=ItemSource.choices, default=ItemSource.SCHOOL
+        _("来源"), max_length=16, choices=ItemSource.choices, default=ItemSource.SCHOOL
     )
-    legal_basis = models.TextField("公开依据（有关文件）", blank=True)
+    legal_basis = models.TextField(_("公开依据（有关文件）"), blank=True)
     responsible_departments = ParentalManyToManyField(
-        "orgs.Department", related_name="catalogue_items", verbose_name="责任部门", blank=True
+        "orgs.Department", related_name="catalogue_items", verbose_name=_("责任部门"), blank=True
     )
     rule_kind = models.CharField(
-        "公开时限规则", max_length=16, choices=RuleKind.choices, default=RuleKind.EVENT
+        _("公开时限规则"), max_length=16, choices=RuleKind.choices, default=RuleKind.EVENT
     )
     working_days = models.PositiveSmallIntegerField(
-        "限期（工作日）",
+        _("限期（工作日）"),
         null=True,
         blank=True,
         default=20,
-        help_text="事项形成或变更后多少个工作日内公开（教办函〔2014〕23号：20个工作日）。",
+        help_text=_("事项形成或变更后多少个工作日内公开（教办函〔2014〕23号：20个工作日）。"),
     )
-    due_month = models.PositiveSmallIntegerField("每年截止月", null=True, blank=True)
-    due_day = models.PositiveSmallIntegerField("每年截止日", null=True, blank=True)
-    season_start_month = models.PositiveSmallIntegerField("时段起始月", null=True, blank=True)
-    season_end_month = models.PositiveSmallIntegerField("时段结束月", null=True, blank=True)
+    due_month = models.PositiveSmallIntegerField(_("每年截止月"), null=True, blank=True)
+    due_day = models.PositiveSmallIntegerField(_("每年截止日"), null=True, blank=True)
+    season_start_month = models.PositiveSmallIntegerField(_("时段起始月"), null=True, blank=True)
+    season_end_month = models.PositiveSmallIntegerField(_("时段结束月"), null=True, blank=True)
     freshness_months = models.PositiveSmallIntegerField(
-        "更新周期（月）", null=True, blank=True, help_text="超过该月数未更新视为内容陈旧。"
+        _("更新周期（月）"), null=True, blank=True, help_text=_("超过该月数未更新视为内容陈旧。")
     )
-    public_note = models.TextField("公开说明", blank=True)
-    internal_note = models.TextField("内部备注", blank=True, help_text="仅工作人员可见。")
-    retired_on = models.DateField("停用日期", null=True, blank=True)
-    retired_reason = models.CharField("停用原因", max_length=255, blank=True)
+    public_note = models.TextField(_("公开说明"), blank=True)
+    internal_note = models.TextField(_("内部备注"), blank=True, help_text=_("仅工作人员可见。"))
+    retired_on = models.DateField(_("停用日期"), null=True, blank=True)
+    retired_reason = models.CharField(_("停用原因"), max_length=255, blank=True)
     successors = ParentalManyToManyField(
         "self",
         symmetrical=False,
         blank=True,
         related_name="predecessors",
-        verbose_name="承接事项",
-        help_text="拆分或合并后承接本事项的新事项。",
+        verbose_name=_("承接事项"),
+        help_text=_("拆分或合并后承接本事项的新事项。"),
     )
 
     parent_page_types = ["catalogue.CatalogueCategoryPage"]
@@ -151,19 +152,19 @@ class CatalogueItemPage(CataloguePageMixin, Page):
                 FieldRowPanel([FieldPanel("due_month"), FieldPanel("due_day")]),
                 FieldRowPanel([FieldPanel("season_start_month"), FieldPanel("season_end_month")]),
             ],
-            heading="公开时限",
+            heading=_("公开时限"),
         ),
         FieldPanel("public_note"),
         FieldPanel("internal_note"),
         MultiFieldPanel(
             [FieldPanel("retired_on"), FieldPanel("retired_reason"), FieldPanel("successors")],
-            heading="停用与调整",
+            heading=_("停用与调整"),
         ),
     ]
 
     class Meta:
-        verbose_name = "清单事项"
-        verbose_name_plural = "清单事项"
+        verbose_name = _("清单事项")
+        verbose_name_plural = _("清单事项")
 
     def __str__(self):
         return f"{self.item_number}. {self.title}"
@@ -175,32 +176,38 @@ class CatalogueItemPage(CataloguePageMixin, Page):
     def rule_summary(self) -> str:
         kind = self.rule_kind
         if kind == RuleKind.EVENT:
-            return f"信息形成或变更后{self.working_days}个工作日内公开"
+            return _("信息形成或变更后%(days)s个工作日内公开") % {"days": self.working_days}
         if kind == RuleKind.PERIODIC:
-            return f"每年{self.due_month}月{self.due_day}日前公开"
+            return _("每年%(month)s月%(day)s日前公开") % {
+                "month": self.due_month,
+                "day": self.due_day,
+            }
         if kind == RuleKind.SEASONAL:
-            return f"每年{self.season_start_month}月至{self.season_end_month}月按招生等工作进程公开"
-        return f"常态公开，至少每{self.freshness_months}个月更新"
+            return _("每年%(start)s月至%(end)s月按招生等工作进程公开") % {
+                "start": self.season_start_month,
+                "end": self.season_end_month,
+            }
+        return _("常态公开，至少每%(months)s个月更新") % {"months": self.freshness_months}
 
     def clean(self):
         super().clean()
         errors = {}
         if self.rule_kind == RuleKind.EVENT and not self.working_days:
-            errors["working_days"] = "限期公开的事项须填写工作日数。"
+            errors["working_days"] = _("限期公开的事项须填写工作日数。")
         if self.rule_kind == RuleKind.PERIODIC:
             if not (self.due_month and 1 <= self.due_month <= 12):
-                errors["due_month"] = "请填写 1-12 之间的月份。"
+                errors["due_month"] = _("请填写 1-12 之间的月份。")
             if not (self.due_day and 1 <= self.due_day <= 31):
-                errors["due_day"] = "请填写 1-31 之间的日期。"
+                errors["due_day"] = _("请填写 1-31 之间的日期。")
         if self.rule_kind == RuleKind.SEASONAL:
             for field in ("season_start_month", "season_end_month"):
                 value = getattr(self, field)
                 if not (value and 1 <= value <= 12):
-                    errors[field] = "请填写 1-12 之间的月份。"
+                    errors[field] = _("请填写 1-12 之间的月份。")
         if self.rule_kind == RuleKind.CONTINUOUS and not self.freshness_months:
-            errors["freshness_months"] = "常态公开的事项须填写更新周期。"
+            errors["freshness_months"] = _("常态公开的事项须填写更新周期。")
         if self.retired_on and not self.retired_reason:
-            errors["retired_reason"] = "停用事项须说明原因。"
+            errors["retired_reason"] = _("停用事项须说明原因。")
         if errors:
             raise ValidationError(errors)
 
@@ -210,40 +217,40 @@ class CatalogueItemPage(CataloguePageMixin, Page):
 
 
 class ChangeKind(models.TextChoices):
-    CREATED = "created", "新增事项"
-    EDITED = "edited", "修改事项"
-    RETITLED = "retitled", "修改名称"
-    MOVED = "moved", "调整类别"
-    SPLIT = "split", "拆分事项"
-    RETIRED = "retired", "停用事项"
-    RESTORED = "restored", "恢复事项"
+    CREATED = "created", _("新增事项")
+    EDITED = "edited", _("修改事项")
+    RETITLED = "retitled", _("修改名称")
+    MOVED = "moved", _("调整类别")
+    SPLIT = "split", _("拆分事项")
+    RETIRED = "retired", _("停用事项")
+    RESTORED = "restored", _("恢复事项")
 
 
 class CatalogueChange(models.Model):
     """One dated, attributed adjustment of the catalogue (清单动态调整记录). Append-only."""
 
     item = models.ForeignKey(
-        CatalogueItemPage, on_delete=models.PROTECT, related_name="changes", verbose_name="事项"
+        CatalogueItemPage, on_delete=models.PROTECT, related_name="changes", verbose_name=_("事项")
     )
-    kind = models.CharField("调整类型", max_length=16, choices=ChangeKind.choices)
-    summary = models.CharField("调整内容", max_length=500)
-    before = models.JSONField("调整前", default=dict, blank=True)
-    after = models.JSONField("调整后", default=dict, blank=True)
-    note = models.TextField("说明", blank=True)
+    kind = models.CharField(_("调整类型"), max_length=16, choices=ChangeKind.choices)
+    summary = models.CharField(_("调整内容"), max_length=500)
+    before = models.JSONField(_("调整前"), default=dict, blank=True)
+    after = models.JSONField(_("调整后"), default=dict, blank=True)
+    note = models.TextField(_("说明"), blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name="操作人",
+        verbose_name=_("操作人"),
     )
-    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "清单调整记录"
-        verbose_name_plural = "清单调整记录"
+        verbose_name = _("清单调整记录")
+        verbose_name_plural = _("清单调整记录")
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.summary}"

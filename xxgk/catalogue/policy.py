@@ -9,6 +9,8 @@ disclosures filed below (``xxgk.disclosures.policy``).
 
 from functools import partial
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.orgs.policy import Action, Policy, page_grants, wagtail_grants
 from xxgk.orgs.selectors import is_office
 
@@ -63,8 +65,8 @@ catalogue_policy = Policy(
         Action.RESTRICT: _never,
     },
     {
-        Action.EDIT: "信息公开目录只能由信息公开办公室修改。",
-        Action.DELETE: "清单事项只能停用，不能删除。",
-        Action.RESTRICT: "信息公开目录之下有公开信息，不能设置访问限制。",
+        Action.EDIT: _("信息公开目录只能由信息公开办公室修改。"),
+        Action.DELETE: _("清单事项只能停用，不能删除。"),
+        Action.RESTRICT: _("信息公开目录之下有公开信息，不能设置访问限制。"),
     },
 )

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.db.models import Q
+from django.utils import translation
 
 from xxgk.orgs.models import Department
 from xxgk.orgs.roles import Role
@@ -58,13 +59,15 @@ def all_items() -> list[CatalogueItemPage]:
 def item_snapshot(item: CatalogueItemPage) -> dict:
     """The fields whose changes the catalogue history records."""
     parent = item.get_parent()
+    with translation.override("zh-hans"):  # stored and compared: the same whatever the language
+        rule = item.rule_summary()
     return {
         "item_number": item.item_number,
         "title": item.title,
         "category": parent.title if parent else "",
         "legal_basis": item.legal_basis,
         "departments": sorted(d.code for d in item.responsible_departments.all()),
-        "rule": item.rule_summary(),
+        "rule": rule,
         "retired_on": item.retired_on.isoformat() if item.retired_on else None,
         "retired_reason": item.retired_reason,
     }

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupPagePermission
 
 from xxgk.orgs.models import Department
@@ -15,6 +16,7 @@ from xxgk.orgs.selectors import is_office
 from .models import CatalogueCategoryPage, CatalogueChange, CatalogueItemPage, ChangeKind
 from .selectors import item_snapshot
 
+# The recorded summaries are stored content: Chinese, whatever the request's language.
 FIELD_LABELS = {
     "item_number": "编号",
     "title": "名称",
@@ -39,7 +41,7 @@ RULE_FIELDS = (
 
 def _require_office(user):
     if user is not None and not is_office(user):
-        raise PermissionDenied("只有信息公开办公室可以调整信息公开事项清单。")
+        raise PermissionDenied(_("只有信息公开办公室可以调整信息公开事项清单。"))
 
 
 def _infer_kind(before: dict, after: dict) -> ChangeKind:
@@ -166,7 +168,7 @@ def update_item(item: CatalogueItemPage, *, user=None, note: str = "", departmen
 
 def retire_item(item, *, reason: str, user=None, on: datetime.date | None = None, note=""):
     if not reason.strip():
-        raise ValidationError({"retired_reason": "停用事项须说明原因。"})
+        raise ValidationError({"retired_reason": _("停用事项须说明原因。")})
     return update_item(
         item, user=user, note=note, retired_on=on or timezone.localdate(), retired_reason=reason
     )
@@ -194,7 +196,7 @@ def split_item(item, *, parts: list[dict], user=None, note: str = "") -> list[Ca
     """Split one item into several; the original is retired, its disclosures stay put."""
     _require_office(user)
     if len(parts) < 2:
-        raise ValidationError("拆分至少需要两个新事项。")
+        raise ValidationError(_("拆分至少需要两个新事项。"))
     item = CatalogueItemPage.objects.get(pk=item.pk)
     category = item.get_parent().specific
     departments = list(item.responsible_departments.all())

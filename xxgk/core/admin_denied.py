@@ -8,6 +8,7 @@ disclosure platform a refusal must be unambiguous to people, scripts and audits 
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 def permission_denied(request):
@@ -16,7 +17,7 @@ def permission_denied(request):
     response = TemplateResponse(
         request,
         "core/admin_403.html",
-        {"reason": "您没有执行此操作的权限：只能在本部门负责的信息公开事项下发布和修改信息。"},
+        {"reason": _("您没有执行此操作的权限：只能在本部门负责的信息公开事项下发布和修改信息。")},
         status=403,
     )
     return response.render()
@@ -36,7 +37,7 @@ class RefusedAsAWhole:
     def dispatch(self, request, *args, **kwargs):
         _allowed, refused = self.get_actionable_objects()
         if refused["items_with_no_access"]:
-            raise PermissionDenied("所选对象中有您无权执行此操作的对象，操作未执行。")
+            raise PermissionDenied(_("所选对象中有您无权执行此操作的对象，操作未执行。"))
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -6,6 +6,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 DATE_PATTERNS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
@@ -22,7 +23,7 @@ def decode_csv(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationError("无法识别清单文件的编码，请另存为 UTF-8 编码的 CSV 或 XLSX。")
+    raise ValidationError(_("无法识别清单文件的编码，请另存为 UTF-8 编码的 CSV 或 XLSX。"))
 
 
 def parse_date(text: str) -> datetime.date:

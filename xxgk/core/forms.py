@@ -2,22 +2,23 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class StatsForm(forms.Form):
     """The period of a statistics page (letters, complaints, helpfulness votes): at most
     three years, by default the current school year."""
 
-    start = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="结束日期", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
-            raise forms.ValidationError("开始日期不能晚于结束日期。")
+            raise forms.ValidationError(_("开始日期不能晚于结束日期。"))
         if start and end and (end - start).days > 3 * 366:
-            raise forms.ValidationError("统计区间不能超过三年。")
+            raise forms.ValidationError(_("统计区间不能超过三年。"))
         return cleaned
 
     @classmethod

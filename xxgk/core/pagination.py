@@ -1,5 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 
 def paginate_or_404(request, object_list, per_page, param="page"):
@@ -9,8 +10,8 @@ def paginate_or_404(request, object_list, per_page, param="page"):
     try:
         number = int(raw)
     except (TypeError, ValueError):
-        raise Http404("页码无效") from None
+        raise Http404(_("页码无效")) from None
     try:
         return paginator.page(number)
     except (EmptyPage, PageNotAnInteger):
-        raise Http404("页码超出范围") from None
+        raise Http404(_("页码超出范围")) from None

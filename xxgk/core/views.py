@@ -53,7 +53,7 @@ def switch_language(request, code):
     Choosing a language is harmless to the visitor even when another site links here.
     """
     if code not in dict(settings.LANGUAGES):
-        raise Http404("不支持该语言。")
+        raise Http404(_("不支持该语言。"))
     target = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DisclosuresConfig(AppConfig):
     name = "xxgk.disclosures"
     label = "disclosures"
-    verbose_name = "公开信息"
+    verbose_name = _("公开信息")
 
     def ready(self):
         # Imported here: models cannot load before the app registry is ready.

@@ -12,6 +12,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.documents import get_document_model
 from wagtail.rich_text import features
@@ -44,19 +45,24 @@ def check_attachment(filename: str, data: bytes, *, max_bytes: int = MAX_ATTACHM
     ext = os.path.splitext(name)[1].lower().lstrip(".")
     if not name or ext not in allowed_extensions():
         raise ValidationError(
-            f"附件“{name or filename}”的类型不允许，只接受：{'、'.join(allowed_extensions())}。",
+            _("附件“%(name)s”的类型不允许，只接受：%(allowed)s。")
+            % {"name": name or filename, "allowed": "、".join(allowed_extensions())},
             code="attachment_type",
         )
     if not data:
-        raise ValidationError(f"附件“{name}”是空文件。", code="attachment_empty")
+        raise ValidationError(
+            _("附件“%(name)s”是空文件。") % {"name": name}, code="attachment_empty"
+        )
     if len(data) > max_bytes:
         raise ValidationError(
-            f"附件“{name}”超过 {max_bytes // (1024 * 1024)} MB 的大小限制。",
+            _("附件“%(name)s”超过 %(limit)s MB 的大小限制。")
+            % {"name": name, "limit": max_bytes // (1024 * 1024)},
             code="attachment_too_large",
         )
     if not data.startswith(SIGNATURES[ext]):
         raise ValidationError(
-            f"附件“{name}”的内容与扩展名 .{ext} 不符。", code="attachment_content"
+            _("附件“%(name)s”的内容与扩展名 .%(ext)s 不符。") % {"name": name, "ext": ext},
+            code="attachment_content",
         )
     if ext in OOXML_EXTENSIONS:
         validate_package(io.BytesIO(data), name)

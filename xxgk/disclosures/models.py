@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
@@ -45,10 +46,10 @@ class DisclosureForm(WagtailAdminPageForm):
         if parent is not None and department is not None:
             responsible = parent.responsible_departments.filter(pk=department.pk).exists()
             if not responsible and not is_office(self.for_user):
-                self.add_error("publishing_department", "该部门不是本事项的责任部门。")
+                self.add_error("publishing_department", _("该部门不是本事项的责任部门。"))
         empty = rich_text_is_empty(cleaned.get("body"))
         if self._submitting() and empty and not self._has_attachments():
-            self.add_error("body", "提交审查前须填写正文或上传附件。")
+            self.add_error("body", _("提交审查前须填写正文或上传附件。"))
         return cleaned
 
     def _submitting(self):
@@ -83,30 +84,30 @@ class DisclosurePage(Page):
         related_name="disclosures",
         null=True,
         editable=False,
-        verbose_name="所属事项",
+        verbose_name=_("所属事项"),
     )
     publishing_department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="disclosures", verbose_name="发布部门"
+        Department, on_delete=models.PROTECT, related_name="disclosures", verbose_name=_("发布部门")
     )
     index_number = models.CharField(
-        "索引号", max_length=64, unique=True, null=True, blank=True, editable=False
+        _("索引号"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
     publication_date = models.DateField(
-        "发布日期",
+        _("发布日期"),
         null=True,
         blank=True,
         db_index=True,
-        help_text="留空则取首次发布当日；导入历史信息时填写原发布日期。",
+        help_text=_("留空则取首次发布当日；导入历史信息时填写原发布日期。"),
     )
     formed_on = models.DateField(
-        "信息形成日期",
+        _("信息形成日期"),
         null=True,
         blank=True,
-        help_text="信息制作完成或获取的日期，用于计算公开时限。",
+        help_text=_("信息制作完成或获取的日期，用于计算公开时限。"),
     )
-    summary = models.CharField("摘要", max_length=300, blank=True)
-    body = RichTextField("正文", blank=True)
-    source_url = models.URLField("原始地址", blank=True, max_length=500, editable=False)
+    summary = models.CharField(_("摘要"), max_length=300, blank=True)
+    body = RichTextField(_("正文"), blank=True)
+    source_url = models.URLField(_("原始地址"), blank=True, max_length=500, editable=False)
 
     parent_page_types = ["catalogue.CatalogueItemPage"]
     subpage_types = []
@@ -120,7 +121,7 @@ class DisclosurePage(Page):
         FieldPanel("publication_date"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        InlinePanel("attachments", label="附件"),
+        InlinePanel("attachments", label=_("附件")),
     ]
     promote_panels = []
 
@@ -134,8 +135,8 @@ class DisclosurePage(Page):
     ]
 
     class Meta:
-        verbose_name = "公开信息"
-        verbose_name_plural = "公开信息"
+        verbose_name = _("公开信息")
+        verbose_name_plural = _("公开信息")
         indexes = [
             models.Index(fields=["publication_date", "page_ptr"], name="disclosure_pubdate"),
             # Covering indexes for supervision's per-department figures (xxgk.supervision
@@ -198,7 +199,7 @@ class DisclosurePage(Page):
     def clean(self):
         super().clean()
         if self.formed_on and self.formed_on > timezone.localdate():
-            raise ValidationError({"formed_on": "信息形成日期不能晚于今天。"})
+            raise ValidationError({"formed_on": _("信息形成日期不能晚于今天。")})
 
     def save(self, *args, **kwargs):
         self._guard_publication(kwargs.get("update_fields"))
@@ -252,15 +253,15 @@ class DisclosurePage(Page):
 class DisclosureAttachment(Orderable):
     page = ParentalKey(DisclosurePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name="文件"
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("文件")
     )
-    title = models.CharField("附件名称", max_length=255, blank=True)
+    title = models.CharField(_("附件名称"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "附件"
-        verbose_name_plural = "附件"
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
 
     @property
     def display_title(self):
@@ -289,7 +290,7 @@ class IndexNumberCounter(models.Model):
 class AnnualReportIndexPage(SitePagePermissions, Page):
     """/reports/: every published annual report, wherever in the catalogue it is filed."""
 
-    intro = RichTextField("说明", blank=True)
+    intro = RichTextField(_("说明"), blank=True)
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
@@ -300,7 +301,7 @@ class AnnualReportIndexPage(SitePagePermissions, Page):
     page_cache_lists = ("disclosures.annualreportpage",)
 
     class Meta:
-        verbose_name = "年度报告栏目"
+        verbose_name = _("年度报告栏目")
         # Moved from the reports app (disclosures 0005): table and content type kept.
         db_table = "reports_annualreportindexpage"
 
@@ -323,10 +324,10 @@ class AnnualReportPage(DisclosurePage):
     report desk (xxgk.reports) writes the text; filing it here is services.file_report."""
 
     period_kind = models.CharField(
-        "统计期间", max_length=20, choices=PeriodKind.choices, editable=False
+        _("统计期间"), max_length=20, choices=PeriodKind.choices, editable=False
     )
-    period_start = models.DateField("期间开始", editable=False)
-    period_end = models.DateField("期间结束", editable=False)
+    period_start = models.DateField(_("期间开始"), editable=False)
+    period_end = models.DateField(_("期间结束"), editable=False)
 
     parent_page_types = ["catalogue.CatalogueItemPage"]
     subpage_types = []
@@ -334,8 +335,8 @@ class AnnualReportPage(DisclosurePage):
     is_creatable = False
 
     class Meta:
-        verbose_name = "年度报告"
-        verbose_name_plural = "年度报告"
+        verbose_name = _("年度报告")
+        verbose_name_plural = _("年度报告")
         # Moved from the reports app (disclosures 0005): table, constraints and content type kept.
         db_table = "reports_annualreportpage"
         constraints = [
@@ -352,8 +353,11 @@ class AnnualReportPage(DisclosurePage):
     @property
     def period_label(self) -> str:
         if self.period_kind == PeriodKind.CALENDAR_YEAR:
-            return f"{self.period_start.year}年"
-        return f"{self.period_start.year}-{self.period_end.year}学年"
+            return _("%(year)s年") % {"year": self.period_start.year}
+        return _("%(start)s-%(end)s学年") % {
+            "start": self.period_start.year,
+            "end": self.period_end.year,
+        }
 
     @property
     def document(self):

@@ -20,6 +20,7 @@ from functools import partial
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueIndexPage, CatalogueItemPage
@@ -139,18 +140,20 @@ disclosure_policy = Policy(
         Action.REORDER_CHILDREN: _never,
     },
     {
-        Action.EDIT: "只能修改本部门的公开信息（谁公开、谁负责）。",
-        Action.SUBMIT: "已撤回的信息须由信息公开办公室填写理由后重新送审。",
-        Action.PUBLISH: "公开信息只能经保密审查同意后由审查流程发布（先审查、后公开）。",
-        Action.UNPUBLISH: "公开信息只能由信息公开办公室填写理由后撤回。",
-        Action.WITHDRAW: "只有信息公开办公室可以撤回已公开的信息。",
-        Action.RESTORE: "只有信息公开办公室可以对已撤回的信息重新送审。",
-        Action.RESTRICT: "公开信息不能设置访问限制；隐藏已公开的信息须走撤回程序。",
-        Action.VIEW_REVISIONS: "您无权查看该信息的版本和历史。",
-        Action.COMPARE: "您无权比较该信息的版本。",
-        Action.UNSCHEDULE: "您无权取消该信息的定时发布。",
-        Action.DELETE: "已公开过的信息只能撤回，不能删除；草稿只能由本部门或信息公开办公室删除。",
-        Action.MOVE: "只有信息公开办公室可以移动尚未公开过的信息。",
+        Action.EDIT: _("只能修改本部门的公开信息（谁公开、谁负责）。"),
+        Action.SUBMIT: _("已撤回的信息须由信息公开办公室填写理由后重新送审。"),
+        Action.PUBLISH: _("公开信息只能经保密审查同意后由审查流程发布（先审查、后公开）。"),
+        Action.UNPUBLISH: _("公开信息只能由信息公开办公室填写理由后撤回。"),
+        Action.WITHDRAW: _("只有信息公开办公室可以撤回已公开的信息。"),
+        Action.RESTORE: _("只有信息公开办公室可以对已撤回的信息重新送审。"),
+        Action.RESTRICT: _("公开信息不能设置访问限制；隐藏已公开的信息须走撤回程序。"),
+        Action.VIEW_REVISIONS: _("您无权查看该信息的版本和历史。"),
+        Action.COMPARE: _("您无权比较该信息的版本。"),
+        Action.UNSCHEDULE: _("您无权取消该信息的定时发布。"),
+        Action.DELETE: _(
+            "已公开过的信息只能撤回，不能删除；草稿只能由本部门或信息公开办公室删除。"
+        ),
+        Action.MOVE: _("只有信息公开办公室可以移动尚未公开过的信息。"),
     },
 )
 
@@ -231,7 +234,7 @@ site_page_policy = Policy(
         Action.PUBLISH_CHILD: partial(wagtail_grants, "can_publish_subpage"),
         Action.REORDER_CHILDREN: partial(wagtail_grants, "can_reorder_children"),
     },
-    {Action.RESTRICT: "该页面之下有公开信息，不能设置访问限制。"},
+    {Action.RESTRICT: _("该页面之下有公开信息，不能设置访问限制。")},
 )
 
 

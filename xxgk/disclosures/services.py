@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.catalogue.selectors import can_author_under
 from xxgk.orgs.policy import Action
@@ -64,13 +66,13 @@ def create_disclosure(
     (xxgk.review.services.submit_for_review).
     """
     if not can_author_under(user, item):
-        raise PermissionDenied("您所在部门不负责该信息公开事项，不能在此发布信息。")
+        raise PermissionDenied(_("您所在部门不负责该信息公开事项，不能在此发布信息。"))
 
     department = publishing_department or user_department(user)
     if department is None:
-        raise ValidationError({"publishing_department": "请选择发布部门。"})
+        raise ValidationError({"publishing_department": _("请选择发布部门。")})
     if not is_office(user) and department != user_department(user):
-        raise PermissionDenied("只能以本部门名义发布信息。")
+        raise PermissionDenied(_("只能以本部门名义发布信息。"))
     page = DisclosurePage(
         title=title,
         publishing_department=department,
@@ -111,7 +113,8 @@ def report_department(item, user):
     if responsible:
         return responsible[0]
     raise ValidationError(
-        f"清单事项“{item}”未指定责任部门，无法确定年度报告的发布部门。请先在清单中指定。"
+        _("清单事项“%(item)s”未指定责任部门，无法确定年度报告的发布部门。请先在清单中指定。")
+        % {"item": item}
     )
 
 
@@ -137,11 +140,12 @@ def file_report(
     item = selectors.annual_report_item()
     if item is None or item.is_retired:
         raise ValidationError(
-            f"信息公开事项清单中没有可用的第{selectors.ANNUAL_REPORT_ITEM}项“信息公开年度报告”，"
-            "年度报告无处归档。"
+            _("信息公开事项清单中没有可用的第%(number)s项“信息公开年度报告”，年度报告无处归档。")
+            % {"number": selectors.ANNUAL_REPORT_ITEM}
         )
     period = period or period_for(period_kind, year)
-    label = year_label(period_kind, year)
+    with translation.override("zh-hans"):  # the stored summary is content: Chinese
+        label = year_label(period_kind, year)
     attachments = [DisclosureAttachment(document=document, title=title)] if document else []
     existing = selectors.report_page_for(period_kind, period)
     if existing is None:

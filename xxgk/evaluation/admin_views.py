@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from xxgk.core.forms import StatsForm
 from xxgk.orgs.policy import Action
@@ -15,7 +16,7 @@ def _require_reader(user):
 def overview(request):
     _require_reader(request.user)
     form = StatsForm.for_request(request.GET)
-    context = {"page_title": "评议统计", "header_icon": "pick", "form": form}
+    context = {"page_title": _("评议统计"), "header_icon": "pick", "form": form}
     if form.is_valid():
         context["figures"] = evaluation_figures(**form.cleaned_data)
         context["pages"] = helpful_by_page(**form.cleaned_data)
@@ -32,7 +33,7 @@ def survey_result(request, pk):
         request,
         "evaluation/admin/survey_results.html",
         {
-            "page_title": f"调查结果：{survey.title}",
+            "page_title": _("调查结果：%(title)s") % {"title": survey.title},
             "header_icon": "pick",
             "results": survey_results(survey),
         },

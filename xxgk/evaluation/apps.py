@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EvaluationConfig(AppConfig):
     name = "xxgk.evaluation"
     label = "evaluation"
-    verbose_name = "信息公开评议"
+    verbose_name = _("信息公开评议")
 
     def ready(self):
         # Imported here: figures import models, which cannot load before the app registry is

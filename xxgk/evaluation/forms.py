@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext as _
 
 from xxgk.security.public_forms import ProtectedForm
 
@@ -15,11 +16,11 @@ class SurveyForm(ProtectedForm):
                 label=f"{number}. {question.text}",
                 choices=[(c, c) for c in question.choice_list],
                 widget=forms.RadioSelect,
-                error_messages={"required": f"请回答第 {number} 题。"},
+                error_messages={"required": _("请回答第 %(n)d 题。") % {"n": number}},
             )
         if survey.allow_comment:
             self.fields["comment"] = forms.CharField(
-                label="意见建议",
+                label=_("意见建议"),
                 required=False,
                 max_length=1000,
                 widget=forms.Textarea(attrs={"rows": 4}),

@@ -4,6 +4,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from xxgk.security.public_forms import keyed_hash
 
@@ -61,7 +62,10 @@ def submit_survey_response(*, survey, answers: dict, comment: str, visitor: str,
     questions = list(survey.questions.all())
     for question in questions:
         if answers.get(question.pk) not in question.choice_list:
-            raise ValidationError(f"请回答第 {questions.index(question) + 1} 题：{question.text}")
+            raise ValidationError(
+                _("请回答第 %(n)d 题：%(text)s")
+                % {"n": questions.index(question) + 1, "text": question.text}
+            )
     try:
         with transaction.atomic():
             response = SurveyResponse.objects.create(

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -52,22 +53,22 @@ def vote(request, page_id):
     """
     page = DisclosurePage.objects.live().filter(pk=page_id).first()
     if page is None:
-        raise Http404("该信息不存在或已撤回。")
+        raise Http404(_("该信息不存在或已撤回。"))
     if from_another_site(request):
-        return _vote_answer(request, page, "请在本站页面上评价。", 403)
+        return _vote_answer(request, page, _("请在本站页面上评价。"), 403)
     helpful = VOTE_VALUES.get(request.POST.get("helpful", ""))
     if helpful is None:
-        return _vote_answer(request, page, "请选择“有帮助”或“没有帮助”。", 400)
+        return _vote_answer(request, page, _("请选择“有帮助”或“没有帮助”。"), 400)
     if rate_limited(request, "vote", limit=VOTES_PER_HOUR, window=3600):
-        return _vote_answer(request, page, "评价过于频繁，请稍后再试。", 429)
+        return _vote_answer(request, page, _("评价过于频繁，请稍后再试。"), 429)
     visitor = visitor_for(request)
     counted = record_vote(
         page=page, helpful=helpful, visitor=visitor, fingerprint=client_fingerprint(request)
     )
     if counted:
-        response = _vote_answer(request, page, "感谢您的反馈！", 200, helpful_counts(page))
+        response = _vote_answer(request, page, _("感谢您的反馈！"), 200, helpful_counts(page))
     else:
-        response = _vote_answer(request, page, "您已评价过这条信息，感谢反馈。", 409)
+        response = _vote_answer(request, page, _("您已评价过这条信息，感谢反馈。"), 409)
     remember_visitor(request, response, visitor)
     return response
 
@@ -89,7 +90,7 @@ def survey_detail(request, pk):
     if request.method == "POST":
         if rate_limited(request, "survey", limit=SURVEYS_PER_HOUR, window=3600):
             form.is_valid()
-            form.add_error(None, "提交过于频繁，请稍后再试。")
+            form.add_error(None, _("提交过于频繁，请稍后再试。"))
             status = 429
         elif form.is_valid():
             visitor = visitor_for(request)
@@ -109,7 +110,7 @@ def survey_detail(request, pk):
                     response = redirect("evaluation:survey_thanks", pk=survey.pk)
                     remember_visitor(request, response, visitor)
                     return response
-                form.add_error(None, "您已参与过本次调查，感谢支持。")
+                form.add_error(None, _("您已参与过本次调查，感谢支持。"))
                 status = 409
         else:
             status = 400

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -14,7 +15,7 @@ from .policy import evaluation_policy
 class SurveyViewSet(SnippetViewSet):
     model = Survey
     icon = "form"
-    menu_label = "满意度调查"
+    menu_label = _("满意度调查")
     list_display = ["title", "opens_on", "closes_on"]
     add_to_admin_menu = False
 
@@ -38,5 +39,5 @@ def register_evaluation_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_evaluation_menu_item():
     return EvaluationMenuItem(
-        "评议统计", reverse("evaluation_overview"), icon_name="pick", order=270
+        _("评议统计"), reverse("evaluation_overview"), icon_name="pick", order=270
     )

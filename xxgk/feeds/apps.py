@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FeedsConfig(AppConfig):
     name = "xxgk.feeds"
     label = "feeds"
-    verbose_name = "订阅与站点地图"
+    verbose_name = _("订阅与站点地图")

@@ -6,15 +6,16 @@ every feed the moment it is unpublished.
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
+from xxgk.core.context_processors import site_full_title
 from xxgk.disclosures.models import DisclosurePage
 
 FEED_SIZE = 50
@@ -35,16 +36,16 @@ class SiteDisclosuresFeed(Feed):
     description_template = None
 
     def site_title(self) -> str:
-        return f"{settings.XXGK_SCHOOL_NAME}{settings.WAGTAIL_SITE_NAME}"
+        return site_full_title()
 
     def title(self, obj=None):
-        return f"{self.site_title()}：最新公开信息"
+        return _("%(site)s：最新公开信息") % {"site": self.site_title()}
 
     def link(self, obj=None):
         return "/"
 
     def description(self, obj=None):
-        return f"{self.site_title()}最新发布的公开信息。"
+        return _("%(site)s最新发布的公开信息。") % {"site": self.site_title()}
 
     def items(self, obj=None):
         return feed_disclosures()[:FEED_SIZE]
@@ -86,17 +87,17 @@ class CategoryDisclosuresFeed(SiteDisclosuresFeed):
     def get_object(self, request, number):
         category = CatalogueCategoryPage.objects.live().filter(number=number).first()
         if category is None:
-            raise Http404("未找到该清单类别。")
+            raise Http404(_("未找到该清单类别。"))
         return category
 
     def title(self, obj=None):
-        return f"{self.site_title()}：{obj.title}"
+        return _("%(site)s：%(title)s") % {"site": self.site_title(), "title": obj.title}
 
     def link(self, obj=None):
         return obj.url
 
     def description(self, obj=None):
-        return f"清单类别“{obj.title}”下最新发布的公开信息。"
+        return _("清单类别“%(title)s”下最新发布的公开信息。") % {"title": obj.title}
 
     def items(self, obj=None):
         return feed_disclosures().descendant_of(obj)[:FEED_SIZE]
@@ -106,17 +107,20 @@ class ItemDisclosuresFeed(SiteDisclosuresFeed):
     def get_object(self, request, item_number):
         item = CatalogueItemPage.objects.live().filter(item_number=item_number).first()
         if item is None:
-            raise Http404("未找到该清单事项。")
+            raise Http404(_("未找到该清单事项。"))
         return item
 
     def title(self, obj=None):
-        return f"{self.site_title()}：{obj.item_number}. {obj.title}"
+        return _("%(site)s：%(title)s") % {
+            "site": self.site_title(),
+            "title": f"{obj.item_number}. {obj.title}",
+        }
 
     def link(self, obj=None):
         return obj.url
 
     def description(self, obj=None):
-        return f"清单事项“{obj.title}”下最新发布的公开信息。"
+        return _("清单事项“%(title)s”下最新发布的公开信息。") % {"title": obj.title}
 
     def items(self, obj=None):
         return feed_disclosures().filter(catalogue_item=obj)[:FEED_SIZE]

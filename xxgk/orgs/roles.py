@@ -96,9 +96,10 @@ ROLE_PERMISSIONS = {
         "supervision.add_inspection",
         "supervision.change_inspection",
         "supervision.view_inspection",
-        # The records the annual report counts (issue 8): entered and imported by the office.
+        # The registers the annual report counts (issue 8; the registers app since issue 19):
+        # entered and imported by the office.
         *[
-            f"reports.{action}_{model}"
+            f"registers.{action}_{model}"
             for model in (
                 "channel",
                 "channelmonth",

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "xxgk.portal"
     label = "portal"
-    verbose_name = "公开门户"
+    verbose_name = _("公开门户")

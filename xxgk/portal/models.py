@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -12,14 +13,14 @@ from xxgk.disclosures.selectors import catalogue_tree, latest_annual_reports, la
 class HomePage(SitePagePermissions, Page):
     """The portal's front page: date, search, the catalogue tree, latest items, reports."""
 
-    intro = RichTextField("首页导语", blank=True)
+    intro = RichTextField(_("首页导语"), blank=True)
     guide_page = models.ForeignKey(
         "portal.StandardPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="信息公开指南页面",
+        verbose_name=_("信息公开指南页面"),
     )
     rules_page = models.ForeignKey(
         "portal.StandardPage",
@@ -27,9 +28,9 @@ class HomePage(SitePagePermissions, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="信息公开制度页面",
+        verbose_name=_("信息公开制度页面"),
     )
-    contact = models.TextField("联系方式", blank=True)
+    contact = models.TextField(_("联系方式"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -47,7 +48,7 @@ class HomePage(SitePagePermissions, Page):
     ]
 
     class Meta:
-        verbose_name = "门户首页"
+        verbose_name = _("门户首页")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -91,7 +92,7 @@ def has_own_routing(page) -> bool:
 class StandardPage(SitePagePermissions, Page):
     """A text page the office edits: 信息公开指南, 信息公开制度 and the like."""
 
-    body = RichTextField("正文")
+    body = RichTextField(_("正文"))
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
     subpage_types = ["portal.StandardPage"]
@@ -99,4 +100,4 @@ class StandardPage(SitePagePermissions, Page):
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
     class Meta:
-        verbose_name = "普通页面"
+        verbose_name = _("普通页面")

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", admin_views.desk, name="desk"),
     path("generate/", admin_views.generate, name="generate"),
     path("figures/", admin_views.figure_catalogue, name="figures"),
-    path("import/", admin_views.import_records, name="import"),
     path("templates/new/", admin_views.edit_template, name="template_new"),
     path("templates/<int:pk>/", admin_views.edit_template, name="template_edit"),
     path("drafts/<int:pk>/", admin_views.preview, name="preview"),

@@ -1,5 +1,6 @@
 """The office's report desk: generate, edit (with history), check every figure, export, publish;
-edit templates; import the records the report counts."""
+edit templates. The registers the report counts are entered and imported in the registers app,
+which links its pages to the desk through the ``xxgk_report_desk_links`` hook."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
@@ -15,13 +17,11 @@ from . import exports, registry, services
 from .forms import (
     DraftForm,
     GenerateForm,
-    ImportForm,
     SectionFormSet,
     TemplateForm,
     initial_sections,
     ordered_sections,
 )
-from .imports import run_import
 from .models import AnnualReportDraft, ReportTemplate
 from .policy import report_policy
 from .publishing import report_publisher
@@ -49,6 +49,15 @@ def _errors(request, exc: ValidationError):
         messages.error(request, message)
 
 
+DESK_LINKS_HOOK = "xxgk_report_desk_links"
+
+
+def desk_links(request) -> list[tuple[str, str]]:
+    """(label, url) of the pages other apps add to the desk (the registers' import and lists):
+    each ``xxgk_report_desk_links`` hook returns those the user may open."""
+    return [link for hook in hooks.get_hooks(DESK_LINKS_HOOK) for link in hook(request)]
+
+
 def desk(request):
     _require(request, Action.VIEW)
     services.ensure_default_templates()
@@ -73,6 +82,7 @@ def desk(request):
         "年度报告",
         drafts=drafts,
         form=form,
+        links=desk_links(request),
         templates=ReportTemplate.objects.all(),
     )
 
@@ -263,30 +273,3 @@ def figure_catalogue(request):
     _require(request, Action.VIEW)
     rows = list(registry.figures().values())
     return _page(request, "reports/admin/figures.html", "年度报告数据项说明", rows=rows)
-
-
-def import_records(request):
-    _require(request, Action.EDIT)
-    result = None
-    if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            result = run_import(
-                form.cleaned_data["kind"],
-                upload.name,
-                upload.read(),
-                dry_run=form.cleaned_data["dry_run"],
-            )
-            status = 200 if result.ok else 422
-            return _page(
-                request,
-                "reports/admin/import.html",
-                "导入年度报告数据",
-                form=form,
-                result=result,
-                status=status,
-            )
-    else:
-        form = ImportForm()
-    return _page(request, "reports/admin/import.html", "导入年度报告数据", form=form, result=result)

@@ -15,16 +15,8 @@ from xxgk.core.documents import docx, pdf, signature_lines
 from .rendering import RenderedReport, RenderedTable
 
 
-def _add(document, text: str, kind: str, *, align=None, indent=True):
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.line_spacing = Pt(28)
-    paragraph.paragraph_format.space_after = Pt(0)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters
-    if align is not None:
-        paragraph.alignment = align
-    docx.official_run_font(paragraph.add_run(text), kind)
-    return paragraph
+def _add(document, text: str, kind: str, *, align=None):
+    return docx.official_paragraph(document.add_paragraph(), text, kind, align=align)
 
 
 def _label_column_share(table: RenderedTable) -> float:
@@ -35,7 +27,7 @@ def _label_column_share(table: RenderedTable) -> float:
 
 
 def _docx_table(document, table: RenderedTable) -> None:
-    _add(document, table.title, "caption", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    _add(document, table.title, "caption")
     grid = document.add_table(rows=len(table.rows), cols=len(table.rows[0]))
     grid.style = "Table Grid"
     for r, row in enumerate(table.rows):
@@ -45,17 +37,16 @@ def _docx_table(document, table: RenderedTable) -> None:
             target = grid.cell(r, c)
             if cell.colspan > 1 or cell.rowspan > 1:
                 target = target.merge(grid.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-            paragraph = target.paragraphs[0]
+            paragraph = docx.official_paragraph(target.paragraphs[0], cell.text, "cell")
             if cell.figure or r < table.header_rows:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
                 paragraph.paragraph_format.left_indent = Pt(10.5 * cell.indent)
-            docx.official_run_font(paragraph.add_run(cell.text), "cell")
 
 
 def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
     document = docx.official_document()
-    _add(document, report.title, "title", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    _add(document, report.title, "title")
     for part in report.sections:
         if part.heading != "前言":
             _add(document, part.heading, "heading")
@@ -65,7 +56,8 @@ def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
             else:
                 _add(document, paragraph.text, paragraph.kind)
     for line in signature_lines(signed_on):
-        _add(document, line, "body", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        paragraph = _add(document, line, "body", align=WD_ALIGN_PARAGRAPH.RIGHT)
+        paragraph.paragraph_format.first_line_indent = Pt(0)
     return docx.to_bytes(document)
 
 

@@ -1,7 +1,6 @@
 from django import forms
 from django.forms import formset_factory
 
-from .imports import SPECS
 from .models import PeriodKind, ReportTemplate
 
 
@@ -52,17 +51,3 @@ def ordered_sections(formset) -> list[dict]:
 
 def initial_sections(sections) -> list[dict]:
     return [{**s, "ORDER": i} for i, s in enumerate(sections, start=1)]
-
-
-class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label="数据类型", choices=[(k, s.label) for k, s in SPECS.items()])
-    file = forms.FileField(label="文件（CSV 或 XLSX）")
-    dry_run = forms.BooleanField(label="试运行（只检查，不写入）", required=False, initial=True)
-
-    MAX_BYTES = 10 * 1024 * 1024
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError("文件不能超过 10 MB。")
-        return upload

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
@@ -76,6 +77,17 @@ def aware_range(period: Period):
         datetime.datetime.combine(period.start, datetime.time.min, tz),
         datetime.datetime.combine(period.end + datetime.timedelta(days=1), datetime.time.min, tz),
     )
+
+
+def home_province() -> str:
+    """The school's province: admissions and outreach figures count it apart from the others;
+    a template's text may say it as {{ home_province }}."""
+    return getattr(settings, "XXGK_HOME_PROVINCE", "浙江")
+
+
+def admission_year(period: Period) -> int:
+    """The admissions of a school year are those of the summer it ends in (2021-2022 → 2022)."""
+    return period.end.year
 
 
 # (order, provider): a provider builds its figures per call, since some are data (the

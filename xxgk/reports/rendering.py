@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 
-from . import figures, registry, tables
+from . import registry, tables
 from .models import PeriodKind, ReportTemplate
 from .registry import Period
 
@@ -55,8 +55,8 @@ def text_context(period_kind: str, year: int, period: Period | None = None) -> d
         "period_end": _cn(period.end),
         "period_start_month": f"{period.start.year}年{period.start.month}月",
         "period_end_month": f"{period.end.year}年{period.end.month}月",
-        "admission_year": figures.admission_year(period),
-        "home_province": figures.home_province(),
+        "admission_year": registry.admission_year(period),
+        "home_province": registry.home_province(),
     }
 
 

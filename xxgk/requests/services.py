@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import office_emails
-from xxgk.cases.services import format_number, next_serial
+from xxgk.cases.services import format_number
+from xxgk.core.numbering import next_serial
 from xxgk.law import citations
 from xxgk.orgs.policy import Action
 from xxgk.security.fields import blind_index_candidates

@@ -149,6 +149,9 @@ CHECKLIST = [
 ]
 
 
+NUMBER_PREFIX = "保审"
+
+
 class ReviewRecord(models.Model):
     """One decision on one revision (保密审查单). Kept even if the draft is later deleted,
     which is why the facts printed on the sheet are copied here."""
@@ -181,6 +184,10 @@ class ReviewRecord(models.Model):
         verbose_name="提交人",
     )
     decided_at = models.DateTimeField("审查时间", db_index=True)
+    # The sheet's number 保审〔year〕N号: N counts the year's sheets from 1, with no gap
+    # (xxgk.core.numbering), like the numbers an office writes on its paper forms.
+    number_year = models.PositiveSmallIntegerField(gettext_lazy("编号年度"))
+    serial = models.PositiveIntegerField(gettext_lazy("年度序号"))
     title = models.CharField("信息名称", max_length=255)
     department_name = models.CharField("发布部门", max_length=100)
     item_label = models.CharField("所属事项", max_length=300)
@@ -221,14 +228,19 @@ class ReviewRecord(models.Model):
         verbose_name = "保密审查单"
         verbose_name_plural = "保密审查单"
         indexes = [models.Index(fields=["decision", "decided_at"], name="review_decision_at")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number_year", "serial"], name="unique_review_record_number"
+            )
+        ]
 
     def __str__(self):
         return f"{self.number}：{self.title}"
 
     @property
     def number(self) -> str:
-        """The sheet's number, e.g. 保审〔2022〕17号 (the record id keeps it unique)."""
-        return f"保审〔{self.decided_at.year}〕{self.pk}号"
+        """The sheet's number, e.g. 保审〔2022〕17号: the 17th sheet of 2022."""
+        return f"{NUMBER_PREFIX}〔{self.number_year}〕{self.serial}号"
 
     def checklist(self) -> list[tuple[str, bool | None]]:
         return [(label, getattr(self, field)) for field, label in CHECKLIST]

@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, Workflow, WorkflowState, WorkflowTask
 
 from xxgk.core import ocr
+from xxgk.core.numbering import next_serial
 from xxgk.core.textextract import ExtractionError, Reason
 from xxgk.disclosures.models import AnnualReportPage, DisclosurePage, rich_text_is_empty
 from xxgk.disclosures.policy import disclosure_policy
@@ -41,6 +42,7 @@ from xxgk.workdays.calendar import working_days_between
 
 from .models import (
     CHECKLIST,
+    NUMBER_PREFIX,
     AttachmentScan,
     ConfidentialityReviewTask,
     Decision,
@@ -581,7 +583,10 @@ def decide_review(
     report = scan_report_for(revision)
     acknowledged = bool(scan_acknowledged and report is not None and report.needs_acknowledgement)
     decided_at = at or timezone.now()
+    number_year = timezone.localtime(decided_at).year
     record = ReviewRecord.objects.create(
+        number_year=number_year,
+        serial=next_serial(NUMBER_PREFIX, number_year),
         task_state=task_state,
         page=page,
         revision=revision,

@@ -1,12 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "xxgk.search"
     # Wagtail's own search app already uses the label "wagtailsearch"; "search" is generic.
     label = "xxgk_search"
-    verbose_name = "全文检索"
+    verbose_name = _("全文检索")
 
     def ready(self):
         # Imported here: these modules import models (core.schedule too: the task backend's),

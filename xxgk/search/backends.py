@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from .documents import Content
 from .models import SearchDocument, SearchText
@@ -32,7 +33,7 @@ from .tokenizer import index_text
 class Sort:
     RELEVANCE = "relevance"
     DATE = "date"
-    CHOICES = [(RELEVANCE, "按相关度"), (DATE, "按日期")]
+    CHOICES = [(RELEVANCE, _("按相关度")), (DATE, _("按日期"))]
 
 
 @dataclass(frozen=True)

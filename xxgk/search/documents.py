@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.rich_text import get_text_for_indexing
 
 from xxgk.core.textextract import ExtractionError, extract_document_chunks
@@ -90,7 +91,7 @@ def disclosure_content(page) -> Content:
     main = _join(page.summary, get_text_for_indexing(page.body), page.index_number or "")
     attachments = [_attachment_part(attachment) for attachment in page.attachments.all()]
     return Content(
-        kind="公开信息",
+        kind=gettext_noop("公开信息"),
         title=page.title,
         text="\n".join([main, *attachments])[:MAX_TEXT_LENGTH],
         date=page.publication_date or _page_date(page),
@@ -101,12 +102,12 @@ def disclosure_content(page) -> Content:
 
 def annual_report_content(page) -> Content:
     """An annual report is a disclosure of item 6 (xxgk.reports) shown as its own kind."""
-    return replace(disclosure_content(page), kind="年度报告")
+    return replace(disclosure_content(page), kind=gettext_noop("年度报告"))
 
 
 def standard_page_content(page) -> Content:
     return Content(
-        kind="栏目页面",
+        kind=gettext_noop("栏目页面"),
         title=page.title,
         text=_join(get_text_for_indexing(page.body)),
         date=_page_date(page),

@@ -31,6 +31,29 @@ class PlainSelect(forms.Select):
         return format_html("<select{}>{}</select>", flatatt(final), options)
 
 
+class ContentSelect(PlainSelect):
+    """A PlainSelect whose options (but the empty one) are database content: page titles and
+    department names, written as they are in every language, so they carry ``data-content``."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        selected = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}{}>{}</option>',
+            (
+                (
+                    option,
+                    " selected" if str(option) in selected else "",
+                    " data-content" if option != "" else "",
+                    label,
+                )
+                for option, label in self.choices
+            ),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
 def _options(empty_label, rows) -> list[tuple[str, str]]:
     return [("", empty_label), *((str(pk), label) for pk, label in rows)]
 
@@ -60,13 +83,13 @@ class SearchForm(forms.Form):
     # Options listed from two columns each (a page instance costs far more to build than
     # its option), read once per form in __init__; the chosen ids are resolved in to_filters.
     category = forms.TypedChoiceField(
-        coerce=int, required=False, label=_("目录类别"), widget=PlainSelect
+        coerce=int, required=False, label=_("目录类别"), widget=ContentSelect
     )
     item = forms.TypedChoiceField(
-        coerce=int, required=False, label=_("公开事项"), widget=PlainSelect
+        coerce=int, required=False, label=_("公开事项"), widget=ContentSelect
     )
     department = forms.TypedChoiceField(
-        coerce=int, required=False, label=_("发布部门"), widget=PlainSelect
+        coerce=int, required=False, label=_("发布部门"), widget=ContentSelect
     )
     date_from = forms.DateField(
         required=False, label=_("起始日期"), widget=PlainDateInput(format="%Y-%m-%d")

@@ -16,8 +16,8 @@ from .synonyms import validate_entry
 
 
 class Version(models.TextChoices):
-    LIVE = "live", "已发布"
-    DRAFT = "draft", "草稿或未发布修改"
+    LIVE = "live", _("已发布")
+    DRAFT = "draft", _("草稿或未发布修改")
 
 
 class SearchDocument(models.Model):

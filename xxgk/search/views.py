@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page, WorkflowState
@@ -34,7 +35,8 @@ def _run_search(request, run):
     if truncated:
         notices.append(_("搜索词过长，已只按前 %(n)d 个字符搜索。") % {"n": MAX_QUERY_LENGTH})
     if form.invalid_fields():
-        notices.append(_("以下筛选条件无效，已忽略：%s。") % "、".join(form.invalid_fields()))
+        separator = pgettext("list separator", "、")
+        notices.append(_("以下筛选条件无效，已忽略：%s。") % separator.join(form.invalid_fields()))
     page_obj = None
     parsed = parse(query, expand=expand)
     if parsed:
@@ -82,7 +84,7 @@ class StaffSearchView(WagtailAdminTemplateMixin, TemplateView):
     """Back-office search: also drafts and items in review, within the user's rights."""
 
     template_name = "xxgk_search/admin_search.html"
-    page_title = "全文检索"
+    page_title = gettext_lazy("全文检索")
     header_icon = "search"
 
     def get_breadcrumbs_items(self):

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SecurityConfig(AppConfig):
     name = "xxgk.security"
     label = "security"
-    verbose_name = "安全"
+    verbose_name = _("安全")
 
     def ready(self):
         # Imported here: these modules import models, which cannot load before the app registry

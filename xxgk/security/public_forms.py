@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from xxgk.core.client import client_ip
@@ -27,7 +28,8 @@ CHINESE_DIGITS = "零一二三四五六七八九"
 QUERY_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 QUERY_CODE_LENGTH = 10
 HONEYPOT_FIELD = "website"
-TOO_MANY = "提交过于频繁，请稍后再试。"
+ENGLISH_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TOO_MANY = gettext_lazy("提交过于频繁，请稍后再试。")
 
 # Checked by xxgk.security.uploads (extension, size, sniffed content).
 ATTACHMENT_TYPES = ("docx", "jpeg", "jpg", "pdf", "png", "xlsx")
@@ -158,7 +160,11 @@ def new_challenge() -> tuple[str, str]:
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     nonce = secrets.token_hex(8)
     token = signing.dumps({"n": nonce, "h": _answer_digest(nonce, str(a + b))}, salt=CHALLENGE_SALT)
-    return token, f"{_chinese_number(a)}加{_chinese_number(b)}等于几？"
+    if (get_language() or "").startswith("en"):
+        words = ENGLISH_DIGITS[a], ENGLISH_DIGITS[b]
+    else:
+        words = _chinese_number(a), _chinese_number(b)
+    return token, _("%(a)s加%(b)s等于几？") % {"a": words[0], "b": words[1]}
 
 
 def challenge_answered(token: str, answer: str) -> bool:
@@ -204,7 +210,7 @@ class MultipleFileField(forms.FileField):
         if self.required and not files:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         if len(files) > self.max_count:
-            raise forms.ValidationError(f"最多上传 {self.max_count} 个附件。")
+            raise forms.ValidationError(_("最多上传 %(n)d 个附件。") % {"n": self.max_count})
         for upload in files:
             self.to_python(upload)
             validate_upload(upload, extensions=self.extensions, max_bytes=self.max_bytes)
@@ -221,15 +227,15 @@ class ProtectedForm(forms.Form):
 
     website = forms.CharField(
         required=False,
-        label="网站（请勿填写）",
+        label=gettext_lazy("网站（请勿填写）"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     challenge = forms.CharField(widget=forms.HiddenInput)
     challenge_answer = forms.CharField(
-        label="验证问题",
+        label=gettext_lazy("验证问题"),
         max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 4}),
-        error_messages={"required": "请回答验证问题。"},
+        error_messages={"required": gettext_lazy("请回答验证问题。")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -243,7 +249,7 @@ class ProtectedForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if honeypot_tripped(cleaned):
-            raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
+            raise forms.ValidationError(_("提交未通过校验，请刷新页面后重试。"))
         if self.errors:
             return cleaned
         if not challenge_answered(self.data.get("challenge", ""), cleaned["challenge_answer"]):
@@ -279,12 +285,12 @@ def track_submission(request, form, *, scope: str, lookup):
         return None, 200
     if rate_limited(request, scope, limit=20, window=600):
         form.is_valid()
-        form.add_error(None, "查询过于频繁，请十分钟后再试。")
+        form.add_error(None, _("查询过于频繁，请十分钟后再试。"))
         return None, 429
     if not form.is_valid():
         return None, 400
     found = lookup(form.cleaned_data["number"], form.cleaned_data["code"])
     if found is None:
-        form.add_error(None, "编号或查询码不正确，请核对后重试。")
+        form.add_error(None, _("编号或查询码不正确，请核对后重试。"))
         return None, 404
     return found, 200

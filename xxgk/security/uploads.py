@@ -12,6 +12,8 @@ import zipfile
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from xxgk.core.textextract import validate_package
 
@@ -56,15 +58,21 @@ def sniff_matches(upload, extension: str) -> bool:
 
 
 def validate_upload(upload, *, extensions=DEFAULT_EXTENSIONS, max_bytes=DEFAULT_MAX_BYTES):
-    """Raises ValidationError (in Chinese) unless the upload is allowed; returns it."""
+    """Raises ValidationError (in the active language) unless the upload is allowed; returns it."""
     extension = extension_of(upload.name)
     if extension not in extensions or extension not in SIGNATURES:
-        allowed = "、".join(e.upper() for e in extensions)
-        raise ValidationError(f"“{upload.name}”的文件类型不允许，只接受 {allowed} 文件。")
+        allowed = pgettext("list separator", "、").join(e.upper() for e in extensions)
+        raise ValidationError(
+            _("“%(name)s”的文件类型不允许，只接受 %(allowed)s 文件。")
+            % {"name": upload.name, "allowed": allowed}
+        )
     if upload.size > max_bytes:
-        raise ValidationError(f"“{upload.name}”超过 {max_bytes // (1024 * 1024)} MB 的大小限制。")
+        raise ValidationError(
+            _("“%(name)s”超过 %(mb)d MB 的大小限制。")
+            % {"name": upload.name, "mb": max_bytes // (1024 * 1024)}
+        )
     if not sniff_matches(upload, extension):
-        raise ValidationError(f"“{upload.name}”的内容与扩展名不符。")
+        raise ValidationError(_("“%(name)s”的内容与扩展名不符。") % {"name": upload.name})
     if extension in OOXML_PARTS:
         validate_package(upload, upload.name)  # before anything parses it
     return upload

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ViewCountsConfig(AppConfig):
     name = "xxgk.viewcounts"
     label = "viewcounts"
-    verbose_name = "浏览计数"
+    verbose_name = _("浏览计数")

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 
@@ -16,8 +17,8 @@ class PageViewCount(models.Model):
 
     class Meta:
         db_table = "disclosures_pageviewcount"
-        verbose_name = "浏览次数"
-        verbose_name_plural = "浏览次数"
+        verbose_name = _("浏览次数")
+        verbose_name_plural = _("浏览次数")
 
     def __str__(self):
         return f"{self.page_id}: {self.count}"

@@ -7,22 +7,32 @@ the font name python-docx sets, so every helper that names a font sets both.
 import io
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-# (East Asian font, size in points, bold) per paragraph kind of an official document
-# (GB/T 9704 look); 三号 = 16 pt, 二号 = 22 pt, 五号 = 10.5 pt.
+# The Word paragraph styles of an official document (GB/T 9704 look), by kind: style name,
+# East Asian font, size in points (二号 = 22, 三号 = 16, 四号 = 14, 五号 = 10.5), bold, and
+# the outline level of headings (Word's navigation pane and table of contents read it).
+# Paragraphs carry the style and no direct formatting, so an office that prefers another
+# font or spacing edits one style in Word, not every paragraph.
 OFFICIAL_STYLES = {
-    "title": ("方正小标宋简体", 22, False),
-    "heading": ("黑体", 16, False),
-    "subheading": ("楷体_GB2312", 16, False),
-    "minor": ("仿宋_GB2312", 16, True),
-    "body": ("仿宋_GB2312", 16, False),
-    "caption": ("黑体", 14, False),
-    "cell": ("仿宋_GB2312", 10.5, False),
+    "title": ("公文标题", "方正小标宋简体", 22, False, None),
+    "heading": ("一级标题", "黑体", 16, False, 0),
+    "subheading": ("二级标题", "楷体_GB2312", 16, False, 1),
+    "minor": ("三级标题", "仿宋_GB2312", 16, True, 2),
+    "body": ("公文正文", "仿宋_GB2312", 16, False, None),
+    "caption": ("表题", "黑体", 14, False, None),
+    "cell": ("表格文字", "仿宋_GB2312", 10.5, False, None),
+    "page_number": ("页码", "宋体", 14, False, None),
 }
+# About 22 lines of 28 characters on the type area (GB/T 9704 7.1): fixed 28 pt lines,
+# first lines indented by two characters.
+LINE_SPACING = Pt(28)
+INDENTED = {"heading", "subheading", "minor", "body"}
+CENTRED = {"title", "caption"}
 
 
 def new_document(font: str, east_asian_font: str, size: float | None = None):
@@ -36,16 +46,37 @@ def new_document(font: str, east_asian_font: str, size: float | None = None):
     return document
 
 
-def set_run_font(run, name: str, size: float, bold: bool) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+def add_official_styles(document) -> None:
+    """Define the paragraph styles of OFFICIAL_STYLES in `document`."""
+    for kind, (name, font, size, bold, outline_level) in OFFICIAL_STYLES.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.quick_style = True
+        style.font.name = font
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        layout = style.paragraph_format
+        layout.space_before = layout.space_after = Pt(0)
+        if kind not in ("cell", "page_number"):
+            layout.line_spacing = LINE_SPACING
+        if kind in INDENTED:
+            layout.first_line_indent = Pt(2 * size)
+        if kind in CENTRED:
+            layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if outline_level is not None:
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(outline_level))
+            style.element.get_or_add_pPr().append(level)
 
 
-def official_run_font(run, kind: str) -> None:
-    """Set `run` in the official style for `kind` (a key of OFFICIAL_STYLES)."""
-    set_run_font(run, *OFFICIAL_STYLES[kind])
+def official_paragraph(paragraph, text: str, kind: str, *, align=None):
+    """Fill `paragraph` (of a document made by `official_document`) in the style of `kind`."""
+    paragraph.style = OFFICIAL_STYLES[kind][0]
+    if align is not None:
+        paragraph.alignment = align
+    paragraph.add_run(text)
+    return paragraph
 
 
 def add_centred_title(document, text: str, size: float):
@@ -71,13 +102,12 @@ def official_page(section) -> None:
     section.left_margin, section.right_margin = Mm(28), Mm(26)
 
 
-def page_number_footer(section, kind: str = "body") -> None:
-    """Footer "— n —" with Word's PAGE field, so Word numbers the pages as it lays them out."""
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    official_run_font(paragraph.add_run("— "), kind)
+def _page_number(paragraph, align) -> None:
+    """ "— n —" with Word's PAGE field, so Word numbers the pages as it lays them out."""
+    paragraph.style = OFFICIAL_STYLES["page_number"][0]
+    paragraph.alignment = align
+    paragraph.add_run("— ")
     run = paragraph.add_run()
-    official_run_font(run, kind)
     for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if tag:
             element = OxmlElement("w:fldChar")
@@ -87,15 +117,24 @@ def page_number_footer(section, kind: str = "body") -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
-    official_run_font(paragraph.add_run(" —"), kind)
+    paragraph.add_run(" —")
+
+
+def page_number_footers(document, section) -> None:
+    """Page numbers at the outer bottom corner (GB/T 9704 7.5): right on odd pages, left on
+    even ones."""
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def official_document():
-    """A blank official document: A4, GB/T 9704 margins, page numbers in the footer."""
+    """A blank official document: A4, GB/T 9704 margins, its Word styles, page numbers."""
     document = Document()
+    add_official_styles(document)
     section = document.sections[0]
     official_page(section)
-    page_number_footer(section)
+    page_number_footers(document, section)
     return document
 
 

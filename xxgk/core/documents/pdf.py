@@ -20,6 +20,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+from .pdfa import archival
+
 # Font name -> (file, index of the face in the TrueType collection).
 FONT_FILES = {
     "UMingCN": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
@@ -163,7 +165,8 @@ def draw_page_number(canvas, document) -> None:
 
 
 def build(flow: list, *, title: str, page_numbers: bool = False, **layout) -> bytes:
-    """Lay out `flow` on A4 and return the file; `layout` passes margins to reportlab."""
+    """Lay out `flow` on A4 and return the file, as PDF/A-2b (`pdfa.archival`): letters,
+    review sheets and reports are archived. `layout` passes margins to reportlab."""
     buffer = io.BytesIO()
     # The canvas's initial font would otherwise be Helvetica, referenced on every page and
     # never embedded.
@@ -185,4 +188,4 @@ def build(flow: list, *, title: str, page_numbers: bool = False, **layout) -> by
     furniture = {"onPage": draw_page_number} if page_numbers else {}
     document.addPageTemplates([PageTemplate(frames=[frame], **furniture)])
     document.build(flow)
-    return buffer.getvalue()
+    return archival(buffer.getvalue(), title=title)

@@ -1,8 +1,10 @@
 """Load a demo school year (2021-09-01 to 2022-08-31). Running it twice changes nothing."""
 
 import datetime
+import logging
 import random
 import secrets
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -36,6 +38,7 @@ from xxgk_demo.titles import TITLES
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
 SCHOOL_YEAR_DAYS = 365
 ACCOUNTS_FILE = "demo-accounts.txt"
+LOG_FILE = "load_demo.log"
 ATTACH_EVERY = 15  # one disclosure in so many gets a PDF attachment
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -45,24 +48,46 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet-accounts", action="store_true", help="不打印账号密码")
-
-    def handle(self, *args, quiet_accounts=False, **options):
-        with transaction.atomic():
-            departments = self._departments()
-            assign_default_departments({str(n): codes for n, _, _, _, codes, _ in ITEMS})
-            accounts = self._accounts(departments)
-        created = self._disclosures(departments)
-        report_created = self._annual_report()
-        self._domain_demos()
-        self.stdout.write(
-            f"演示数据：部门 {len(departments)} 个，新增公开信息 {created} 条，"
-            f"新增年度报告 {report_created} 份。"
+        parser.add_argument(
+            "--log-file",
+            default=str(Path(settings.VAR_DIR) / "log" / LOG_FILE),
+            help="加载过程的日志写入此文件，不输出到终端",
         )
+        parser.add_argument(
+            "--site-url", default="http://127.0.0.1:8000", help="结束时打印的网站地址"
+        )
+
+    def handle(self, *args, quiet_accounts=False, log_file, site_url, **options):
+        # Wagtail logs every page created, edited and published (about 1,500 lines for the
+        # demo year): they go to the log file, so the terminal keeps progress and accounts.
+        with logs_to(Path(log_file)):
+            accounts = self._load(Path(log_file))
+        site_url = site_url.rstrip("/")
+        self.stdout.write(f"\n网站：     {site_url}/")
+        self.stdout.write(f"管理后台： {site_url}/admin/")
         if not quiet_accounts:
             self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
             for username, password, label in accounts:
                 self.stdout.write(f"  {username:<12} {password:<20} {label}")
             self.stdout.write(f"账号清单保存在 {Path(settings.VAR_DIR) / ACCOUNTS_FILE}")
+
+    def _load(self, log_file):
+        self.stdout.write(f"载入演示数据（日志：{log_file}）")
+        self.stdout.write("  · 部门与账号")
+        with transaction.atomic():
+            departments = self._departments()
+            assign_default_departments({str(n): codes for n, _, _, _, codes, _ in ITEMS})
+            accounts = self._accounts(departments)
+        self.stdout.write("  · 公开信息（逐条经保密审查后发布）")
+        created = self._disclosures(departments)
+        report_created = self._annual_report()
+        self.stdout.write(
+            f"  演示数据：部门 {len(departments)} 个，新增公开信息 {created} 条，"
+            f"新增年度报告 {report_created} 份。"
+        )
+        self.stdout.write("  · 依申请公开、领导信箱与年度报告数据")
+        self._domain_demos()
+        return accounts
 
     def _domain_demos(self):
         """Each domain app seeds its own demo records (idempotently) after the basics exist."""
@@ -187,6 +212,26 @@ class Command(BaseCommand):
             )
             _review(report, author=office, reviewer=User.objects.get(username="reviewer"), day=day)
         return 1
+
+
+@contextmanager
+def logs_to(path):
+    """Send the root logger's records to a file instead of the terminal while loading."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    consoles = [h for h in root.handlers if type(h) is logging.StreamHandler]
+    file_handler = logging.FileHandler(path, encoding="utf-8")
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    for handler in consoles:
+        root.removeHandler(handler)
+    root.addHandler(file_handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(file_handler)
+        file_handler.close()
+        for handler in consoles:
+            root.addHandler(handler)
 
 
 def _review(page, *, author, reviewer, day):

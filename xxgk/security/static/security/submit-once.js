@@ -5,5 +5,6 @@ document.addEventListener("submit", function (event) {
   if (!button) { return; }
   if (button.disabled) { event.preventDefault(); return; }
   button.disabled = true;
-  button.textContent = button.dataset.onceText || "正在提交…";
+  // The label comes from the page (base.html renders it in the visitor's language).
+  button.textContent = button.dataset.onceText || document.body.dataset.submittingText || "…";
 });

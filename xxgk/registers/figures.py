@@ -1,15 +1,24 @@
-"""The annual report's figures over the records the office enters for it (channels,
-admissions, outreach, fees, procurement, cadre changes), registered in the figure registry
-(registry.py) from ReportsConfig.ready() like every other app's figures. Rows over these
-records are gaps, not zeros, when the period has none.
+"""The annual report's figures over the registers the office enters for it (channels,
+admissions, outreach, fees, procurement, cadre changes), registered in the report's figure
+registry (xxgk/reports/registry.py) from RegistersConfig.ready() like every other app's
+figures. Rows over these registers are gaps, not zeros, when the period has none.
 """
 
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+
+from xxgk.reports.registry import (
+    Figure,
+    Period,
+    admission_year,
+    distinct,
+    home_province,
+    register_figures,
+    sum_of,
+)
 
 from .models import (
     AdmissionLevel,
@@ -27,7 +36,6 @@ from .models import (
     ProcurementKind,
     ProcurementNotice,
 )
-from .registry import Figure, Period, distinct, register_figures, sum_of
 
 # --- Channels ---------------------------------------------------------------------------------
 
@@ -118,15 +126,6 @@ LEVEL_KEYS = {
     "integrated": AdmissionLevel.INTEGRATED,
     "five_year": AdmissionLevel.FIVE_YEAR,
 }
-
-
-def home_province() -> str:
-    return getattr(settings, "XXGK_HOME_PROVINCE", "浙江")
-
-
-def admission_year(period: Period) -> int:
-    """The admissions of a school year are those of the summer it ends in (2021-2022 → 2022)."""
-    return period.end.year
 
 
 def _admissions(where=None, **filters):

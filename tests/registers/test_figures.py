@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from tests.factories import published_disclosure
-from xxgk.reports import figures, registry
-from xxgk.reports.models import (
+from xxgk.registers import figures
+from xxgk.registers.models import (
     AdmissionResult,
     CadreChange,
     Channel,
@@ -17,6 +17,7 @@ from xxgk.reports.models import (
     ProbationAssessment,
     ProcurementNotice,
 )
+from xxgk.reports import registry
 from xxgk.supervision.periods import Period
 
 pytestmark = pytest.mark.django_db

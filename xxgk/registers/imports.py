@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 
 from xxgk.core.decoding import decode_csv, parse_date
 from xxgk.core.textextract import validate_package
@@ -85,13 +86,17 @@ def _month(value: str) -> datetime.date:
 
 
 def _choice(choices):
-    by_label = {label: value for value, label in choices.choices}
+    """A choice by its value, its Chinese label (the office's spreadsheets) or its label in the
+    user's language."""
     by_value = {value: value for value in choices.values}
 
     def parse(value: str) -> str:
+        with translation.override("zh-hans"):
+            chinese = {str(label): value for value, label in choices.choices}
+        by_label = {**chinese, **{str(label): value for value, label in choices.choices}}
         found = by_label.get(value) or by_value.get(value)
         if found is None:
-            raise RowError(f"“{value}”不是可选值（{'、'.join(by_label)}）")
+            raise RowError(f"“{value}”不是可选值（{'、'.join(chinese)}）")
         return found
 
     return parse

@@ -1,5 +1,5 @@
 """``{% report_records page %}`` on a catalogue item page: the fee schedule under 收费公示 and
-the latest procurement notices under 招投标, from the records the annual report counts."""
+the latest procurement notices under 招投标, from the registers the annual report counts."""
 
 from django import template
 from django.utils import timezone
@@ -9,7 +9,7 @@ from .. import selectors
 register = template.Library()
 
 
-@register.inclusion_tag("reports/includes/item_records.html")
+@register.inclusion_tag("registers/includes/item_records.html")
 def report_records(page):
     number = getattr(page, "item_number", None)
     if number == selectors.FEES_ITEM:

@@ -5,8 +5,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from xxgk.reports.imports import run_import
-from xxgk.reports.models import AdmissionResult, Channel, ChannelMonth, ProcurementNotice
+from xxgk.registers.imports import run_import
+from xxgk.registers.models import AdmissionResult, Channel, ChannelMonth, ProcurementNotice
 
 pytestmark = pytest.mark.django_db
 

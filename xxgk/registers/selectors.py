@@ -1,4 +1,4 @@
-"""Reads of the records the office enters for the report that catalogue item pages list."""
+"""Reads of the registers that catalogue item pages list (fees, procurement notices)."""
 
 from django.db.models import Q
 
