@@ -100,5 +100,16 @@ def core_labels() -> list[str]:
     return [str(field.label) for field in StatsForm().fields.values()]
 
 
+def solved_challenge() -> dict:
+    """The public forms' protection fields, solved (the helper reads the Chinese question;
+    the test thread keeps the language of the last English request)."""
+    from django.utils import translation
+
+    from tests.mailbox.helpers import solved_challenge as solved
+
+    with translation.override("zh-hans"):
+        return solved()
+
+
 def english(client) -> None:
     client.cookies["django_language"] = "en"

@@ -5,8 +5,7 @@ base templates."""
 import pytest
 from django.urls import reverse
 
-from tests.cases.english import chinese_in_main, english
-from tests.mailbox.helpers import solved_challenge
+from tests.cases.english import chinese_in_main, english, solved_challenge
 from xxgk.complaints import services
 from xxgk.complaints.models import Complaint
 from xxgk.orgs.models import Department

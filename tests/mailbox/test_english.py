@@ -6,8 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from tests.cases.english import chinese_in_main, english
-from tests.mailbox.helpers import solved_challenge
+from tests.cases.english import chinese_in_main, english, solved_challenge
 from xxgk.mailbox import services
 from xxgk.mailbox.models import Letter
 

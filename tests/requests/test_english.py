@@ -9,8 +9,7 @@ from django.utils import translation
 from django.utils.timezone import localdate as today
 from openpyxl import load_workbook
 
-from tests.cases.english import chinese_in_main, english
-from tests.mailbox.helpers import solved_challenge
+from tests.cases.english import chinese_in_main, english, solved_challenge
 from xxgk.requests import services, stats
 
 from .conftest import applicant, make_application
