@@ -2,11 +2,15 @@
 receipt and the tracker, and the office's list, case page, register form and statistics.
 Only <main> is checked; the site chrome belongs to the base templates."""
 
-import pytest
+import io
 
-from tests.cases.english import chinese_in_main, english
-from tests.mailbox.helpers import solved_challenge
-from xxgk.requests import services
+import pytest
+from django.utils import translation
+from django.utils.timezone import localdate as today
+from openpyxl import load_workbook
+
+from tests.cases.english import chinese_in_main, english, solved_challenge
+from xxgk.requests import services, stats
 
 from .conftest import applicant, make_application
 
@@ -74,3 +78,16 @@ def test_office_pages_still_chinese_by_default(client, office):
     client.force_login(office)
     assert "答复期限" in client.get(f"{BASE}{application.pk}/").content.decode()
     assert "收到和处理政府信息公开申请情况" in client.get(f"{BASE}statistics/").content.decode()
+
+
+def test_notices_and_table_exports_stay_chinese_under_english(office):
+    """Statutory documents: the receipt notice and the table 3/4 workbook are in Chinese
+    whatever the officer's language."""
+    application, _ = make_application()
+    with translation.override("en"):
+        services.accept(application, actor=office)
+        workbook = load_workbook(io.BytesIO(stats.export_xlsx(stats.Period.containing(today()))))
+    letter = application.letters.get()
+    assert "受理回执" in letter.title and "现已受理" in letter.text
+    assert workbook.worksheets[0].title == "表三 收到和处理申请情况"
+    assert workbook.worksheets[0]["C2"].value == "自然人"

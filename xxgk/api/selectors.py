@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Count, prefetch_related_objects
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
@@ -188,25 +188,29 @@ def _period_data(period) -> dict:
 
 
 def request_statistics(school_year: int | None) -> dict:
-    """表三 and 表四 as the requests app computes them: counts only, never a case."""
+    """表三 and 表四 as the requests app computes them: counts only, never a case.
+
+    The labels are the statutory tables' wording: in Chinese, as plain strings (the requests
+    app's labels are lazy translations since issue 20)."""
 
     period = school_year_period(school_year)
-    return {
-        "period": _period_data(period),
-        "columns": [{"key": key, "label": label} for key, label in COLUMNS],
-        "rows": [
-            {"key": row.code, "label": row.label, "counts": counts}
-            for row, counts in request_table(period)
-        ],
-        "appeals": [
-            {"key": kind, "label": AppealKind(kind).label, "counts": counts}
-            for kind, counts in appeal_table(period).items()
-        ],
-        "appeal_results": [
-            *({"key": key, "label": label} for key, label in AppealResult.choices),
-            {"key": TOTAL, "label": "总计"},
-        ],
-    }
+    with translation.override("zh-hans"):
+        return {
+            "period": _period_data(period),
+            "columns": [{"key": key, "label": str(label)} for key, label in COLUMNS],
+            "rows": [
+                {"key": row.code, "label": str(row.label), "counts": counts}
+                for row, counts in request_table(period)
+            ],
+            "appeals": [
+                {"key": kind, "label": str(AppealKind(kind).label), "counts": counts}
+                for kind, counts in appeal_table(period).items()
+            ],
+            "appeal_results": [
+                *({"key": key, "label": str(label)} for key, label in AppealResult.choices),
+                {"key": TOTAL, "label": "总计"},
+            ],
+        }
 
 
 def mailbox_statistics(school_year: int | None) -> dict:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from xxgk.cases.views import personal_data_shown
@@ -46,7 +47,7 @@ def index(request):
         request,
         "complaints/admin/list.html",
         {
-            "page_title": "信息公开举报",
+            "page_title": _("信息公开举报"),
             "header_icon": "warning",
             "complaints": paginate_or_404(request, complaints, 30),
             "statuses": ComplaintStatus.choices,
@@ -66,7 +67,9 @@ def _detail(request, complaint, bound=None, status=200):
     forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
     forms.update(bound or {})
     context = {"complaint": complaint, "forms": forms, "show_personal": shown}
-    context.update(page_title=f"举报 {complaint.number}", header_icon="warning")
+    context.update(
+        page_title=_("举报 %(number)s") % {"number": complaint.number}, header_icon="warning"
+    )
     context["events"] = complaint.events.select_related("actor")
     return render(request, "complaints/admin/detail.html", context, status=status)
 
@@ -81,7 +84,7 @@ def action(request, pk, action):
     complaint = get_object_or_404(Complaint, pk=pk)
     may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
     if not may_handle or action not in STATUS_ACTIONS.get(complaint.status, []):
-        raise PermissionDenied("您不能对该举报执行此操作，或举报状态已变化。")
+        raise PermissionDenied(_("您不能对该举报执行此操作，或举报状态已变化。"))
     form_class, perform = ACTIONS[action]
     form = form_class(request.POST, prefix=action)
     if form.is_valid():
@@ -90,6 +93,6 @@ def action(request, pk, action):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "已保存。")
+            messages.success(request, _("已保存。"))
             return redirect("complaints_admin:detail", pk=complaint.pk)
     return _detail(request, complaint, {action: form}, status=400)

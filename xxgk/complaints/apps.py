@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ComplaintsConfig(AppConfig):
     name = "xxgk.complaints"
     label = "complaints"
-    verbose_name = "信息公开工作举报"
+    verbose_name = _("信息公开工作举报")
 
     def ready(self):
         # Imported here: selectors and services import models, which cannot load before the app

@@ -14,43 +14,47 @@ class ComplaintForm(PublicCaseForm):
     email_help = _("可匿名举报；留下邮箱可收到核实结果。")
     field_order = ["kind", "department", "page_url", "subject", "message", "name"]
 
-    kind = forms.ChoiceField(label="举报类型", choices=[("", "请选择"), *ComplaintKind.choices])
+    kind = forms.ChoiceField(
+        label=_("举报类型"), choices=[("", _("请选择")), *ComplaintKind.choices]
+    )
     department = forms.ModelChoiceField(
         queryset=Department.objects.filter(is_active=True),
-        label="涉及部门",
+        label=_("涉及部门"),
         required=False,
-        empty_label="不清楚 / 不涉及具体部门",
+        empty_label=_("不清楚 / 不涉及具体部门"),
     )
     page_url = forms.URLField(
-        label="涉及网页地址", required=False, max_length=500, assume_scheme="https"
+        label=_("涉及网页地址"), required=False, max_length=500, assume_scheme="https"
     )
-    name = forms.CharField(label="姓名", max_length=50, required=False)
+    name = forms.CharField(label=_("姓名"), max_length=50, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].error_messages["required"] = "请选择举报类型。"
+        self.fields["kind"].error_messages["required"] = _("请选择举报类型。")
 
 
 class AcceptForm(forms.Form):
     note = forms.CharField(
-        label="受理意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("受理意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label="调查记录", widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(label=_("调查记录"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ConcludeForm(forms.Form):
-    investigation = forms.CharField(label="调查核实情况", widget=forms.Textarea(attrs={"rows": 5}))
-    result = forms.ChoiceField(label="核实结论", choices=ComplaintResult.choices)
+    investigation = forms.CharField(
+        label=_("调查核实情况"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    result = forms.ChoiceField(label=_("核实结论"), choices=ComplaintResult.choices)
     rectification = forms.CharField(
-        label="整改措施", required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("整改措施"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     rectified_on = forms.DateField(
-        label="整改完成日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("整改完成日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    reply = forms.CharField(label="答复举报人", widget=forms.Textarea(attrs={"rows": 4}))
+    reply = forms.CharField(label=_("答复举报人"), widget=forms.Textarea(attrs={"rows": 4}))
 
     def clean(self):
         cleaned = super().clean()
@@ -58,9 +62,9 @@ class ConcludeForm(forms.Form):
             cleaned.get("result") in (ComplaintResult.SUBSTANTIATED, ComplaintResult.PARTLY)
             and not (cleaned.get("rectification") or "").strip()
         ):
-            self.add_error("rectification", "举报属实或部分属实的，须填写整改措施。")
+            self.add_error("rectification", _("举报属实或部分属实的，须填写整改措施。"))
         return cleaned
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label="不予受理理由", max_length=300)
+    reason = forms.CharField(label=_("不予受理理由"), max_length=300)

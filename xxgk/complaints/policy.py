@@ -5,6 +5,8 @@ masked and change nothing. The complainant's name and contacts are for the offic
 every time they are shown the audit log records it (``xxgk.security.personal_data``).
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from xxgk.orgs.policy import Action, Policy
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role, is_office
@@ -19,7 +21,7 @@ complaint_policy = Policy(
         Action.READ_PERSONAL_DATA: lambda user, complaint=None: is_office(user),
     },
     {
-        Action.VIEW: "只有信息公开办公室和监督人员可以查看举报。",
-        Action.HANDLE: "只有信息公开办公室可以办理举报。",
+        Action.VIEW: _("只有信息公开办公室和监督人员可以查看举报。"),
+        Action.HANDLE: _("只有信息公开办公室可以办理举报。"),
     },
 )

@@ -1,9 +1,11 @@
 """Intake and handling of complaints; each step in one transaction with its event."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import office_emails
 from xxgk.cases.services import erase_contacts, notify, open_public_case, record_event, site_url
@@ -47,20 +49,14 @@ def submit_complaint(*, data: dict, received_at=None) -> tuple[Complaint, str]:
         )
         _record(complaint, ComplaintAction.RECEIVED, at=received_at)
     number = complaint.number
-    transaction.on_commit(
-        lambda: notify(
-            office_emails(),
-            f"【信息公开举报】收到举报 {number}",
-            f"收到关于信息公开工作的举报“{complaint.subject}”，请及时受理。",
-        )
-    )
+    transaction.on_commit(lambda: _notify_office(number, complaint.subject))
     return complaint, code
 
 
 @transaction.atomic
 def accept_complaint(complaint, *, user, note: str = "") -> Complaint:
     complaint = _locked(
-        complaint, user, ComplaintStatus.RECEIVED, message="只有待受理的举报可以受理。"
+        complaint, user, ComplaintStatus.RECEIVED, message=_("只有待受理的举报可以受理。")
     )
     complaint.status = ComplaintStatus.INVESTIGATING
     complaint.handler = user
@@ -73,22 +69,40 @@ def accept_complaint(complaint, *, user, note: str = "") -> Complaint:
 @transaction.atomic
 def add_investigation_note(complaint, *, user, note: str) -> Complaint:
     complaint = _locked(
-        complaint, user, ComplaintStatus.INVESTIGATING, message="只有调查中的举报可以添加调查记录。"
+        complaint,
+        user,
+        ComplaintStatus.INVESTIGATING,
+        message=_("只有调查中的举报可以添加调查记录。"),
     )
     if not note.strip():
-        raise ValidationError("请填写调查记录。")
+        raise ValidationError(_("请填写调查记录。"))
     _record(complaint, ComplaintAction.NOTE, user=user, note=note)
     return complaint
 
 
+def _notify_office(number: str, subject: str) -> None:
+    # Written by the public, read by the office: in the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(
+            office_emails(),
+            _("【信息公开举报】收到举报 %(number)s") % {"number": number},
+            _("收到关于信息公开工作的举报“%(subject)s”，请及时受理。") % {"subject": subject},
+        )
+
+
 def _notify_complainant(pk: int) -> None:
     complaint = Complaint.objects.get(pk=pk)
-    if complaint.email and notify(
-        [complaint.email],
-        f"您的举报 {complaint.number} 已办结",
-        f"您关于“{complaint.subject}”的举报已办结：\n\n{complaint.reply}\n\n"
-        f"也可凭编号和查询码在 {site_url(reverse('complaints:track'))} 查看。",
-    ):
+    # Sent when the office concludes: in the site's language, not the officer's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("您的举报 %(number)s 已办结") % {"number": complaint.number}
+        body = _(
+            "您关于“%(subject)s”的举报已办结：\n\n%(reply)s\n\n也可凭编号和查询码在 %(url)s 查看。"
+        ) % {
+            "subject": complaint.subject,
+            "reply": complaint.reply,
+            "url": site_url(reverse("complaints:track")),
+        }
+    if complaint.email and notify([complaint.email], subject, body):
         _record(complaint, ComplaintAction.NOTIFIED, note=complaint.email)
 
 
@@ -105,14 +119,14 @@ def conclude_complaint(
 ) -> Complaint:
     """Record what the investigation found and what was put right; the complainant is told."""
     complaint = _locked(
-        complaint, user, ComplaintStatus.INVESTIGATING, message="只有调查中的举报可以办结。"
+        complaint, user, ComplaintStatus.INVESTIGATING, message=_("只有调查中的举报可以办结。")
     )
     if result not in ComplaintResult.values:
-        raise ValidationError("核实结论无效。")
+        raise ValidationError(_("核实结论无效。"))
     if result != ComplaintResult.UNFOUNDED and not rectification.strip():
-        raise ValidationError("举报属实或部分属实的，须填写整改措施。")
+        raise ValidationError(_("举报属实或部分属实的，须填写整改措施。"))
     if not (investigation.strip() and reply.strip()):
-        raise ValidationError("请填写调查核实情况和答复内容。")
+        raise ValidationError(_("请填写调查核实情况和答复内容。"))
     complaint.investigation = investigation
     complaint.result = result
     complaint.rectification = rectification
@@ -130,10 +144,10 @@ def conclude_complaint(
 def reject_complaint(complaint, *, user, reason: str) -> Complaint:
     """Not about disclosure work (spam, or belongs elsewhere); the reason is kept."""
     complaint = _locked(
-        complaint, user, ComplaintStatus.RECEIVED, message="只有待受理的举报可以不予受理。"
+        complaint, user, ComplaintStatus.RECEIVED, message=_("只有待受理的举报可以不予受理。")
     )
     if not reason.strip():
-        raise ValidationError("请填写不予受理理由。")
+        raise ValidationError(_("请填写不予受理理由。"))
     complaint.status = ComplaintStatus.REJECTED
     complaint.reject_reason = reason.strip()
     complaint.reply = complaint.reject_reason

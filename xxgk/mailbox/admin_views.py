@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from xxgk.cases.views import personal_data_shown
@@ -42,42 +43,42 @@ ACTIONS = {
             working_days=form.cleaned_data["working_days"],
             note=form.cleaned_data["note"],
         ),
-        "已分办。",
+        _("已分办。"),
     ),
     "merge": (
         MergeForm,
         lambda letter, user, form: services.merge_letter(
             letter, user=user, target=form.target, note=form.cleaned_data["note"]
         ),
-        "已合并为重复来信。",
+        _("已合并为重复来信。"),
     ),
     "close": (
         CloseForm,
         lambda letter, user, form: services.close_as_spam(
             letter, user=user, reason=form.cleaned_data["reason"]
         ),
-        "已关闭。",
+        _("已关闭。"),
     ),
     "draft": (
         AnswerForm,
         lambda letter, user, form: services.draft_answer(
             letter, user=user, answer=form.cleaned_data["answer"]
         ),
-        "答复稿已提交，等待信息公开办公室审核。",
+        _("答复稿已提交，等待信息公开办公室审核。"),
     ),
     "return": (
         ReturnForm,
         lambda letter, user, form: services.return_draft(
             letter, user=user, note=form.cleaned_data["note"]
         ),
-        "已退回承办部门修改。",
+        _("已退回承办部门修改。"),
     ),
     "approve": (
         AnswerForm,
         lambda letter, user, form: services.approve_answer(
             letter, user=user, answer=form.cleaned_data["answer"]
         ),
-        "答复已审核通过，来信人可查询答复。",
+        _("答复已审核通过，来信人可查询答复。"),
     ),
     "publish": (
         PublishForm,
@@ -88,14 +89,14 @@ ACTIONS = {
             public_message=form.cleaned_data["public_message"],
             public_answer=form.cleaned_data["public_answer"],
         ),
-        "已在网站公开。",
+        _("已在网站公开。"),
     ),
     "unpublish": (
         CloseForm,
         lambda letter, user, form: services.unpublish_letter(
             letter, user=user, reason=form.cleaned_data["reason"]
         ),
-        "已撤销公开。",
+        _("已撤销公开。"),
     ),
 }
 
@@ -176,7 +177,7 @@ def index(request):
         request,
         "mailbox/admin/letter_list.html",
         {
-            "page_title": "来信办理",
+            "page_title": _("来信办理"),
             "header_icon": "mail",
             "letters": page,
             "statuses": LetterStatus.choices,
@@ -197,7 +198,19 @@ def export(request):
         request,
         what="来信登记表",
         filename=f"letters-{timezone.localdate():%Y%m%d}.xlsx",
-        headers=["编号", "信箱", "来信时间", "标题", "来信人", "联系电话", "电子邮箱", "状态"],
+        headers=[
+            str(label)
+            for label in (
+                _("编号"),
+                _("信箱"),
+                _("来信时间"),
+                _("标题"),
+                _("来信人"),
+                _("联系电话"),
+                _("电子邮箱"),
+                _("状态"),
+            )
+        ],
         rows=(
             [
                 x.number,
@@ -224,7 +237,7 @@ def _detail_response(request, letter, forms=None, status=200):
         request,
         "mailbox/admin/letter_detail.html",
         {
-            "page_title": f"来信 {letter.number}",
+            "page_title": _("来信 %(number)s") % {"number": letter.number},
             "header_icon": "mail",
             "letter": letter,
             "events": letter.events.select_related("actor", "department"),
@@ -249,9 +262,9 @@ def action(request, pk, action):
     _require_mailbox_staff(request.user)
     letter = get_object_or_404(letters_for_user(request.user), pk=pk)
     if action not in ACTIONS:
-        raise PermissionDenied("未知的操作。")
+        raise PermissionDenied(_("未知的操作。"))
     if action not in available_actions(request.user, letter):
-        raise PermissionDenied("您不能对该来信执行此操作，或来信状态已变化。")
+        raise PermissionDenied(_("您不能对该来信执行此操作，或来信状态已变化。"))
     form_class, perform, success = ACTIONS[action]
     form = form_class(request.POST, letter=letter, prefix=action)
     if form.is_valid():
@@ -284,6 +297,6 @@ def statistics(request):
     return render(
         request,
         "mailbox/admin/statistics.html",
-        {"page_title": "来信统计", "header_icon": "table", "form": form, "stats": stats},
+        {"page_title": _("来信统计"), "header_icon": "table", "form": form, "stats": stats},
         status=200 if stats else 400,
     )

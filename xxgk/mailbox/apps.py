@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class MailboxConfig(AppConfig):
     name = "xxgk.mailbox"
     label = "mailbox"
-    verbose_name = "领导信箱"
+    verbose_name = _("领导信箱")
 
     def ready(self):
         # Imported here: these modules import models (core.schedule too: the task backend's),

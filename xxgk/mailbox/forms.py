@@ -16,16 +16,18 @@ class LetterForm(PublicCaseForm):
     field_order = ["category", "writer_name", "phone", "email", "subject", "message"]
 
     category = forms.ModelChoiceField(
-        queryset=MailboxCategory.objects.none(), label="类别", empty_label="请选择类别"
+        queryset=MailboxCategory.objects.none(), label=_("类别"), empty_label=_("请选择类别")
     )
-    writer_name = forms.CharField(label="姓名", max_length=50, required=False)
+    writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
     attachments = MultipleFileField(
-        label="附件",
+        label=_("附件"),
         required=False,
-        help_text="最多 3 个，每个不超过 5 MB；支持 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。",
+        help_text=_(
+            "最多 3 个，每个不超过 5 MB；支持 PDF、Word（docx）、Excel（xlsx）、JPG、PNG。"
+        ),
     )
     consent_to_publish = forms.BooleanField(
-        label="同意在去除个人信息后公开本来信及答复", required=False
+        label=_("同意在去除个人信息后公开本来信及答复"), required=False
     )
 
     def __init__(self, *args, mailbox, **kwargs):
@@ -39,7 +41,7 @@ class LetterForm(PublicCaseForm):
             self.fields["writer_name"].required = True
         if not mailbox.allow_publication:
             del self.fields["consent_to_publish"]
-        self.fields["writer_name"].error_messages["required"] = "请填写姓名。"
+        self.fields["writer_name"].error_messages["required"] = _("请填写姓名。")
 
     def clean(self):
         cleaned = super().clean()
@@ -47,7 +49,7 @@ class LetterForm(PublicCaseForm):
         if (named or not self.mailbox.allow_anonymous) and not (
             cleaned.get("phone") or cleaned.get("email")
         ):
-            self.add_error("phone", "请至少填写联系电话或电子邮箱中的一项。")
+            self.add_error("phone", _("请至少填写联系电话或电子邮箱中的一项。"))
         return cleaned
 
 
@@ -61,54 +63,56 @@ class LetterActionForm(forms.Form):
 
 class AssignForm(LetterActionForm):
     department = forms.ModelChoiceField(
-        queryset=Department.objects.filter(is_active=True), label="承办部门"
+        queryset=Department.objects.filter(is_active=True), label=_("承办部门")
     )
-    working_days = forms.IntegerField(label="办理时限（工作日）", min_value=1, max_value=60)
+    working_days = forms.IntegerField(label=_("办理时限（工作日）"), min_value=1, max_value=60)
     note = forms.CharField(
-        label="分办意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("分办意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class MergeForm(LetterActionForm):
-    target_number = forms.CharField(label="合并至来信编号", max_length=24)
-    note = forms.CharField(label="说明", required=False, max_length=200)
+    target_number = forms.CharField(label=_("合并至来信编号"), max_length=24)
+    note = forms.CharField(label=_("说明"), required=False, max_length=200)
 
     def clean_target_number(self):
         number = self.cleaned_data["target_number"].strip().upper()
         target = Letter.objects.filter(number=number).exclude(pk=self.letter.pk).first()
         if target is None:
-            raise forms.ValidationError("未找到该编号的来信。")
+            raise forms.ValidationError(_("未找到该编号的来信。"))
         if target.status == LetterStatus.CLOSED:
-            raise forms.ValidationError("不能合并到已关闭的来信。")
+            raise forms.ValidationError(_("不能合并到已关闭的来信。"))
         self.target = target
         return number
 
 
 class CloseForm(LetterActionForm):
-    reason = forms.CharField(label="关闭原因", max_length=200)
+    reason = forms.CharField(label=_("关闭原因"), max_length=200)
 
 
 class AnswerForm(LetterActionForm):
     answer = forms.CharField(
-        label="答复内容", max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 10})
+        label=_("答复内容"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 10})
     )
 
 
 class ReturnForm(LetterActionForm):
     note = forms.CharField(
-        label="退回意见", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("退回意见"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class PublishForm(LetterActionForm):
     """The office edits out personal details before anything is shown on the portal."""
 
-    public_subject = forms.CharField(label="公开标题", max_length=100)
+    public_subject = forms.CharField(label=_("公开标题"), max_length=100)
     public_message = forms.CharField(
-        label="公开来信内容（已去除个人信息）", widget=forms.Textarea(attrs={"rows": 8})
+        label=_("公开来信内容（已去除个人信息）"), widget=forms.Textarea(attrs={"rows": 8})
     )
-    public_answer = forms.CharField(label="公开答复内容", widget=forms.Textarea(attrs={"rows": 8}))
+    public_answer = forms.CharField(
+        label=_("公开答复内容"), widget=forms.Textarea(attrs={"rows": 8})
+    )
     confirm_redacted = forms.BooleanField(
-        label="我已核对，公开内容不含姓名、电话、邮箱、学号等个人信息",
-        error_messages={"required": "请确认已去除个人信息。"},
+        label=_("我已核对，公开内容不含姓名、电话、邮箱、学号等个人信息"),
+        error_messages={"required": _("请确认已去除个人信息。")},
     )

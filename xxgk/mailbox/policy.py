@@ -8,6 +8,7 @@ shown or exported the audit log records it (``xxgk.security.personal_data``).
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from xxgk.orgs.policy import Action, Policy
 from xxgk.orgs.roles import Role
@@ -71,11 +72,11 @@ letter_policy = Policy(
         ),
     },
     {
-        Action.VIEW: "您没有处理来信的权限。",
-        Action.HANDLE: "您不能对该来信执行此操作，或来信状态已变化。",
-        Action.EDIT: "只有来信所分办的部门和信息公开办公室可以起草答复。",
-        Action.READ_PERSONAL_DATA: "来信人个人信息只有信息公开办公室可以查看。",
-        Action.EXPORT: "只有信息公开办公室可以导出来信人个人信息。",
-        Action.VIEW_STATISTICS: "只有信息公开办公室、监督人员和校领导可以查看来信统计。",
+        Action.VIEW: _("您没有处理来信的权限。"),
+        Action.HANDLE: _("您不能对该来信执行此操作，或来信状态已变化。"),
+        Action.EDIT: _("只有来信所分办的部门和信息公开办公室可以起草答复。"),
+        Action.READ_PERSONAL_DATA: _("来信人个人信息只有信息公开办公室可以查看。"),
+        Action.EXPORT: _("只有信息公开办公室可以导出来信人个人信息。"),
+        Action.VIEW_STATISTICS: _("只有信息公开办公室、监督人员和校领导可以查看来信统计。"),
     },
 )

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import WorkCalendar
@@ -100,9 +101,9 @@ def letter_statistics(start: datetime.date, end: datetime.date, *, today=None) -
     }
     for letter in letters:
         groups["mailbox"][letter.mailbox.name].append(letter)
-        category = letter.category.name if letter.category else "未分类"
+        category = letter.category.name if letter.category else _("未分类")
         groups["category"][f"{letter.mailbox.name} · {category}"].append(letter)
-        groups["department"][letter.department.name if letter.department else "未分办"].append(
+        groups["department"][letter.department.name if letter.department else _("未分办")].append(
             letter
         )
     for mailbox in Mailbox.objects.all():

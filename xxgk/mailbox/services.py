@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import department_emails, office_emails
 from xxgk.cases.services import (
@@ -51,7 +54,7 @@ def _locked(letter) -> Letter:
 def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[Letter, str]:
     """Store a public letter and its files; returns the letter and its one-time query code."""
     if not mailbox.is_active:
-        raise ValidationError("该信箱暂停接收来信。")
+        raise ValidationError(_("该信箱暂停接收来信。"))
     received_at = received_at or timezone.now()
     with transaction.atomic():
         letter, code = open_public_case(
@@ -77,9 +80,18 @@ def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[L
         transaction.on_commit(
             lambda: notify(
                 [letter.email],
-                f"【{mailbox.name}】已收到您的来信 {number}",
-                f"您的来信“{letter.subject}”已收到，编号 {number}，查询码 {code}。\n"
-                f"请凭编号和查询码在 {site_url(reverse('mailbox:track'))} 查询办理进度。",
+                _("【%(mailbox)s】已收到您的来信 %(number)s")
+                % {"mailbox": mailbox.name, "number": number},
+                _(
+                    "您的来信“%(subject)s”已收到，编号 %(number)s，查询码 %(code)s。\n"
+                    "请凭编号和查询码在 %(url)s 查询办理进度。"
+                )
+                % {
+                    "subject": letter.subject,
+                    "number": number,
+                    "code": code,
+                    "url": site_url(reverse("mailbox:track")),
+                },
             )
         )
     return letter, code
@@ -99,11 +111,11 @@ def assign_letter(
         letter,
         LetterStatus.RECEIVED,
         LetterStatus.ASSIGNED,
-        message="只有待分办或办理中的来信可以分办、转办。",
+        message=_("只有待分办或办理中的来信可以分办、转办。"),
     )
     forwarded = letter.status == LetterStatus.ASSIGNED
     if forwarded and department.pk == letter.department_id:
-        raise ValidationError("该来信已由此部门办理，无需转办。")
+        raise ValidationError(_("该来信已由此部门办理，无需转办。"))
     now = at or timezone.now()
     deadline = add_working_days(timezone.localtime(now).date(), working_days)
     letter.department = department
@@ -119,9 +131,10 @@ def assign_letter(
     transaction.on_commit(
         lambda: notify(
             department_emails(department),
-            f"【{letter.mailbox.name}】请办理来信 {letter.number}",
-            f"来信“{letter.subject}”已交由贵部门办理，请于 {deadline.date:%Y年%m月%d日} 前"
-            f"在后台提交答复稿。",
+            _("【%(mailbox)s】请办理来信 %(number)s")
+            % {"mailbox": letter.mailbox.name, "number": letter.number},
+            _("来信“%(subject)s”已交由贵部门办理，请于 %(due)s 前在后台提交答复稿。")
+            % {"subject": letter.subject, "due": date_format(deadline.date)},
         )
     )
     return letter
@@ -132,9 +145,9 @@ def merge_letter(letter, *, user, target, note: str = "") -> Letter:
     """Close a duplicate, pointing to the letter that will carry the answer."""
     _require_office(user)
     letter = _locked(letter)
-    _require_status(letter, *OPEN_STATUSES, message="只有未办结的来信可以合并。")
+    _require_status(letter, *OPEN_STATUSES, message=_("只有未办结的来信可以合并。"))
     if target.pk == letter.pk or target.merged_into_id == letter.pk:
-        raise ValidationError("不能合并到自身。")
+        raise ValidationError(_("不能合并到自身。"))
     letter.status = LetterStatus.CLOSED
     letter.merged_into = target
     letter.close_reason = f"与来信 {target.number} 重复，合并办理。"
@@ -147,9 +160,9 @@ def merge_letter(letter, *, user, target, note: str = "") -> Letter:
 def close_as_spam(letter, *, user, reason: str) -> Letter:
     _require_office(user)
     letter = _locked(letter)
-    _require_status(letter, *OPEN_STATUSES, message="只有未办结的来信可以关闭。")
+    _require_status(letter, *OPEN_STATUSES, message=_("只有未办结的来信可以关闭。"))
     if not reason.strip():
-        raise ValidationError("请填写关闭原因。")
+        raise ValidationError(_("请填写关闭原因。"))
     letter.status = LetterStatus.CLOSED
     letter.close_reason = reason.strip()
     letter.save(update_fields=["status", "close_reason"])
@@ -163,10 +176,10 @@ def draft_answer(letter, *, user, answer: str, at=None) -> Letter:
     letter = _locked(letter)
     if not letter_policy.allows(user, Action.EDIT, letter):
         if letter.status not in (LetterStatus.ASSIGNED, LetterStatus.DRAFTED):
-            raise ValidationError("该来信当前不能提交答复稿。")
-        raise PermissionDenied("只有承办部门可以提交答复稿。")
+            raise ValidationError(_("该来信当前不能提交答复稿。"))
+        raise PermissionDenied(_("只有承办部门可以提交答复稿。"))
     if not answer.strip():
-        raise ValidationError("请填写答复内容。")
+        raise ValidationError(_("请填写答复内容。"))
     letter.answer = answer
     letter.drafted_by = user
     letter.status = LetterStatus.DRAFTED
@@ -175,8 +188,10 @@ def draft_answer(letter, *, user, answer: str, at=None) -> Letter:
     transaction.on_commit(
         lambda: notify(
             office_emails(),
-            f"【{letter.mailbox.name}】来信 {letter.number} 的答复稿待审核",
-            f"{letter.department} 已提交来信“{letter.subject}”的答复稿，请审核。",
+            _("【%(mailbox)s】来信 %(number)s 的答复稿待审核")
+            % {"mailbox": letter.mailbox.name, "number": letter.number},
+            _("%(department)s 已提交来信“%(subject)s”的答复稿，请审核。")
+            % {"department": letter.department, "subject": letter.subject},
         )
     )
     return letter
@@ -186,17 +201,18 @@ def draft_answer(letter, *, user, answer: str, at=None) -> Letter:
 def return_draft(letter, *, user, note: str) -> Letter:
     _require_office(user)
     letter = _locked(letter)
-    _require_status(letter, LetterStatus.DRAFTED, message="只有待审核的答复稿可以退回。")
+    _require_status(letter, LetterStatus.DRAFTED, message=_("只有待审核的答复稿可以退回。"))
     if not note.strip():
-        raise ValidationError("请填写退回意见。")
+        raise ValidationError(_("请填写退回意见。"))
     letter.status = LetterStatus.ASSIGNED
     letter.save(update_fields=["status"])
     _record(letter, LetterAction.RETURNED, user=user, department=letter.department, note=note)
     transaction.on_commit(
         lambda: notify(
             department_emails(letter.department),
-            f"【{letter.mailbox.name}】来信 {letter.number} 的答复稿被退回",
-            f"退回意见：{note}",
+            _("【%(mailbox)s】来信 %(number)s 的答复稿被退回")
+            % {"mailbox": letter.mailbox.name, "number": letter.number},
+            _("退回意见：%(note)s") % {"note": note},
         )
     )
     return letter
@@ -204,12 +220,20 @@ def return_draft(letter, *, user, note: str) -> Letter:
 
 def _notify_writer(letter_pk: int) -> None:
     letter = Letter.objects.select_related("mailbox").get(pk=letter_pk)
-    sent = notify(
-        [letter.email],
-        f"【{letter.mailbox.name}】您的来信 {letter.number} 已答复",
-        f"您的来信“{letter.subject}”已有答复：\n\n{letter.answer}\n\n"
-        f"也可凭编号和查询码在 {site_url(reverse('mailbox:track'))} 查看。",
-    )
+    # Sent when the office approves the answer: in the site's language, not the officer's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("【%(mailbox)s】您的来信 %(number)s 已答复") % {
+            "mailbox": letter.mailbox.name,
+            "number": letter.number,
+        }
+        body = _(
+            "您的来信“%(subject)s”已有答复：\n\n%(answer)s\n\n也可凭编号和查询码在 %(url)s 查看。"
+        ) % {
+            "subject": letter.subject,
+            "answer": letter.answer,
+            "url": site_url(reverse("mailbox:track")),
+        }
+    sent = notify([letter.email], subject, body)
     if sent:
         _record(letter, LetterAction.NOTIFIED, note=letter.email)
 
@@ -219,10 +243,10 @@ def approve_answer(letter, *, user, answer: str | None = None, at=None) -> Lette
     """The office approves the (optionally edited) draft; the writer is told by e-mail."""
     _require_office(user)
     letter = _locked(letter)
-    _require_status(letter, LetterStatus.DRAFTED, message="只有待审核的答复稿可以审核通过。")
+    _require_status(letter, LetterStatus.DRAFTED, message=_("只有待审核的答复稿可以审核通过。"))
     if answer is not None:
         if not answer.strip():
-            raise ValidationError("答复内容不能为空。")
+            raise ValidationError(_("答复内容不能为空。"))
         letter.answer = answer
     letter.status = LetterStatus.ANSWERED
     letter.answered_at = at or timezone.now()
@@ -255,13 +279,13 @@ def publish_letter(
     _require_office(user)
     letter = _locked(letter)
     if not can_publish(letter):
-        raise ValidationError("只有已答复且来信人同意公开的来信可以公开。")
+        raise ValidationError(_("只有已答复且来信人同意公开的来信可以公开。"))
     if not all(s.strip() for s in (public_subject, public_message, public_answer)):
-        raise ValidationError("公开标题、来信内容和答复内容均不能为空。")
+        raise ValidationError(_("公开标题、来信内容和答复内容均不能为空。"))
     leaked = [v for v in (letter.writer_name, letter.phone, letter.email) if v and len(v) > 1]
     text = public_subject + public_message + public_answer
     if any(value in text for value in leaked):
-        raise ValidationError("公开内容中仍含有来信人的姓名、电话或邮箱，请删除后再公开。")
+        raise ValidationError(_("公开内容中仍含有来信人的姓名、电话或邮箱，请删除后再公开。"))
     letter.public_subject = public_subject.strip()
     letter.public_message = public_message.strip()
     letter.public_answer = public_answer.strip()
@@ -285,7 +309,7 @@ def unpublish_letter(letter, *, user, reason: str) -> Letter:
     _require_office(user)
     letter = _locked(letter)
     if not letter.is_published:
-        raise ValidationError("该来信未公开。")
+        raise ValidationError(_("该来信未公开。"))
     letter.is_published = False
     letter.save(update_fields=["is_published"])
     _record(letter, LetterAction.UNPUBLISHED, user=user, note=reason)
@@ -329,8 +353,9 @@ def _remind_department(letter) -> None:
     _record(letter, LetterAction.REMINDED, department=letter.department, note=note)
     notify(
         department_emails(letter.department),
-        f"【逾期提醒】来信 {letter.number} 已超过办理期限",
-        f"来信“{letter.subject}”的办理期限为 {letter.due_date:%Y年%m月%d日}，请尽快提交答复稿。",
+        _("【逾期提醒】来信 %(number)s 已超过办理期限") % {"number": letter.number},
+        _("来信“%(subject)s”的办理期限为 %(due)s，请尽快提交答复稿。")
+        % {"subject": letter.subject, "due": date_format(letter.due_date)},
     )
 
 
@@ -340,8 +365,9 @@ def _escalate_to_office(letter, late: int) -> None:
     _record(letter, LetterAction.ESCALATED, department=letter.department, note=note)
     notify(
         office_emails(),
-        f"【逾期上报】来信 {letter.number}（{letter.department or '未分办'}）",
-        f"来信“{letter.subject}”{note}",
+        _("【逾期上报】来信 %(number)s（%(department)s）")
+        % {"number": letter.number, "department": letter.department or _("未分办")},
+        _("来信“%(subject)s”%(note)s") % {"subject": letter.subject, "note": note},
     )
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -39,7 +40,7 @@ def mailbox_detail(request, slug):
 def published_letter(request, slug, number):
     letter = published_letters().filter(mailbox__slug=slug, number=number).first()
     if letter is None:
-        raise Http404("该来信未公开或不存在。")
+        raise Http404(_("该来信未公开或不存在。"))
     return render(request, "mailbox/letter.html", {"letter": letter, "mailbox": letter.mailbox})
 
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,14 +12,14 @@ from .policy import letter_policy
 class MailboxViewSet(SnippetViewSet):
     model = Mailbox
     icon = "mail"
-    menu_label = "信箱设置"
+    menu_label = _("信箱设置")
     list_display = ["name", "slug", "number_prefix", "allow_anonymous", "is_active"]
 
 
 class SensitiveWordViewSet(SnippetViewSet):
     model = SensitiveWord
     icon = "warning"
-    menu_label = "敏感词"
+    menu_label = _("敏感词")
     list_display = ["word", "note"]
     search_fields = ["word"]
 
@@ -26,7 +27,7 @@ class SensitiveWordViewSet(SnippetViewSet):
 class MailboxSettingsGroup(SnippetViewSetGroup):
     items = (MailboxViewSet, SensitiveWordViewSet)
     menu_icon = "mail"
-    menu_label = "信箱与敏感词"
+    menu_label = _("信箱与敏感词")
     menu_name = "mailbox-settings"
 
 
@@ -34,6 +35,6 @@ register_snippet(MailboxSettingsGroup)
 
 
 menu = menu_entry(
-    "领导信箱来信", "mailbox_admin:list", icon="mail", order=250, policy=letter_policy
+    _("领导信箱来信"), "mailbox_admin:list", icon="mail", order=250, policy=letter_policy
 )
 register_case_admin("letters/", admin_urls, menu)

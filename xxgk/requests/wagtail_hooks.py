@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -26,7 +27,7 @@ register_snippet(LetterTemplateViewSet)
 MENU = [
     (_("申请办理"), "requests_admin:index", "list-ul", Action.VIEW),
     (_("登记来信来访申请"), "requests_admin:register", "plus", Action.EDIT),
-    (_("统计"), "requests_admin:statistics", "table", Action.VIEW_STATISTICS),
+    (pgettext_lazy("menu", "统计"), "requests_admin:statistics", "table", Action.VIEW_STATISTICS),
     (_("告知书模板"), "wagtailsnippets_requests_lettertemplate:list", "doc-full", Action.EDIT),
 ]
 
