@@ -64,3 +64,18 @@ def test_catalogue_is_compiled(po, tmp_path):
         assert gettext.GNUTranslations(shipped)._catalog == (
             gettext.GNUTranslations(compiled)._catalog
         ), f"{mo} is out of date with its .po: run compilemessages -l en"
+
+
+def test_a_msgid_means_the_same_in_every_catalogue():
+    """Django merges the apps' catalogues into one, and the first app in INSTALLED_APPS wins:
+    the same Chinese text translated two ways in two apps would show one app's English in
+    the other. Where a word really has two meanings, the templates give it a context
+    (`{% translate "查询" context "tracker" %}`, `pgettext`)."""
+    meanings = {}
+    for po in CATALOGUES:
+        with po.with_suffix(".mo").open("rb") as compiled:
+            for msgid, msgstr in gettext.GNUTranslations(compiled)._catalog.items():
+                if msgid:
+                    meanings.setdefault(msgid, {}).setdefault(msgstr, []).append(catalogue_id(po))
+    clashes = {msgid: found for msgid, found in meanings.items() if len(found) > 1}
+    assert clashes == {}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from xxgk.core.decoding import decode_csv
 from xxgk.core.textextract import validate_package
@@ -27,11 +28,11 @@ COLUMNS = {
 }
 REQUIRED = ("title", "date", "department", "item", "source_url")
 LABELS = {
-    "title": _("标题"),
-    "date": _("发布日期"),
-    "department": _("部门"),
-    "item": _("事项编号"),
-    "source_url": _("原始地址"),
+    "title": pgettext_lazy("import column", "标题"),
+    "date": pgettext_lazy("import column", "发布日期"),
+    "department": pgettext_lazy("import column", "部门"),
+    "item": pgettext_lazy("import column", "事项编号"),
+    "source_url": pgettext_lazy("import column", "原始地址"),
 }
 _ALIASES = {alias.lower(): name for name, aliases in COLUMNS.items() for alias in aliases}
 MAX_ROWS = 20000

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -135,7 +136,9 @@ class Letter(PublicCase):
     category = optional_link(MailboxCategory, _("类别"), "letters")
     writer_name = models.CharField(_("姓名"), max_length=50, blank=True)
     message = models.TextField(_("来信内容"))
-    consent_to_publish = models.BooleanField(_("同意公开"), default=False)
+    consent_to_publish = models.BooleanField(
+        pgettext_lazy("writer consents", "同意公开"), default=False
+    )
     received_at = models.DateTimeField(_("来信时间"), db_index=True)
     status = models.CharField(
         _("状态"), max_length=16, choices=LetterStatus.choices, default=LetterStatus.RECEIVED

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .registry import Period
 
@@ -125,7 +126,7 @@ class ReportReminder(models.Model):
     period_kind = models.CharField(max_length=20, choices=PeriodKind.choices)
     year = models.PositiveSmallIntegerField(_("年份"))
     sent_on = models.DateField(_("提醒日期"))
-    due = models.DateField(_("截止日期"))
+    due = models.DateField(pgettext_lazy("deadline", "截止日期"))
     message = models.CharField(_("内容"), max_length=500)
     recipients = models.PositiveSmallIntegerField(_("通知人数"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
