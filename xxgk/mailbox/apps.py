@@ -1,22 +1,24 @@
-from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from xxgk.cases import config
 
-class MailboxConfig(AppConfig):
+
+class MailboxConfig(config.CaseAppConfig):
     name = "xxgk.mailbox"
     label = "mailbox"
     verbose_name = _("领导信箱")
+    retention_label = "letters"
+    retention_order = 2
 
     def ready(self):
+        super().ready()  # figures and retention
         # Imported here: these modules import models (core.schedule too: the task backend's),
         # which cannot load before the app registry is ready.
-        from xxgk.cases.services import register_retention, register_word_finder
+        from xxgk.cases.services import register_word_finder
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
-        from . import figures, selectors, services
-
-        figures.register()  # the annual report's figures
+        from . import services
         from .models import SensitiveWord
         from .sensitive import find_sensitive_words, forget_sensitive_words
 
@@ -31,6 +33,3 @@ class MailboxConfig(AppConfig):
             )
 
         register_word_finder(find_sensitive_words)  # letters' and complaints' alike
-        register_retention(
-            "letters", selectors.past_retention, services.erase_personal_data, order=2
-        )
