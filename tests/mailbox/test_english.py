@@ -41,7 +41,7 @@ def test_public_pages_in_english(client, mailbox, letter_data, django_capture_on
     assert left == [], left
     invalid = client.post(write, {"subject": "", "message": "short"})
     assert invalid.status_code in (200, 400)
-    assert "Please give a subject." in invalid.content.decode()
+    assert "Enter a title." in invalid.content.decode()
     left = chinese_in_main(invalid, *written)
     assert left == [], left
 

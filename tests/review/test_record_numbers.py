@@ -3,16 +3,17 @@ year's sheets from 1 with no gap (issue 20, point 11)."""
 
 import datetime
 import zoneinfo
+from importlib import import_module
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from tests.factories import TEST_PASSWORD
 from tests.review.conftest import approve_kwargs
 from xxgk.core.models import SerialCounter
 from xxgk.disclosures.services import create_disclosure
+from xxgk.review.models import ReviewRecord
 from xxgk.review.services import decide_review, submit_for_review
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -56,40 +57,28 @@ def test_each_years_sheets_count_from_one_in_the_schools_time_zone(
     assert "保审〔2023〕1号" in sheet.content.decode()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db
 def test_sheets_decided_before_the_change_are_numbered_in_the_order_they_were_decided(
-    django_user_model,
+    editor_a, reviewer, dept_a, item_a
 ):
-    executor = MigrationExecutor(connection)
-    before = [("review", "0003_ocr")]
-    executor.migrate(before)
-    old_apps = executor.loader.project_state(before).apps
-    Record = old_apps.get_model("review", "ReviewRecord")
-    reviewer = old_apps.get_model("auth", "User").objects.create(username="old-reviewer")
+    """review 0004's data step, run on sheets that still carry placeholder numbers."""
+    numbering = import_module("xxgk.review.migrations.0004_record_numbers_per_year")
+    pages = [draft_titled(f"旧通知{n}", editor_a, dept_a, item_a) for n in range(3)]
     decided = [
         datetime.datetime(2022, 5, 1, 10, tzinfo=SHANGHAI),
         datetime.datetime(2021, 11, 2, 10, tzinfo=SHANGHAI),
         datetime.datetime(2022, 1, 3, 10, tzinfo=SHANGHAI),
     ]
-    ids = [
-        Record.objects.create(
-            step="confidentiality",
-            reviewer=reviewer,
-            decided_at=when,
-            title=f"旧审查单{n}",
-            department_name="招生办",
-            item_label="招生章程",
-            opinion="同意公开。",
-            decision="approved",
-        ).pk
-        for n, when in enumerate(decided)
+    records = [
+        decide_at(page, editor_a, reviewer, when) for page, when in zip(pages, decided, strict=True)
     ]
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    for placeholder, record in enumerate(records, start=900):
+        ReviewRecord.objects.filter(pk=record.pk).update(number_year=1900, serial=placeholder)
+    SerialCounter.objects.filter(prefix="保审").delete()
 
-    from xxgk.review.models import ReviewRecord
+    numbering.number_existing(django_apps, None)
 
-    numbers = [ReviewRecord.objects.get(pk=pk).number for pk in ids]
+    numbers = [ReviewRecord.objects.get(pk=r.pk).number for r in records]
     assert numbers == ["保审〔2022〕2号", "保审〔2021〕1号", "保审〔2022〕1号"]
     assert SerialCounter.objects.get(prefix="保审", year=2022).last_serial == 2
+    assert SerialCounter.objects.get(prefix="保审", year=2021).last_serial == 1
