@@ -50,6 +50,18 @@ def _isolated_media(settings, tmp_path):
     ]
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's language. A request with an English cookie leaves its
+    language active in the test's thread (LocaleMiddleware activates, nothing deactivates),
+    which would turn the Chinese messages of the next test's direct calls English."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
+
+
 def pytest_collection_modifyitems(items):
     """Every transactional test restores the migrated data (catalogue, site) when it ends,
     so that a flush never leaves later tests on the same worker without a catalogue."""
