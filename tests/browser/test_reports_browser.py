@@ -48,8 +48,11 @@ def test_office_generates_checks_and_edits_the_report(live_server, page, screens
     page.get_by_test_id("save-sections").click()
     expect(page.get_by_text("已保存。")).to_be_visible()
     page.get_by_role("link", name="年度报告", exact=True).first.click()
+    page.wait_for_url("**/admin/annual-report/")
     page.get_by_role("link", name="衢州学院2021-2022学年信息公开工作报告").click()
-    assert "本学年无其他需要报告的事项。" in page.locator("article.report-preview").inner_text()
+    page.wait_for_url("**/admin/annual-report/drafts/*/")
+    # Waits for the preview: reading it at once may read the page being left.
+    expect(page.locator("article.report-preview")).to_contain_text("本学年无其他需要报告的事项。")
     with page.expect_download() as download:
         page.get_by_role("link", name="导出 DOCX").click()
     assert download.value.suggested_filename == "annual-report-2021.docx"
