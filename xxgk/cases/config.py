@@ -8,8 +8,9 @@ from django.apps import AppConfig
 class CaseAppConfig(AppConfig):
     """Registers what every kind of case has: the annual report's figures (the app's
     `figures` module) and the erasure of its personal data after the retention period (its
-    `selectors` and `services` modules). Set `retention_label` and `retention_order`; extend
-    `ready()` for the app's own jobs and signals.
+    `selectors` and `services` modules). Set `retention_label` and `retention_order` (and
+    `finishes_on_a_date` where cases close on a date, not at a moment); extend `ready()` for
+    the app's own jobs and signals.
 
     Subclass it as `config.CaseAppConfig`, importing the module rather than the class: Django
     takes an app's config from the one AppConfig subclass its apps.py holds.
@@ -17,6 +18,7 @@ class CaseAppConfig(AppConfig):
 
     retention_label = ""
     retention_order = 0
+    finishes_on_a_date = False
 
     def ready(self):
         # Imported here: these modules import models, which cannot load before the app
@@ -31,4 +33,5 @@ class CaseAppConfig(AppConfig):
             selectors.past_retention,
             services.erase_personal_data,
             order=self.retention_order,
+            by_date=self.finishes_on_a_date,
         )

@@ -11,6 +11,11 @@ from xxgk.security.validators import validate_phone
 MESSAGE_MAX = 5000
 
 
+def text_field(label, *, rows: int = 3, **options) -> forms.CharField:
+    """A multi-line text of a staff form (a note, a reason, an answer)."""
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), **options)
+
+
 class PublicCaseForm(ProtectedForm):
     """A subclass names its message (`message_label`) and says what the e-mail is for
     (`email_help`); the error messages follow the names. `field_order` puts its own fields."""

@@ -58,6 +58,20 @@ class PublicCase(Case):
         return f"{self.number} {self.subject}"
 
 
+class CaseAttachment(models.Model):
+    """A file that came with a case: private, served to staff only under the name it was
+    sent with. The case app adds the link to its case and the file field."""
+
+    original_name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+
 class CaseEvent(models.Model):
     """One step of a case's timeline: who did it, when, and a note."""
 

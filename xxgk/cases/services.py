@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from xxgk.core.numbering import next_serial
 from xxgk.security.personal_data import redact_notes
@@ -67,6 +68,17 @@ def notify(recipients, subject: str, body: str) -> bool:
     return True
 
 
+def notify_answered(case, subject, body, tracker: str, **values) -> bool:
+    """E-mail the writer of a public case that it is answered, in the site's language (not
+    the officer's). `subject` and `body` are lazy texts with %(number)s, %(subject)s, %(url)s
+    (the `tracker` page) and `values`. True when sent."""
+    with translation.override(settings.LANGUAGE_CODE):
+        url = site_url(reverse(tracker))
+        values = {"number": case.number, "subject": case.subject, "url": url, **values}
+        subject, body = str(subject) % values, str(body) % values
+    return notify([case.email], subject, body)
+
+
 def site_url(path: str) -> str:
     """An absolute address for e-mails (sent outside any request)."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -97,9 +109,9 @@ def erase_contacts(case, fields: list[str], *, today=None):
     return case
 
 
-def register_retention(label: str, past_retention, erase, *, order: int) -> None:
-    """Have `purge_personal_data` erase a kind of case whose cases finish at a moment:
-    `past_retention(cutoff)` takes the datetime at the start of the cutoff day."""
-    register_case_kind(
-        CaseKind(label, lambda cutoff: past_retention(start_of_day(cutoff)), erase, order=order)
-    )
+def register_retention(label: str, past_retention, erase, *, order: int, by_date=False) -> None:
+    """Have `purge_personal_data` erase a kind of case. `past_retention(cutoff)` takes the
+    cutoff day itself for cases that finish on a date (`by_date`), else the datetime at the
+    start of that day (cases that finish at a moment)."""
+    finder = past_retention if by_date else lambda cutoff: past_retention(start_of_day(cutoff))
+    register_case_kind(CaseKind(label, finder, erase, order=order))

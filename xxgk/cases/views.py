@@ -1,13 +1,17 @@
 """The pages every kind of case has: the receipt shown once after submitting and the tracker
 (number + query code), described by one TrackedPages; and, on the back-office case page,
-who sees the personal data."""
+who sees the personal data and the handling steps (CaseAction) with their panels."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -69,6 +73,13 @@ def track(request, *, pages: TrackedPages):
     return render(request, f"{pages.namespace}/track.html", context, status=status)
 
 
+def listing_query(request) -> str:
+    """A listing's filters as a query string, without the page, for its other pages' links."""
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return filters.urlencode()
+
+
 def personal_data_shown(request, policy, case, fields, what: str) -> bool:
     """Whether this user sees the case's personal data on its page; the audit log records
     every time any is shown (`what` says where)."""
@@ -76,3 +87,72 @@ def personal_data_shown(request, policy, case, fields, what: str) -> bool:
     if shown and any(getattr(case, name) for name in fields):
         log_reveal(request, case, what)
     return shown
+
+
+@dataclass(frozen=True)
+class ExportLink:
+    """The button to a case register's export (cases/admin/export_link.html); the register
+    holds personal data, so its hint says that every export is logged."""
+
+    url: str
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class CaseAction:
+    """One handling step of a kind of case: its form, the service call that performs it
+    (`perform(case, user, form)`), and the words of its panel on the case page. `button`
+    defaults to the title; `secondary` marks a step that ends or undoes something."""
+
+    form: type[forms.Form]
+    perform: Callable
+    title: str
+    button: str = ""
+    success: str = _("已保存。")
+    secondary: bool = False
+
+    def retitled(self, title: str):
+        """The same step under another name (a second assignment is a transfer)."""
+        return replace(self, title=title, button=title)
+
+
+@dataclass(frozen=True)
+class ActionPanel:
+    """What cases/admin/action_form.html shows for one step offered now."""
+
+    name: str
+    form: forms.Form
+    step: CaseAction
+    url: str
+
+    @property
+    def title(self):
+        return self.step.title
+
+    @property
+    def button(self):
+        return self.step.button or self.step.title
+
+
+def action_panels(case, forms: dict, steps: dict, url_name: str) -> list[ActionPanel]:
+    """The panels of the steps offered now, in the order of `forms`; each posts to
+    `url_name` with the case and the step's name."""
+    return [
+        ActionPanel(name, form, steps[name], reverse(url_name, args=[case.pk, name]))
+        for name, form in forms.items()
+    ]
+
+
+def perform_action(request, case, step: CaseAction, form) -> bool:
+    """Validate and perform one step; a refusal by the domain's rules lands on the form
+    (nothing is written), success leaves a message for the next page."""
+    if not form.is_valid():
+        return False
+    try:
+        step.perform(case, request.user, form)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    messages.success(request, step.success)
+    return True

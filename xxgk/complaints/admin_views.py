@@ -1,12 +1,17 @@
 """Back-office handling of complaints (office) and read-only access for supervisors."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from xxgk.cases.views import personal_data_shown
+from xxgk.cases.views import (
+    CaseAction,
+    action_panels,
+    listing_query,
+    perform_action,
+    personal_data_shown,
+)
 from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
@@ -18,12 +23,30 @@ from .policy import complaint_policy
 from .selectors import complaint_figures, complaint_sentence
 
 ACTIONS = {
-    "accept": (AcceptForm, lambda c, u, d: services.accept_complaint(c, user=u, note=d["note"])),
-    "note": (NoteForm, lambda c, u, d: services.add_investigation_note(c, user=u, note=d["note"])),
-    "conclude": (ConcludeForm, lambda c, u, d: services.conclude_complaint(c, user=u, **d)),
-    "reject": (
+    "accept": CaseAction(
+        AcceptForm,
+        lambda c, u, f: services.accept_complaint(c, user=u, note=f.cleaned_data["note"]),
+        title=_("受理"),
+        button=_("保存"),
+    ),
+    "reject": CaseAction(
         RejectForm,
-        lambda c, u, d: services.reject_complaint(c, user=u, reason=d["reason"]),
+        lambda c, u, f: services.reject_complaint(c, user=u, reason=f.cleaned_data["reason"]),
+        title=_("不予受理"),
+        button=_("保存"),
+        secondary=True,
+    ),
+    "note": CaseAction(
+        NoteForm,
+        lambda c, u, f: services.add_investigation_note(c, user=u, note=f.cleaned_data["note"]),
+        title=_("添加调查记录"),
+        button=_("保存"),
+    ),
+    "conclude": CaseAction(
+        ConcludeForm,
+        lambda c, u, f: services.conclude_complaint(c, user=u, **f.cleaned_data),
+        title=_("办结"),
+        button=_("保存"),
     ),
 }
 STATUS_ACTIONS = {
@@ -52,6 +75,7 @@ def index(request):
             "complaints": paginate_or_404(request, complaints, 30),
             "statuses": ComplaintStatus.choices,
             "current": request.GET.get("status", ""),
+            "filter_query": listing_query(request),
             "form": form,
             "figures": figures,
             "sentence": complaint_sentence(figures) if figures else "",
@@ -64,13 +88,18 @@ def _detail(request, complaint, bound=None, status=200):
     shown = personal_data_shown(request, complaint_policy, complaint, contacts, "查看举报详情")
     may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
     actions = STATUS_ACTIONS.get(complaint.status, []) if may_handle else []
-    forms = {name: ACTIONS[name][0](prefix=name) for name in actions}
+    forms = {name: ACTIONS[name].form(prefix=name) for name in actions}
     forms.update(bound or {})
-    context = {"complaint": complaint, "forms": forms, "show_personal": shown}
-    context.update(
-        page_title=_("举报 %(number)s") % {"number": complaint.number}, header_icon="warning"
-    )
-    context["events"] = complaint.events.select_related("actor")
+    panels = action_panels(complaint, forms, ACTIONS, "complaints_admin:action")
+    context = {
+        "complaint": complaint,
+        "forms": forms,
+        "panels": panels,
+        "show_personal": shown,
+        "events": complaint.events.select_related("actor"),
+        "page_title": _("举报 %(number)s") % {"number": complaint.number},
+        "header_icon": "warning",
+    }
     return render(request, "complaints/admin/detail.html", context, status=status)
 
 
@@ -85,14 +114,8 @@ def action(request, pk, action):
     may_handle = complaint_policy.allows(request.user, Action.HANDLE, complaint)
     if not may_handle or action not in STATUS_ACTIONS.get(complaint.status, []):
         raise PermissionDenied(_("您不能对该举报执行此操作，或举报状态已变化。"))
-    form_class, perform = ACTIONS[action]
-    form = form_class(request.POST, prefix=action)
-    if form.is_valid():
-        try:
-            perform(complaint, request.user, form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("complaints_admin:detail", pk=complaint.pk)
+    step = ACTIONS[action]
+    form = step.form(request.POST, prefix=action)
+    if perform_action(request, complaint, step, form):
+        return redirect("complaints_admin:detail", pk=complaint.pk)
     return _detail(request, complaint, {action: form}, status=400)

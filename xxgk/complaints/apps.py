@@ -5,7 +5,6 @@ from xxgk.cases import config
 
 class ComplaintsConfig(config.CaseAppConfig):
     name = "xxgk.complaints"
-    label = "complaints"
     verbose_name = _("信息公开工作举报")
     retention_label = "complaints"
     retention_order = 3

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xxgk.cases.forms import PublicCaseForm
+from xxgk.cases.forms import PublicCaseForm, text_field
 from xxgk.orgs.models import Department
 
 from .models import ComplaintKind, ComplaintResult
@@ -34,27 +34,21 @@ class ComplaintForm(PublicCaseForm):
 
 
 class AcceptForm(forms.Form):
-    note = forms.CharField(
-        label=_("受理意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = text_field(_("受理意见"), required=False)
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("调查记录"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = text_field(_("调查记录"))
 
 
 class ConcludeForm(forms.Form):
-    investigation = forms.CharField(
-        label=_("调查核实情况"), widget=forms.Textarea(attrs={"rows": 5})
-    )
+    investigation = text_field(_("调查核实情况"), rows=5)
     result = forms.ChoiceField(label=_("核实结论"), choices=ComplaintResult.choices)
-    rectification = forms.CharField(
-        label=_("整改措施"), required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    rectification = text_field(_("整改措施"), rows=4, required=False)
     rectified_on = forms.DateField(
         label=_("整改完成日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    reply = forms.CharField(label=_("答复举报人"), widget=forms.Textarea(attrs={"rows": 4}))
+    reply = text_field(_("答复举报人"), rows=4)
 
     def clean(self):
         cleaned = super().clean()

@@ -3,12 +3,18 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xxgk.cases.selectors import office_emails
-from xxgk.cases.services import erase_contacts, notify, open_public_case, record_event, site_url
+from xxgk.cases.services import (
+    erase_contacts,
+    notify,
+    notify_answered,
+    open_public_case,
+    record_event,
+)
 from xxgk.orgs.policy import Action
 
 from .models import (
@@ -90,19 +96,19 @@ def _notify_office(number: str, subject: str) -> None:
         )
 
 
+ANSWER_NOTICE = (
+    gettext_lazy("您的举报 %(number)s 已办结"),
+    gettext_lazy(
+        "您关于“%(subject)s”的举报已办结：\n\n%(reply)s\n\n也可凭编号和查询码在 %(url)s 查看。"
+    ),
+)
+
+
 def _notify_complainant(pk: int) -> None:
     complaint = Complaint.objects.get(pk=pk)
-    # Sent when the office concludes: in the site's language, not the officer's.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("您的举报 %(number)s 已办结") % {"number": complaint.number}
-        body = _(
-            "您关于“%(subject)s”的举报已办结：\n\n%(reply)s\n\n也可凭编号和查询码在 %(url)s 查看。"
-        ) % {
-            "subject": complaint.subject,
-            "reply": complaint.reply,
-            "url": site_url(reverse("complaints:track")),
-        }
-    if complaint.email and notify([complaint.email], subject, body):
+    if complaint.email and notify_answered(
+        complaint, *ANSWER_NOTICE, "complaints:track", reply=complaint.reply
+    ):
         _record(complaint, ComplaintAction.NOTIFIED, note=complaint.email)
 
 

@@ -1,15 +1,22 @@
 """Back-office handling of letters inside the Wagtail admin, and the statistics."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from xxgk.cases.views import personal_data_shown
+from xxgk.cases.views import (
+    CaseAction,
+    ExportLink,
+    action_panels,
+    listing_query,
+    perform_action,
+    personal_data_shown,
+)
 from xxgk.core.forms import StatsForm
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
@@ -17,7 +24,7 @@ from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import export_response, log_reveal
 
 from . import services
-from .export import statistics_workbook
+from .export import STATISTICS_COLUMNS, statistics_workbook
 from .forms import (
     AnswerForm,
     AssignForm,
@@ -32,9 +39,8 @@ from .selectors import is_overdue, letter_statistics, letters_for_user
 
 LETTERS_PER_PAGE = 30
 
-# action → (form, service call, success message)
 ACTIONS = {
-    "assign": (
+    "assign": CaseAction(
         AssignForm,
         lambda letter, user, form: services.assign_letter(
             letter,
@@ -43,44 +49,57 @@ ACTIONS = {
             working_days=form.cleaned_data["working_days"],
             note=form.cleaned_data["note"],
         ),
-        _("已分办。"),
+        title=_("分办"),
+        success=_("已分办。"),
     ),
-    "merge": (
+    "merge": CaseAction(
         MergeForm,
         lambda letter, user, form: services.merge_letter(
             letter, user=user, target=form.target, note=form.cleaned_data["note"]
         ),
-        _("已合并为重复来信。"),
+        title=_("合并重复来信"),
+        button=_("合并"),
+        success=_("已合并为重复来信。"),
     ),
-    "close": (
+    "close": CaseAction(
         CloseForm,
         lambda letter, user, form: services.close_as_spam(
             letter, user=user, reason=form.cleaned_data["reason"]
         ),
-        _("已关闭。"),
+        title=_("作为无效来信关闭"),
+        button=_("关闭"),
+        success=_("已关闭。"),
+        secondary=True,
     ),
-    "draft": (
+    "draft": CaseAction(
         AnswerForm,
         lambda letter, user, form: services.draft_answer(
             letter, user=user, answer=form.cleaned_data["answer"]
         ),
-        _("答复稿已提交，等待信息公开办公室审核。"),
+        title=_("答复稿"),
+        button=_("提交答复稿"),
+        success=_("答复稿已提交，等待信息公开办公室审核。"),
     ),
-    "return": (
-        ReturnForm,
-        lambda letter, user, form: services.return_draft(
-            letter, user=user, note=form.cleaned_data["note"]
-        ),
-        _("已退回承办部门修改。"),
-    ),
-    "approve": (
+    "approve": CaseAction(
         AnswerForm,
         lambda letter, user, form: services.approve_answer(
             letter, user=user, answer=form.cleaned_data["answer"]
         ),
-        _("答复已审核通过，来信人可查询答复。"),
+        title=_("审核答复"),
+        button=_("审核通过并答复"),
+        success=_("答复已审核通过，来信人可查询答复。"),
     ),
-    "publish": (
+    "return": CaseAction(
+        ReturnForm,
+        lambda letter, user, form: services.return_draft(
+            letter, user=user, note=form.cleaned_data["note"]
+        ),
+        title=_("退回修改"),
+        button=_("退回"),
+        success=_("已退回承办部门修改。"),
+        secondary=True,
+    ),
+    "publish": CaseAction(
         PublishForm,
         lambda letter, user, form: services.publish_letter(
             letter,
@@ -89,16 +108,27 @@ ACTIONS = {
             public_message=form.cleaned_data["public_message"],
             public_answer=form.cleaned_data["public_answer"],
         ),
-        _("已在网站公开。"),
+        title=_("网上公开（来信人已同意）"),
+        button=_("公开"),
+        success=_("已在网站公开。"),
     ),
-    "unpublish": (
+    "unpublish": CaseAction(
         CloseForm,
         lambda letter, user, form: services.unpublish_letter(
             letter, user=user, reason=form.cleaned_data["reason"]
         ),
-        _("已撤销公开。"),
+        title=_("撤销公开"),
+        success=_("已撤销公开。"),
+        secondary=True,
     ),
 }
+
+
+def _steps(letter) -> dict:
+    """The steps with their names for this letter: assigning an assigned letter transfers it."""
+    if letter.status == LetterStatus.ASSIGNED:
+        return {**ACTIONS, "assign": ACTIONS["assign"].retitled(_("转办"))}
+    return ACTIONS
 
 
 def _require_mailbox_staff(user):
@@ -139,7 +169,7 @@ def _initial_forms(letter, actions):
         },
     }
     return {
-        name: ACTIONS[name][0](letter=letter, initial=initial.get(name), prefix=name)
+        name: ACTIONS[name].form(letter=letter, initial=initial.get(name), prefix=name)
         for name in actions
     }
 
@@ -168,8 +198,7 @@ def index(request):
     _require_mailbox_staff(request.user)
     params = request.GET
     page = paginate_or_404(request, _filtered_letters(request), LETTERS_PER_PAGE)
-    filters = params.copy()
-    filters.pop("page", None)
+    query = listing_query(request)
     today = timezone.localdate()
     for letter in page:
         letter.overdue = is_overdue(letter, today)
@@ -181,11 +210,16 @@ def index(request):
             "header_icon": "mail",
             "letters": page,
             "statuses": LetterStatus.choices,
-            "mailboxes": Mailbox.objects.all(),
+            "mailboxes": [(str(m.pk), m.name) for m in Mailbox.objects.all()],
             "params": params,
-            "query_string": filters.urlencode(),
+            "query_string": query,
             "can_view_statistics": letter_policy.allows(request.user, Action.VIEW_STATISTICS),
-            "can_export": letter_policy.allows(request.user, Action.EXPORT),
+            "export": letter_policy.allows(request.user, Action.EXPORT)
+            and ExportLink(
+                f"{reverse('mailbox_admin:export')}?{query}",
+                _("导出来信登记表"),
+                _("含来信人个人信息，导出将被记录"),
+            ),
         },
     )
 
@@ -244,6 +278,7 @@ def _detail_response(request, letter, forms=None, status=200):
             "attachments": letter.attachments.all(),
             "duplicates": letter.duplicates.all(),
             "forms": all_forms,
+            "panels": action_panels(letter, all_forms, _steps(letter), "mailbox_admin:action"),
             "show_personal": show_personal,
             "overdue": is_overdue(letter),
         },
@@ -265,16 +300,10 @@ def action(request, pk, action):
         raise PermissionDenied(_("未知的操作。"))
     if action not in available_actions(request.user, letter):
         raise PermissionDenied(_("您不能对该来信执行此操作，或来信状态已变化。"))
-    form_class, perform, success = ACTIONS[action]
-    form = form_class(request.POST, letter=letter, prefix=action)
-    if form.is_valid():
-        try:
-            perform(letter, request.user, form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, success)
-            return redirect("mailbox_admin:letter", pk=letter.pk)
+    step = ACTIONS[action]
+    form = step.form(request.POST, letter=letter, prefix=action)
+    if perform_action(request, letter, step, form):
+        return redirect("mailbox_admin:letter", pk=letter.pk)
     return _detail_response(request, letter, {action: form}, status=400)
 
 
@@ -297,6 +326,12 @@ def statistics(request):
     return render(
         request,
         "mailbox/admin/statistics.html",
-        {"page_title": _("来信统计"), "header_icon": "table", "form": form, "stats": stats},
+        {
+            "page_title": _("来信统计"),
+            "header_icon": "table",
+            "form": form,
+            "stats": stats,
+            "columns": STATISTICS_COLUMNS,
+        },
         status=200 if stats else 400,
     )

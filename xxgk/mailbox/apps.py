@@ -6,7 +6,6 @@ from xxgk.cases import config
 
 class MailboxConfig(config.CaseAppConfig):
     name = "xxgk.mailbox"
-    label = "mailbox"
     verbose_name = _("领导信箱")
     retention_label = "letters"
     retention_order = 2

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xxgk.cases.forms import MESSAGE_MAX, PublicCaseForm
+from xxgk.cases.forms import MESSAGE_MAX, PublicCaseForm, text_field
 from xxgk.orgs.models import Department
 from xxgk.security.public_forms import MultipleFileField
 
@@ -66,9 +66,7 @@ class AssignForm(LetterActionForm):
         queryset=Department.objects.filter(is_active=True), label=_("承办部门")
     )
     working_days = forms.IntegerField(label=_("办理时限（工作日）"), min_value=1, max_value=60)
-    note = forms.CharField(
-        label=_("分办意见"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = text_field(_("分办意见"), required=False)
 
 
 class MergeForm(LetterActionForm):
@@ -91,27 +89,19 @@ class CloseForm(LetterActionForm):
 
 
 class AnswerForm(LetterActionForm):
-    answer = forms.CharField(
-        label=_("答复内容"), max_length=MESSAGE_MAX, widget=forms.Textarea(attrs={"rows": 10})
-    )
+    answer = text_field(_("答复内容"), rows=10, max_length=MESSAGE_MAX)
 
 
 class ReturnForm(LetterActionForm):
-    note = forms.CharField(
-        label=_("退回意见"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    note = text_field(_("退回意见"), max_length=500)
 
 
 class PublishForm(LetterActionForm):
     """The office edits out personal details before anything is shown on the portal."""
 
     public_subject = forms.CharField(label=_("公开标题"), max_length=100)
-    public_message = forms.CharField(
-        label=_("公开来信内容（已去除个人信息）"), widget=forms.Textarea(attrs={"rows": 8})
-    )
-    public_answer = forms.CharField(
-        label=_("公开答复内容"), widget=forms.Textarea(attrs={"rows": 8})
-    )
+    public_message = text_field(_("公开来信内容（已去除个人信息）"), rows=8)
+    public_answer = text_field(_("公开答复内容"), rows=8)
     confirm_redacted = forms.BooleanField(
         label=_("我已核对，公开内容不含姓名、电话、邮箱、学号等个人信息"),
         error_messages={"required": _("请确认已去除个人信息。")},

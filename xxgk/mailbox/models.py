@@ -9,7 +9,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 
-from xxgk.cases.models import CaseEvent, PublicCase, department_link, optional_link, staff_link
+from xxgk.cases.models import (
+    CaseAttachment,
+    CaseEvent,
+    PublicCase,
+    department_link,
+    optional_link,
+    staff_link,
+)
 from xxgk.core.storage import private_storage
 
 # Paths under /mailbox/ that a mailbox's slug must not shadow.
@@ -181,20 +188,13 @@ class Letter(PublicCase):
         return self.status in OPEN_STATUSES
 
 
-class LetterAttachment(models.Model):
-    """A file sent with a letter; private, served to staff only."""
-
+class LetterAttachment(CaseAttachment):
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="mailbox/%Y/%m/", storage=private_storage)
-    original_name = models.CharField(max_length=200)
-    size = models.PositiveIntegerField()
 
     class Meta:
         verbose_name = _("来信附件")
         verbose_name_plural = _("来信附件")
-
-    def __str__(self):
-        return self.original_name
 
 
 class LetterAction(models.TextChoices):

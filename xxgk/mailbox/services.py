@@ -2,18 +2,19 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xxgk.cases.selectors import department_emails, office_emails
 from xxgk.cases.services import (
     erase_contacts,
     notify,
+    notify_answered,
     open_public_case,
     record_event,
     site_url,
@@ -218,22 +219,19 @@ def return_draft(letter, *, user, note: str) -> Letter:
     return letter
 
 
+ANSWER_NOTICE = (
+    gettext_lazy("【%(mailbox)s】您的来信 %(number)s 已答复"),
+    gettext_lazy(
+        "您的来信“%(subject)s”已有答复：\n\n%(answer)s\n\n也可凭编号和查询码在 %(url)s 查看。"
+    ),
+)
+
+
 def _notify_writer(letter_pk: int) -> None:
     letter = Letter.objects.select_related("mailbox").get(pk=letter_pk)
-    # Sent when the office approves the answer: in the site's language, not the officer's.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("【%(mailbox)s】您的来信 %(number)s 已答复") % {
-            "mailbox": letter.mailbox.name,
-            "number": letter.number,
-        }
-        body = _(
-            "您的来信“%(subject)s”已有答复：\n\n%(answer)s\n\n也可凭编号和查询码在 %(url)s 查看。"
-        ) % {
-            "subject": letter.subject,
-            "answer": letter.answer,
-            "url": site_url(reverse("mailbox:track")),
-        }
-    sent = notify([letter.email], subject, body)
+    sent = notify_answered(
+        letter, *ANSWER_NOTICE, "mailbox:track", mailbox=letter.mailbox.name, answer=letter.answer
+    )
     if sent:
         _record(letter, LetterAction.NOTIFIED, note=letter.email)
 

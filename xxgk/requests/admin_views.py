@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from xxgk.cases.views import ExportLink
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
@@ -79,6 +80,7 @@ def index(request):
     request_policy.require(request.user, Action.VIEW)
     params, queryset = _filtered(request)
     page = paginate_or_404(request, queryset, PER_PAGE)
+    filter_query = urlencode({k: v for k, v in params.items() if v})
     return render(
         request,
         "requests/admin/index.html",
@@ -87,13 +89,18 @@ def index(request):
             "header_icon": "mail",
             "applications": page,
             "params": params,
-            "filter_query": urlencode({k: v for k, v in params.items() if v}),
+            "filter_query": filter_query,
             "statuses": Status.choices,
             "channels": Channel.choices,
             "today": timezone.localdate(),
             "soon": due_soon_limit(),
             "can_register": _may(request, Action.EDIT),
-            "can_export": _may(request, Action.EXPORT),
+            "export": _may(request, Action.EXPORT)
+            and ExportLink(
+                f"{reverse('requests_admin:export')}?{filter_query}",
+                _("导出登记台账"),
+                _("含申请人个人信息，导出将被记录"),
+            ),
         },
     )
 
@@ -179,6 +186,7 @@ def detail(request, pk):
     may_handle = _may(request, Action.HANDLE, application)
     if show_personal and not application.personal_data_erased_on:
         log_reveal(request, application, "查看申请详情")
+    notice = deadlines.correction_notice(application)
     context = {
         "page_title": _("信息公开申请 %(number)s") % {"number": application.number},
         "header_icon": "mail",
@@ -194,7 +202,10 @@ def detail(request, pk):
         "appeals": application.appeals.all(),
         "forms": _action_forms(request, application),
         "may_handle": may_handle,
-        "correction_notice": deadlines.correction_notice(application),
+        "correction_notice": notice,
+        # The limit matters until the case is examined, and stays on record once a notice went.
+        "show_correction_notice": bool(notice.sent_on)
+        or application.status in (Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS),
         **_fee_context(application, may_handle),
         "appeal_form": AppealForm() if may_handle and application.closed_on else None,
         "decision_form": AppealDecisionForm(),
@@ -403,7 +414,7 @@ def statistics(request):
             "appeal_results": [*stats.APPEAL_RESULTS, stats.AppealResult.PENDING],
             "fees": stats.fee_summary(period),
             "corrections": stats.correction_summary(period),
-            "query": f"start={period.start}&end={period.end}",
+            "query": period.query,
         },
     )
 
@@ -445,6 +456,6 @@ def statistics_cases(request):
             "header_icon": "table",
             "period": period,
             "applications": [a for a in applications if _may(request, Action.VIEW, a)],
-            "back": f"{reverse('requests_admin:statistics')}?start={period.start}&end={period.end}",
+            "back": f"{reverse('requests_admin:statistics')}?{period.query}",
         },
     )

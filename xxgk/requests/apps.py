@@ -1,22 +1,22 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from xxgk.security.retention import CaseKind, register_case_kind
+from xxgk.cases import config
 
 
-class RequestsConfig(AppConfig):
+class RequestsConfig(config.CaseAppConfig):
     name = "xxgk.requests"
-    label = "requests"
     verbose_name = _("依申请公开")
+    retention_label = "applications"
+    retention_order = 1
+    finishes_on_a_date = True  # closed_on
 
     def ready(self):
+        super().ready()  # figures (and tables 三, 四) and retention
         # Imported here: these modules import models (core.schedule too: the task backend's),
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
 
-        from . import figures, selectors, services, signals  # noqa: F401
-
-        figures.register()  # the annual report's figures and tables 三, 四
+        from . import services, signals  # noqa: F401
 
         def daily():
             return {
@@ -26,12 +26,3 @@ class RequestsConfig(AppConfig):
             }
 
         register_job(Job("requests_daily", daily, hour=DAILY_HOUR))
-
-        register_case_kind(
-            CaseKind(
-                "applications",
-                selectors.past_retention,
-                services.erase_personal_data,
-                order=1,
-            )
-        )

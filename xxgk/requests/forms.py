@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from xxgk.cases.forms import text_field
 from xxgk.security.public_forms import MultipleFileField, ProtectedForm
 from xxgk.security.validators import validate_phone
 
@@ -162,17 +163,15 @@ _date_widget = forms.DateInput(attrs={"type": "date"})
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = text_field(_("说明"), rows=2, required=False)
 
 
 class WithdrawForm(forms.Form):
-    note = forms.CharField(label=_("撤回情况说明"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = text_field(_("撤回情况说明"), rows=2)
 
 
 class CorrectionForm(forms.Form):
-    items = forms.CharField(label=_("需补正的内容"), widget=forms.Textarea(attrs={"rows": 3}))
+    items = text_field(_("需补正的内容"))
     due = forms.DateField(
         label=_("补正期限"),
         required=False,
@@ -196,18 +195,18 @@ class AssignForm(forms.Form):
 
 class ConsultationForm(forms.Form):
     third_party = forms.CharField(label=_("第三方名称"), max_length=200)
-    matter = forms.CharField(label=_("征询事项"), widget=forms.Textarea(attrs={"rows": 3}))
+    matter = text_field(_("征询事项"))
 
 
 class EndConsultationForm(forms.Form):
     ended_on = forms.DateField(label=_("收到意见日期"), widget=_date_widget)
-    opinion = forms.CharField(label=_("第三方意见"), widget=forms.Textarea(attrs={"rows": 3}))
+    opinion = text_field(_("第三方意见"))
 
 
 class ExtensionForm(forms.Form):
     approved_by = forms.ModelChoiceField(label=_("批准人（信息公开办公室负责人）"), queryset=None)
     days = forms.IntegerField(label=_("延期工作日"), min_value=1)
-    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = text_field(_("延期理由"), rows=2)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,13 +217,8 @@ class ExtensionForm(forms.Form):
 
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(label=_("办理结果"), choices=outcomes.CHOICES)
-    reply_text = forms.CharField(label=_("答复内容"), widget=forms.Textarea(attrs={"rows": 5}))
-    reason = forms.CharField(
-        label=_("理由"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("除“予以公开”外均须写明理由"),
-    )
+    reply_text = text_field(_("答复内容"), rows=5)
+    reason = text_field(_("理由"), required=False, help_text=_("除“予以公开”外均须写明理由"))
     released = MultipleFileField(label=_("提供的信息（附件）"), required=False)
 
     def __init__(self, *args, **kwargs):

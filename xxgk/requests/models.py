@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
-from xxgk.cases.models import Case, optional_link, staff_link
+from xxgk.cases.models import Case, CaseAttachment, optional_link, staff_link
 from xxgk.core.storage import private_storage
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
@@ -272,6 +272,29 @@ class Event(models.Model):
     def label(self) -> str:
         return EVENT_LABELS.get(self.kind, self.kind)
 
+    @property
+    def summary(self) -> str:
+        """The step as the timeline shows it after who took it: what, the change of status,
+        the note and any change of the answer's due date."""
+        text = str(self.label)
+        if self.from_status:
+            text += f"（{self.get_from_status_display()} → {self.get_to_status_display()}）"
+        if self.note:
+            text += f"：{self.note}"
+        if self.new_due and self.old_due:
+            text += "。" + _("答复期限由 %(old)s 调整为 %(new)s") % {
+                "old": f"{self.old_due:%Y-%m-%d}",
+                "new": f"{self.new_due:%Y-%m-%d}",
+            }
+        elif self.new_due:
+            text += f"。{_('答复期限')} {self.new_due:%Y-%m-%d}"
+        return text
+
+
+class AttachmentKind(models.TextChoices):
+    APPLICANT = "applicant", _("申请人提交")
+    RELEASED = "released", _("答复提供的信息")
+
 
 class LetterKind(models.TextChoices):
     RECEIPT = "receipt", _("受理回执")
@@ -326,28 +349,18 @@ class Letter(models.Model):
         return self.title
 
 
-class AttachmentKind(models.TextChoices):
-    APPLICANT = "applicant", _("申请人提交")
-    RELEASED = "released", _("答复提供的信息")
-
-
-class Attachment(models.Model):
+class Attachment(CaseAttachment):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
     )
     kind = models.CharField(max_length=16, choices=AttachmentKind.choices)
     file = models.FileField(upload_to=_upload_to, storage=private_storage)
-    original_name = models.CharField(_("文件名"), max_length=200)
-    size = models.PositiveIntegerField(_("大小"))
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["pk"]
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
-
-    def __str__(self):
-        return self.original_name
 
 
 class FeeKind(models.TextChoices):

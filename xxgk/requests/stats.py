@@ -42,6 +42,11 @@ class Period:
         return cls.school_year(day.year if day.month >= 9 else day.year - 1)
 
     @property
+    def query(self) -> str:
+        """The period as the statistics pages' query string."""
+        return f"start={self.start:%Y-%m-%d}&end={self.end:%Y-%m-%d}"
+
+    @property
     def label(self) -> str:
         return _("%(start)s 至 %(end)s") % {
             "start": f"{self.start:%Y-%m-%d}",
