@@ -43,8 +43,7 @@ class TwoFactorPolicy(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = _("双重认证")
-        verbose_name_plural = _("双重认证")
+        verbose_name = verbose_name_plural = _("双重认证")
 
     def __str__(self):
         return str(_("双重认证策略"))

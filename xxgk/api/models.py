@@ -57,8 +57,7 @@ class IntegrationToken(models.Model):
 
     class Meta:
         ordering = ["department__code", "-created_at"]
-        verbose_name = _("接口令牌")
-        verbose_name_plural = _("接口令牌")
+        verbose_name = verbose_name_plural = _("接口令牌")
 
     def __str__(self):
         return f"{self.department.code} · {self.name} ({self.prefix}…)"
@@ -117,8 +116,7 @@ class ApiCallLog(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = _("接口调用记录")
-        verbose_name_plural = _("接口调用记录")
+        verbose_name = verbose_name_plural = _("接口调用记录")
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.method} {self.path} → {self.status_code}"

@@ -80,8 +80,7 @@ class CatalogueCategoryPage(CataloguePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("number"), FieldPanel("description")]
 
     class Meta:
-        verbose_name = _("清单类别")
-        verbose_name_plural = _("清单类别")
+        verbose_name = verbose_name_plural = _("清单类别")
         ordering = ["number"]
 
     def get_context(self, request, *args, **kwargs):
@@ -163,8 +162,7 @@ class CatalogueItemPage(CataloguePageMixin, Page):
     ]
 
     class Meta:
-        verbose_name = _("清单事项")
-        verbose_name_plural = _("清单事项")
+        verbose_name = verbose_name_plural = _("清单事项")
 
     def __str__(self):
         return f"{self.item_number}. {self.title}"
@@ -249,8 +247,7 @@ class CatalogueChange(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = _("清单调整记录")
-        verbose_name_plural = _("清单调整记录")
+        verbose_name = verbose_name_plural = _("清单调整记录")
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.summary}"

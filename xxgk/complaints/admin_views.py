@@ -72,7 +72,7 @@ def index(request):
         {
             "page_title": _("信息公开举报"),
             "header_icon": "warning",
-            "complaints": paginate_or_404(request, complaints, 30),
+            "cases": paginate_or_404(request, complaints, 30),
             "statuses": ComplaintStatus.choices,
             "current": request.GET.get("status", ""),
             "filter_query": listing_query(request),

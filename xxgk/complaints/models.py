@@ -56,8 +56,7 @@ class Complaint(PublicCase):
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        verbose_name = _("举报")
-        verbose_name_plural = _("举报")
+        verbose_name = verbose_name_plural = _("举报")
 
 
 class ComplaintAction(models.TextChoices):
@@ -74,8 +73,7 @@ class ComplaintEvent(CaseEvent):
     action = models.CharField(_("操作"), max_length=16, choices=ComplaintAction.choices)
 
     class Meta(CaseEvent.Meta):
-        verbose_name = _("举报办理记录")
-        verbose_name_plural = _("举报办理记录")
+        verbose_name = verbose_name_plural = _("举报办理记录")
 
     def __str__(self):
         return f"{self.complaint_id} {self.get_action_display()}"

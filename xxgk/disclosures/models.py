@@ -135,8 +135,7 @@ class DisclosurePage(Page):
     ]
 
     class Meta:
-        verbose_name = _("公开信息")
-        verbose_name_plural = _("公开信息")
+        verbose_name = verbose_name_plural = _("公开信息")
         indexes = [
             models.Index(fields=["publication_date", "page_ptr"], name="disclosure_pubdate"),
             # Covering indexes for supervision's per-department figures (xxgk.supervision
@@ -260,8 +259,7 @@ class DisclosureAttachment(Orderable):
     panels = [FieldPanel("document"), FieldPanel("title")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
+        verbose_name = verbose_name_plural = _("附件")
 
     @property
     def display_title(self):
@@ -335,8 +333,7 @@ class AnnualReportPage(DisclosurePage):
     is_creatable = False
 
     class Meta:
-        verbose_name = _("年度报告")
-        verbose_name_plural = _("年度报告")
+        verbose_name = verbose_name_plural = _("年度报告")
         # Moved from the reports app (disclosures 0005): table, constraints and content type kept.
         db_table = "reports_annualreportpage"
         constraints = [

@@ -27,8 +27,7 @@ class HelpfulVote(models.Model):
     created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = _("有用性评价")
-        verbose_name_plural = _("有用性评价")
+        verbose_name = verbose_name_plural = _("有用性评价")
         constraints = [
             models.UniqueConstraint(fields=["page", "visitor_key"], name="one_vote_per_visitor"),
             models.UniqueConstraint(fields=["page", "fingerprint"], name="one_vote_per_client_day"),
@@ -58,8 +57,7 @@ class Survey(ClusterableModel):
 
     class Meta:
         ordering = ["-opens_on", "-pk"]
-        verbose_name = _("满意度调查")
-        verbose_name_plural = _("满意度调查")
+        verbose_name = verbose_name_plural = _("满意度调查")
 
     def __str__(self):
         return self.title
@@ -83,8 +81,7 @@ class SurveyQuestion(models.Model):
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = _("题目")
-        verbose_name_plural = _("题目")
+        verbose_name = verbose_name_plural = _("题目")
 
     def __str__(self):
         return self.text
@@ -107,8 +104,7 @@ class SurveyResponse(models.Model):
     submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("问卷答卷")
-        verbose_name_plural = _("问卷答卷")
+        verbose_name = verbose_name_plural = _("问卷答卷")
         constraints = [
             models.UniqueConstraint(
                 fields=["survey", "visitor_key"], name="one_response_per_visitor"

@@ -24,8 +24,7 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = _("导入记录")
-        verbose_name_plural = _("导入记录")
+        verbose_name = verbose_name_plural = _("导入记录")
 
     def __str__(self):
         kind = _("试运行") if self.dry_run else _("导入")

@@ -208,11 +208,11 @@ def index(request):
         {
             "page_title": _("来信办理"),
             "header_icon": "mail",
-            "letters": page,
+            "cases": page,
             "statuses": LetterStatus.choices,
             "mailboxes": [(str(m.pk), m.name) for m in Mailbox.objects.all()],
             "params": params,
-            "query_string": query,
+            "filter_query": query,
             "can_view_statistics": letter_policy.allows(request.user, Action.VIEW_STATISTICS),
             "export": letter_policy.allows(request.user, Action.EXPORT)
             and ExportLink(

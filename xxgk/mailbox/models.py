@@ -76,8 +76,7 @@ class Mailbox(ClusterableModel):
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = _("信箱")
-        verbose_name_plural = _("信箱")
+        verbose_name = verbose_name_plural = _("信箱")
 
     def __str__(self):
         return self.name
@@ -97,8 +96,7 @@ class MailboxCategory(models.Model):
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = _("来信类别")
-        verbose_name_plural = _("来信类别")
+        verbose_name = verbose_name_plural = _("来信类别")
         constraints = [
             models.UniqueConstraint(fields=["mailbox", "name"], name="unique_mailbox_category")
         ]
@@ -115,8 +113,7 @@ class SensitiveWord(models.Model):
 
     class Meta:
         ordering = ["word"]
-        verbose_name = _("敏感词")
-        verbose_name_plural = _("敏感词")
+        verbose_name = verbose_name_plural = _("敏感词")
 
     def __str__(self):
         return self.word
@@ -173,8 +170,7 @@ class Letter(PublicCase):
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        verbose_name = _("来信")
-        verbose_name_plural = _("来信")
+        verbose_name = verbose_name_plural = _("来信")
         indexes = [models.Index(fields=["mailbox", "is_published", "published_at"])]
         constraints = [
             models.CheckConstraint(
@@ -186,15 +182,6 @@ class Letter(PublicCase):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
-
-
-class LetterAttachment(CaseAttachment):
-    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="mailbox/%Y/%m/", storage=private_storage)
-
-    class Meta:
-        verbose_name = _("来信附件")
-        verbose_name_plural = _("来信附件")
 
 
 class LetterAction(models.TextChoices):
@@ -221,8 +208,15 @@ class LetterEvent(CaseEvent):
     department = department_link(_("部门"), "+", on_delete=models.SET_NULL)
 
     class Meta(CaseEvent.Meta):
-        verbose_name = _("办理记录")
-        verbose_name_plural = _("办理记录")
+        verbose_name = verbose_name_plural = _("办理记录")
 
     def __str__(self):
         return f"{self.letter_id} {self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LetterAttachment(CaseAttachment):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="mailbox/%Y/%m/", storage=private_storage)
+
+    class Meta:
+        verbose_name = verbose_name_plural = _("来信附件")

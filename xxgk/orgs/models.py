@@ -43,8 +43,7 @@ class Department(models.Model):
 
     class Meta:
         ordering = ["sort_order", "code"]
-        verbose_name = _("部门")
-        verbose_name_plural = _("部门")
+        verbose_name = verbose_name_plural = _("部门")
 
     def __str__(self):
         return self.name
@@ -83,8 +82,7 @@ class StaffProfile(models.Model):
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
 
     class Meta:
-        verbose_name = _("工作人员档案")
-        verbose_name_plural = _("工作人员档案")
+        verbose_name = verbose_name_plural = _("工作人员档案")
 
     def __str__(self):
         return f"{self.user} ({self.department or '—'})"

@@ -30,8 +30,7 @@ class Channel(models.Model):
     class Meta:
         db_table = "reports_channel"  # the table the model had in reports
         ordering = ["sort_order", "name"]
-        verbose_name = _("发布渠道")
-        verbose_name_plural = _("发布渠道")
+        verbose_name = verbose_name_plural = _("发布渠道")
 
     def __str__(self):
         return self.name
@@ -56,8 +55,7 @@ class ChannelMonth(models.Model):
                 fields=["channel", "month"], name="reports_channel_month_unique"
             )
         ]
-        verbose_name = _("渠道月度数据")
-        verbose_name_plural = _("渠道月度数据")
+        verbose_name = verbose_name_plural = _("渠道月度数据")
 
     def __str__(self):
         return f"{self.channel} {self.month:%Y-%m}"
@@ -88,8 +86,7 @@ class AdmissionResult(models.Model):
                 fields=["year", "province", "level"], name="reports_admission_unique"
             )
         ]
-        verbose_name = _("录取结果")
-        verbose_name_plural = _("录取结果")
+        verbose_name = verbose_name_plural = _("录取结果")
 
     def __str__(self):
         return _("%(year)s %(province)s %(level)s %(admitted)s人") % {
@@ -127,8 +124,7 @@ class OutreachEvent(models.Model):
                 name="reports_outreach_unique",
             )
         ]
-        verbose_name = _("招生宣传活动")
-        verbose_name_plural = _("招生宣传活动")
+        verbose_name = verbose_name_plural = _("招生宣传活动")
 
     def __str__(self):
         return f"{self.held_on} {self.title}"
@@ -149,8 +145,7 @@ class OutreachMember(models.Model):
                 fields=["school_year_start", "name", "unit"], name="reports_outreach_member_unique"
             )
         ]
-        verbose_name = _("招生宣传团队成员")
-        verbose_name_plural = _("招生宣传团队成员")
+        verbose_name = verbose_name_plural = _("招生宣传团队成员")
 
     def __str__(self):
         return f"{self.name}（{self.unit}）"
@@ -174,8 +169,7 @@ class FeeSchedule(models.Model):
                 fields=["item", "scope", "effective_from"], name="reports_fee_unique"
             )
         ]
-        verbose_name = _("收费公示")
-        verbose_name_plural = _("收费公示")
+        verbose_name = verbose_name_plural = _("收费公示")
 
     def __str__(self):
         return f"{self.item}{f'（{self.scope}）' if self.scope else ''} {self.standard}"
@@ -204,8 +198,7 @@ class ProcurementNotice(models.Model):
                 fields=["kind", "title", "published_on"], name="reports_procurement_unique"
             )
         ]
-        verbose_name = _("采购公示")
-        verbose_name_plural = _("采购公示")
+        verbose_name = verbose_name_plural = _("采购公示")
 
     def __str__(self):
         return self.title
@@ -251,8 +244,7 @@ class CadreChange(models.Model):
                 name="reports_cadre_change_unique",
             )
         ]
-        verbose_name = _("干部任免")
-        verbose_name_plural = _("干部任免")
+        verbose_name = verbose_name_plural = _("干部任免")
 
     def __str__(self):
         return f"{self.get_action_display()} {self.person} {self.position}"
@@ -274,8 +266,7 @@ class ProbationAssessment(models.Model):
                 fields=["person", "position", "assessed_on"], name="reports_probation_unique"
             )
         ]
-        verbose_name = _("试用期满考核")
-        verbose_name_plural = _("试用期满考核")
+        verbose_name = verbose_name_plural = _("试用期满考核")
 
     def __str__(self):
         return f"{self.person} {self.position}"

@@ -40,8 +40,7 @@ class ReportTemplate(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("报告模板")
-        verbose_name_plural = _("报告模板")
+        verbose_name = verbose_name_plural = _("报告模板")
 
     def __str__(self):
         return self.name
@@ -93,8 +92,7 @@ class AnnualReportDraft(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["template", "year"], name="reports_draft_unique")
         ]
-        verbose_name = _("年度报告草稿")
-        verbose_name_plural = _("年度报告草稿")
+        verbose_name = verbose_name_plural = _("年度报告草稿")
 
     def __str__(self):
         return self.title
@@ -138,8 +136,7 @@ class ReportReminder(models.Model):
                 fields=["period_kind", "year", "sent_on"], name="reports_reminder_once_a_day"
             )
         ]
-        verbose_name = _("年度报告提醒")
-        verbose_name_plural = _("年度报告提醒")
+        verbose_name = verbose_name_plural = _("年度报告提醒")
 
     def __str__(self):
         return f"{self.sent_on} {self.message}"

@@ -87,7 +87,7 @@ def index(request):
         {
             "page_title": _("依申请公开"),
             "header_icon": "mail",
-            "applications": page,
+            "cases": page,
             "params": params,
             "filter_query": filter_query,
             "statuses": Status.choices,

@@ -163,8 +163,7 @@ class Application(Case):
 
     class Meta:
         ordering = ["-received_on", "-sequence"]
-        verbose_name = _("信息公开申请")
-        verbose_name_plural = _("信息公开申请")
+        verbose_name = verbose_name_plural = _("信息公开申请")
         constraints = [
             models.UniqueConstraint(fields=["year", "sequence"], name="requests_unique_sequence")
         ]
@@ -213,8 +212,7 @@ class ClockPause(models.Model):
 
     class Meta:
         ordering = ["started_on", "pk"]
-        verbose_name = _("答复期限暂停")
-        verbose_name_plural = _("答复期限暂停")
+        verbose_name = verbose_name_plural = _("答复期限暂停")
 
     def __str__(self):
         if self.kind == PauseKind.FEE:
@@ -262,8 +260,7 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name = _("办理记录")
-        verbose_name_plural = _("办理记录")
+        verbose_name = verbose_name_plural = _("办理记录")
 
     def __str__(self):
         return f"{self.application} {self.label}"
@@ -322,8 +319,7 @@ class LetterTemplate(models.Model):
 
     class Meta:
         ordering = ["kind"]
-        verbose_name = _("告知书模板")
-        verbose_name_plural = _("告知书模板")
+        verbose_name = verbose_name_plural = _("告知书模板")
 
     def __str__(self):
         return self.get_kind_display()
@@ -342,8 +338,8 @@ class Letter(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        verbose_name = _("告知书")
-        verbose_name_plural = _("告知书")
+        get_latest_by = ["created_at", "pk"]  # an application's notice in force
+        verbose_name = verbose_name_plural = _("告知书")
 
     def __str__(self):
         return self.title
@@ -359,8 +355,7 @@ class Attachment(CaseAttachment):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
+        verbose_name = verbose_name_plural = _("附件")
 
 
 class FeeKind(models.TextChoices):
@@ -388,8 +383,7 @@ class Fee(models.Model):
 
     class Meta:
         ordering = ["assessed_on", "pk"]
-        verbose_name = _("收费")
-        verbose_name_plural = _("收费")
+        verbose_name = verbose_name_plural = _("收费")
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()} {self.amount}"
@@ -426,8 +420,7 @@ class Appeal(models.Model):
 
     class Meta:
         ordering = ["filed_on", "pk"]
-        verbose_name = _("复议诉讼")
-        verbose_name_plural = _("复议诉讼")
+        verbose_name = verbose_name_plural = _("复议诉讼")
 
     def __str__(self):
         return f"{self.application} {self.get_kind_display()}"
@@ -560,8 +553,7 @@ class FeeStandard(ClusterableModel, BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = _("依申请公开收费标准")
-        verbose_name_plural = _("依申请公开收费标准")
+        verbose_name = verbose_name_plural = _("依申请公开收费标准")
 
     def __str__(self):
         return str(self._meta.verbose_name)
@@ -588,8 +580,7 @@ class FeeBand(Orderable):
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("start"), FieldPanel("rate")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("收费分档")
-        verbose_name_plural = _("收费分档")
+        verbose_name = verbose_name_plural = _("收费分档")
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.start}: {self.rate}"

@@ -52,8 +52,7 @@ class PendingInformation(models.Model):
 
     class Meta:
         ordering = ["-formed_on", "-pk"]
-        verbose_name = _("待公开信息登记")
-        verbose_name_plural = _("待公开信息登记")
+        verbose_name = verbose_name_plural = _("待公开信息登记")
         indexes = [models.Index(fields=["formed_on"], name="pending_formed_on")]
 
     def __str__(self):
@@ -112,8 +111,7 @@ class SupervisionAction(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("提醒督促记录")
-        verbose_name_plural = _("提醒督促记录")
+        verbose_name = verbose_name_plural = _("提醒督促记录")
         constraints = [
             models.UniqueConstraint(
                 fields=["department", "obligation_key", "kind"],
@@ -138,8 +136,7 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-action__created_at", "-pk"]
-        verbose_name = _("站内通知")
-        verbose_name_plural = _("站内通知")
+        verbose_name = verbose_name_plural = _("站内通知")
         constraints = [
             models.UniqueConstraint(fields=["action", "user"], name="supervision_notice_once")
         ]
@@ -181,8 +178,7 @@ class Inspection(models.Model):
 
     class Meta:
         ordering = ["-inspected_on", "-pk"]
-        verbose_name = _("监督检查")
-        verbose_name_plural = _("监督检查")
+        verbose_name = verbose_name_plural = _("监督检查")
 
     def __str__(self):
         return f"{self.department} {self.inspected_on:%Y-%m-%d} 检查"

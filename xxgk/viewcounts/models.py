@@ -17,8 +17,7 @@ class PageViewCount(models.Model):
 
     class Meta:
         db_table = "disclosures_pageviewcount"
-        verbose_name = _("浏览次数")
-        verbose_name_plural = _("浏览次数")
+        verbose_name = verbose_name_plural = _("浏览次数")
 
     def __str__(self):
         return f"{self.page_id}: {self.count}"

@@ -33,8 +33,7 @@ class CalendarDay(models.Model):
 
     class Meta:
         ordering = ["date"]
-        verbose_name = _("节假日调整")
-        verbose_name_plural = _("节假日调整")
+        verbose_name = verbose_name_plural = _("节假日调整")
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
@@ -57,8 +56,7 @@ class ConfirmedYear(models.Model):
 
     class Meta:
         ordering = ["-year"]
-        verbose_name = _("已确认年度")
-        verbose_name_plural = _("已确认年度")
+        verbose_name = verbose_name_plural = _("已确认年度")
 
     def __str__(self):
         return _("%(year)s年（%(source)s）") % {"year": self.year, "source": self.source}

@@ -47,3 +47,9 @@ def case_cells(case, url_name: str):
     """The first cells of a case listing's row: the number, linked to the case's page, and
     the subject with a badge when it hit sensitive words."""
     return {"case": case, "url": reverse(url_name, args=[case.pk])}
+
+
+@register.simple_tag
+def empty_row(columns: int, message):
+    """The one row of a listing with nothing to list, spanning its `columns`."""
+    return format_html('<tr><td colspan="{}">{}</td></tr>', columns, message)

@@ -26,8 +26,11 @@ class Command(BaseCommand):
         fmt = options["format"]
         if fmt not in BUILDERS:
             raise CommandError(_("不支持的格式：%(fmt)s（可选 pdf、docx）。") % {"fmt": fmt})
-        letter = Letter.objects.filter(application__number=number).last()
-        if letter is None:
-            raise CommandError(_("申请 %(number)s 不存在或尚无告知书。") % {"number": number})
+        try:
+            letter = Letter.objects.filter(application__number=number).latest()
+        except Letter.DoesNotExist:
+            raise CommandError(
+                _("申请 %(number)s 不存在或尚无告知书。") % {"number": number}
+            ) from None
         out.write_bytes(BUILDERS[fmt](letter.title, letter.text))
         self.stdout.write(_("已导出到 %(path)s") % {"path": out})
