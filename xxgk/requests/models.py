@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable
 
-from xxgk.cases.models import Case, CaseAttachment, optional_link, staff_link
+from xxgk.cases.models import Case, CaseAttachment, CaseEvent, optional_link, staff_link
 from xxgk.core.storage import private_storage
 from xxgk.security.fields import BlindIndexField, EncryptedCharField
 
@@ -247,19 +247,18 @@ EVENT_LABELS = {
 }
 
 
-class Event(models.Model):
+class Event(CaseEvent):
+    """A step of an application's timeline; besides the kernel's who, when and note, the
+    change of status and of the answer's due date, which the statutory clock depends on."""
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
-    actor = staff_link(_("操作人"))
     kind = models.CharField(_("事项"), max_length=32)
     from_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=16, choices=Status.choices, blank=True)
-    note = models.TextField(_("说明"), blank=True)
     old_due = models.DateField(null=True, blank=True)
     new_due = models.DateField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(CaseEvent.Meta):
         verbose_name = verbose_name_plural = _("办理记录")
 
     def __str__(self):

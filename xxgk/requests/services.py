@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import office_emails
-from xxgk.cases.services import format_number
+from xxgk.cases.services import format_number, record_event
 from xxgk.core.numbering import next_serial
 from xxgk.law import citations
 from xxgk.orgs.policy import Action
@@ -81,13 +81,14 @@ class TransitionError(ValidationError):
 def _log(
     application, kind, *, actor=None, note="", old_status="", old_due=None, new_due=None
 ) -> Event:
-    return Event.objects.create(
+    return record_event(
+        Event,
+        user=actor,
+        note=note,
         application=application,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
         kind=kind,
         from_status=old_status,
         to_status=application.status if old_status else "",
-        note=note,
         old_due=old_due,
         new_due=new_due,
     )
