@@ -7,76 +7,27 @@ the language switch's link back to 简体中文). Under the default language the
 """
 
 import datetime
-import re
-from html.parser import HTMLParser
 
 import pytest
 
+from tests.english import chinese_runs, visible_text
 from tests.factories import published_disclosure
 
 pytestmark = pytest.mark.django_db
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-# Attributes a reader sees or hears (placeholders, tooltips, labels for screen readers).
-READ_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
 
-
-class ChromeText(HTMLParser):
-    """The visible text of <body> outside content elements, with its readable attributes."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack = []  # (tag, skipped)
-        self.in_body = False
-        self.parts = []
-
-    @property
-    def skipping(self):
-        return any(skipped for _tag, skipped in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "body":
-            self.in_body = True
-        skipped = (
-            "data-content" in attributes
-            or (attributes.get("lang") or "").lower().startswith("zh")
-            or tag in ("script", "style")
-        )
-        if self.in_body and not self.skipping and not skipped:
-            self.parts.extend(
-                attributes[name] or "" for name in READ_ATTRIBUTES if name in attributes
-            )
-        if tag not in VOID:
-            self.stack.append((tag, skipped))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
-            self.stack.pop()
-
-    def handle_endtag(self, tag):
-        for position in range(len(self.stack) - 1, -1, -1):
-            if self.stack[position][0] == tag:
-                del self.stack[position:]
-                break
-
-    def handle_data(self, data):
-        if self.in_body and not self.skipping:
-            self.parts.append(data)
+def _content(tag: str, attributes: dict) -> bool:
+    """Database content, and text marked as Chinese, stay as they are."""
+    return "data-content" in attributes or attributes.get("lang", "").lower().startswith("zh")
 
 
 def chrome_text(html: str) -> str:
-    parser = ChromeText()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+    return visible_text(html, "body", _content)
 
 
 def chinese_in(html: str) -> list[str]:
     """The runs of text (with a little context) that still hold Chinese characters."""
-    text = chrome_text(html)
-    return [text[max(0, m.start() - 30) : m.end() + 30] for m in CJK.finditer(text)]
+    return chinese_runs(chrome_text(html), context=30)
 
 
 @pytest.fixture

@@ -3,30 +3,27 @@ chosen, the page's <main> has no Chinese but content (titles, bodies, department
 names, stored change records), and the Chinese version still reads Chinese."""
 
 import datetime
-import html
-import re
 
 import pytest
 from django.conf import settings
 from wagtail.models import Page
 
+from tests.english import chinese_runs, visible_text
 from tests.factories import published_disclosure
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueChange, CatalogueItemPage
 from xxgk.catalogue.services import retire_item
 from xxgk.orgs.models import Department
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
+
+def _widget(tag: str, attributes: dict) -> bool:
+    """The evaluation app's "was this helpful" widget is that app's (and its tests') business."""
+    return "helpful-widget" in attributes.get("class", "").split()
 
 
 def main_text(response) -> str:
-    """The text of the page's <main>, scripts dropped, entities decoded."""
+    """The text a reader sees or hears in the page's <main>."""
     assert response.status_code == 200
-    page = response.content.decode()
-    main = re.search(r"<main\b.*?</main>", page, re.S).group(0)
-    main = re.sub(r"<(script|style)\b.*?</\1>", " ", main, flags=re.S)
-    # The evaluation app's "was this helpful" widget is that app's (and its tests') business.
-    main = re.sub(r'<section class="helpful-widget".*?</section>', " ", main, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+    return visible_text(response.content.decode(), "main", _widget)
 
 
 def content_strings() -> list[str]:
@@ -45,10 +42,7 @@ def content_strings() -> list[str]:
 
 
 def chinese_left(response, *extra) -> list[str]:
-    text = main_text(response)
-    for s in [*extra, *content_strings()]:
-        text = text.replace(s, " ")
-    return [line.strip() for line in text.splitlines() if CJK.search(line)]
+    return chinese_runs(main_text(response), *extra, *content_strings())
 
 
 @pytest.fixture
