@@ -41,11 +41,7 @@ class AuditLogView(WagtailAdminTemplateMixin, TemplateView):
             audit_policy.require(request.user, Action.EXPORT)
             return self._export(events, export_format, filters)
         page = Paginator(events, 50).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return self.render_to_response(
-            self.get_context_data(form=form, page_obj=page, query=query.urlencode())
-        )
+        return self.render_to_response(self.get_context_data(form=form, page_obj=page))
 
     def _export(self, events, export_format, filters):
         """Exporting is itself a privileged read, so it is recorded before the file goes."""
