@@ -74,7 +74,7 @@ def track(request, *, pages: TrackedPages):
 
 
 def listing_query(request) -> str:
-    """A listing's filters as a query string, without the page, for its other pages' links."""
+    """A listing's filters as a query string, without the page: its export takes the same."""
     filters = request.GET.copy()
     filters.pop("page", None)
     return filters.urlencode()

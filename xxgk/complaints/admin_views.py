@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 from xxgk.cases.views import (
     CaseAction,
     action_panels,
-    listing_query,
     perform_action,
     personal_data_shown,
 )
@@ -75,7 +74,6 @@ def index(request):
             "cases": paginate_or_404(request, complaints, 30),
             "statuses": ComplaintStatus.choices,
             "current": request.GET.get("status", ""),
-            "filter_query": listing_query(request),
             "form": form,
             "figures": figures,
             "sentence": complaint_sentence(figures) if figures else "",

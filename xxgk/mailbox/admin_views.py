@@ -212,7 +212,6 @@ def index(request):
             "statuses": LetterStatus.choices,
             "mailboxes": [(str(m.pk), m.name) for m in Mailbox.objects.all()],
             "params": params,
-            "filter_query": query,
             "can_view_statistics": letter_policy.allows(request.user, Action.VIEW_STATISTICS),
             "export": letter_policy.allows(request.user, Action.EXPORT)
             and ExportLink(

@@ -89,7 +89,6 @@ def index(request):
             "header_icon": "mail",
             "cases": page,
             "params": params,
-            "filter_query": filter_query,
             "statuses": Status.choices,
             "channels": Channel.choices,
             "today": timezone.localdate(),
