@@ -36,7 +36,7 @@ def submit(client, capture, **overrides):
 @pytest.mark.parametrize(
     "reply_days, today_is",
     [
-        (15, None),  # 《高等学校信息公开办法》's period, the default
+        (15, None),  # the default (conf.py: XXGK_REQUESTS_REPLY_DAYS)
         (20, None),  # a school that follows 《政府信息公开条例》第三十三条 sets 20
         (20, DayKind.HOLIDAY),  # sent on a day off: the count still starts the next day
     ],
