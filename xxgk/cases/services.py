@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -77,6 +78,35 @@ def notify_answered(case, subject, body, tracker: str, **values) -> bool:
         values = {"number": case.number, "subject": case.subject, "url": url, **values}
         subject, body = str(subject) % values, str(body) % values
     return notify([case.email], subject, body)
+
+
+def acknowledge_receipt(case, code: str, due, title, body, tracker: str, **values) -> bool:
+    """Once the transaction commits, e-mail the writer of a new case, if they gave an address,
+    its number, its query code and when the answer is due (`due`, a selectors.AnswerDue), in
+    the language of the page they wrote on (the request's). `title` (the e-mail's subject)
+    and `body` are texts with %(number)s, %(code)s, %(days)s, %(due)s (YYYY-MM-DD), %(url)s
+    (the `tracker` page) and `values`; a provisional due date gets the calendar's caveat as
+    a last line. True when an e-mail is on its way.
+
+    The query code is in the e-mail although the school keeps only its hash: it goes to the
+    address the writer gave, to the writer alone, and carrying it is what the acknowledgement
+    is for (issue #20) - the receipt page shows it only once."""
+    if not case.email:
+        return False
+    values = {
+        "number": case.number,
+        "code": code,
+        "days": due.days,
+        "due": due.date.isoformat(),
+        "url": site_url(reverse(tracker)),
+        **values,
+    }
+    title, text = str(title) % values, str(body) % values
+    if due.provisional:
+        text += "\n" + due.deadline.explain()
+    recipients = [case.email]
+    transaction.on_commit(lambda: notify(recipients, title, text))
+    return True
 
 
 def site_url(path: str) -> str:

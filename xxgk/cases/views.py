@@ -26,12 +26,14 @@ from .forms import TrackForm
 class TrackedPages:
     """`namespace` is the app's URL namespace and template folder (receipt.html, track.html,
     extending cases/); `name` is what the templates call the case; `lookup(number, code)`
-    finds it; `scope` rate-limits failed look-ups."""
+    finds it; `scope` rate-limits failed look-ups; `details(case)`, if given, adds to the
+    tracker's context what the app shows of a case found (its due date, its timeline)."""
 
     namespace: str
     name: str
     lookup: Callable
     scope: str
+    details: Callable | None = None
 
     @property
     def session_key(self) -> str:
@@ -70,6 +72,8 @@ def track(request, *, pages: TrackedPages):
     form = TrackForm(request.POST if request.method == "POST" else None)
     case, status = track_submission(request, form, scope=pages.scope, lookup=pages.lookup)
     context = {"form": form, "case": case, pages.name: case}
+    if case is not None and pages.details is not None:
+        context.update(pages.details(case))
     return render(request, f"{pages.namespace}/track.html", context, status=status)
 
 

@@ -9,10 +9,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xxgk.cases.selectors import AnswerDue, PublicStep
 from xxgk.security.public_forms import find_by_query_code
-from xxgk.workdays.calendar import WorkCalendar
+from xxgk.workdays.calendar import WorkCalendar, add_working_days
 
-from .models import OPEN_STATUSES, Letter, LetterStatus, Mailbox
+from .models import OPEN_STATUSES, Letter, LetterAction, LetterStatus, Mailbox
 from .policy import letters_visible_to
 
 
@@ -31,6 +32,48 @@ def letter_for_tracking(number: str, code: str) -> Letter | None:
     """The letter only for whoever holds both its number and its query code."""
     letters = Letter.objects.select_related("mailbox", "department", "merged_into")
     return find_by_query_code(letters, number, code)
+
+
+# The steps the writer sees on the tracker; drafts, returns, reminders and escalations are
+# the office's own business, and the e-mail notice's note is an address.
+PUBLIC_ACTIONS = [
+    LetterAction.RECEIVED,
+    LetterAction.ASSIGNED,
+    LetterAction.FORWARDED,
+    LetterAction.MERGED,
+    LetterAction.CLOSED_SPAM,
+    LetterAction.APPROVED,
+    LetterAction.PUBLISHED,
+    LetterAction.UNPUBLISHED,
+]
+
+
+def receipt_due(letter) -> AnswerDue:
+    """When the writer may expect the answer, as the receipt and the acknowledgement say it:
+    the mailbox's time allowed (`answer_working_days`) counted from the day the letter came
+    in, as if it were assigned that day. The count itself runs from the assignment
+    (services.assign_letter), which sets the letter's own due date."""
+    days = letter.mailbox.answer_working_days
+    received_on = timezone.localtime(letter.received_at).date()
+    return AnswerDue(days, add_working_days(received_on, days))
+
+
+def expected_answer(letter) -> datetime.date | None:
+    """The tracker's due date of an open letter: the one set on assignment, or until then
+    the receipt's."""
+    if not letter.is_open:
+        return None
+    return letter.due_date or receipt_due(letter).date
+
+
+def public_timeline(letter) -> list[PublicStep]:
+    events = letter.events.filter(action__in=PUBLIC_ACTIONS)
+    return [PublicStep(event.at, event.get_action_display()) for event in events]
+
+
+def tracker_details(letter) -> dict:
+    """What the tracker shows of a letter besides the letter itself."""
+    return {"due": expected_answer(letter), "steps": public_timeline(letter)}
 
 
 def letters_for_user(user):

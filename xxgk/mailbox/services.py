@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -12,12 +11,12 @@ from django.utils.translation import gettext_lazy
 
 from xxgk.cases.selectors import department_emails, office_emails
 from xxgk.cases.services import (
+    acknowledge_receipt,
     erase_contacts,
     notify,
     notify_answered,
     open_public_case,
     record_event,
-    site_url,
 )
 from xxgk.orgs.policy import Action
 from xxgk.security.personal_data import delete_files_on_commit
@@ -32,6 +31,7 @@ from .models import (
     LetterStatus,
 )
 from .policy import letter_policy
+from .selectors import receipt_due
 
 
 def _record(letter, action, *, department=None, **step) -> LetterEvent:
@@ -71,29 +71,25 @@ def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[L
             message=data["message"],
             consent_to_publish=bool(data.get("consent_to_publish")) and mailbox.allow_publication,
         )
-        number = letter.number
         for upload in files:
             LetterAttachment.objects.create(
                 letter=letter, file=upload, original_name=upload.name[:200], size=upload.size
             )
         _record(letter, LetterAction.RECEIVED, at=received_at)
-    if letter.email:
-        transaction.on_commit(
-            lambda: notify(
-                [letter.email],
-                _("【%(mailbox)s】已收到您的来信 %(number)s")
-                % {"mailbox": mailbox.name, "number": number},
-                _(
-                    "您的来信“%(subject)s”已收到，编号 %(number)s，查询码 %(code)s。\n"
-                    "请凭编号和查询码在 %(url)s 查询办理进度。"
-                )
-                % {
-                    "subject": letter.subject,
-                    "number": number,
-                    "code": code,
-                    "url": site_url(reverse("mailbox:track")),
-                },
-            )
+        acknowledge_receipt(
+            letter,
+            code,
+            receipt_due(letter),
+            gettext_lazy("【%(mailbox)s】已收到您的来信 %(number)s"),
+            gettext_lazy(
+                "您的来信“%(subject)s”已收到，编号 %(number)s，查询码 %(code)s。\n"
+                "办理期限：%(days)s个工作日内，即%(due)s前（自来信分办之日起计算，"
+                "分办后以办理进度查询结果为准）。\n"
+                "请凭编号和查询码在 %(url)s 查询办理进度。"
+            ),
+            "mailbox:track",
+            mailbox=mailbox.name,
+            subject=letter.subject,
         )
     return letter, code
 

@@ -13,11 +13,19 @@ from xxgk.security.public_forms import accept_submission
 
 from .forms import LetterForm
 from .models import Mailbox
-from .selectors import active_mailboxes, letter_for_tracking, published_letters
+from .selectors import (
+    active_mailboxes,
+    letter_for_tracking,
+    published_letters,
+    receipt_due,
+    tracker_details,
+)
 from .services import submit_letter
 
 LETTERS_PER_HOUR = 5
-pages = TrackedPages("mailbox", "letter", letter_for_tracking, scope="track")
+pages = TrackedPages(
+    "mailbox", "letter", letter_for_tracking, scope="track", details=tracker_details
+)
 
 
 def index(request):
@@ -65,5 +73,7 @@ def write(request, slug):
             request, "mailbox/write.html", {"mailbox": mailbox, "form": form}, status=status
         )
     letter, code = saved
-    pages.keep_receipt(request, letter, code, mailbox=mailbox.name)
+    pages.keep_receipt(
+        request, letter, code, mailbox=mailbox.name, **receipt_due(letter).for_receipt()
+    )
     return redirect("mailbox:receipt")

@@ -29,6 +29,8 @@ class Clock:
     days_left: int | None
     paused: bool = False
     lines: list[str] = field(default_factory=list)
+    # The working days `due` counts: reply days + pauses so far + extension.
+    working_days: int | None = None
 
     @property
     def overdue(self) -> bool:
@@ -111,7 +113,7 @@ def compute(application, today: datetime.date | None = None) -> Clock:
     days_left = (
         signed_working_days(today, due.date) if application.status in CLOCK_STATUSES else None
     )
-    return Clock(due, days_left, paused, lines)
+    return Clock(due, days_left, paused, lines, working_days=total)
 
 
 def _pause_line(pause, days: int) -> str:

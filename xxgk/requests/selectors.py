@@ -2,11 +2,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from xxgk.cases.selectors import AnswerDue, PublicStep
 from xxgk.orgs.roles import ROLE_GROUP_NAMES
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import add_working_days
 
-from . import conf
+from . import conf, deadlines
 from .models import AppealResult, Application, Status
 from .policy import applications_visible_to
 
@@ -51,6 +52,44 @@ def application_list(user, *, status="", flag="", channel="", query=""):
 def find_for_tracking(number: str, code: str) -> Application | None:
     """The application if number and code match; one answer for every kind of failure."""
     return find_by_query_code(Application.objects.all(), number, code)
+
+
+def reply_due(application) -> AnswerDue:
+    """When the reply is due, as the receipt and the acknowledgement say it: the working days
+    the clock counts and the date they run to (deadlines.compute, the count behind the case's
+    due date: from the day of receipt, not counted, on working days)."""
+    clock = deadlines.compute(application)
+    return AnswerDue(clock.working_days, clock.due)
+
+
+# The steps the applicant sees on the tracker. Not the assignment of a case officer, the
+# generated notices (listed on the tracker by themselves), the office's reminders or appeals.
+PUBLIC_EVENTS = [
+    "submitted",
+    "registered",
+    "accept",
+    "request_correction",
+    "receive_correction",
+    "lapse_correction",
+    "withdraw",
+    "start_consultation",
+    "end_consultation",
+    "extend",
+    "fee",
+    "fee_waived",
+    "fee_paid",
+    "fee_settled",
+    "lapse_fee",
+    "answer",
+    "archive",
+]
+
+
+def public_timeline(application) -> list[PublicStep]:
+    """The applicant's view of the case history: when, what, and the reply's due date where
+    a step set or moved it."""
+    events = application.events.filter(kind__in=PUBLIC_EVENTS)
+    return [PublicStep(event.at, event.label, event.new_due) for event in events]
 
 
 def assignable_handlers():

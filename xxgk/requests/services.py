@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from xxgk.cases.selectors import office_emails
-from xxgk.cases.services import format_number, record_event
+from xxgk.cases.services import acknowledge_receipt, format_number, record_event
+from xxgk.core.context_processors import school_title
 from xxgk.core.numbering import next_serial
 from xxgk.law import citations
 from xxgk.orgs.policy import Action
@@ -47,6 +48,7 @@ from .models import (
 )
 from .policy import request_policy
 from .schedules import yuan
+from .selectors import reply_due
 
 NUMBER_PREFIX = "YSQ"
 S = Status
@@ -230,6 +232,22 @@ def create_application(
     note = "" if channel == Channel.ONLINE else f"{Channel(channel).label}，{received_on}收到"
     kind = "submitted" if channel == Channel.ONLINE else "registered"
     _log(application, kind, actor=actor, note=note, new_due=application.due_date)
+    if channel == Channel.ONLINE:
+        # Sent online, it is acknowledged at once, in the language of the form. One the
+        # office registers (post, in person) reaches the applicant with the office's receipt.
+        acknowledge_receipt(
+            application,
+            code,
+            reply_due(application),
+            _("【%(school)s】已收到您的信息公开申请 %(number)s"),
+            _(
+                "您的信息公开申请已收到，申请编号 %(number)s，查询码 %(code)s。\n"
+                "答复期限：%(days)s个工作日内，即%(due)s前。\n"
+                "请凭申请编号和查询码在 %(url)s 查询办理进度。"
+            ),
+            "requests:track",
+            school=school_title(),
+        )
     return application, code
 
 

@@ -14,7 +14,7 @@ from xxgk.security.public_forms import TOO_MANY, exceeded, record
 from . import conf, deadlines, services
 from .forms import PublicApplicationForm, TrackForm
 from .models import Application, AttachmentKind, LetterKind, Status
-from .selectors import find_for_tracking
+from .selectors import find_for_tracking, public_timeline, reply_due
 
 SESSION_RESULT = "xxgk_apply_result"
 SESSION_TRACKED = "xxgk_tracked_applications"
@@ -51,7 +51,11 @@ def apply(request):
     except IntegrityError:
         return redirect("requests:done")  # the same token won a race a moment earlier
     record(request, "apply", window=window)
-    request.session[SESSION_RESULT] = {"number": application.number, "code": code}
+    request.session[SESSION_RESULT] = {
+        "number": application.number,
+        "code": code,
+        **reply_due(application).for_receipt(),
+    }
     _remember(request, application)
     return redirect("requests:done")
 
@@ -76,6 +80,7 @@ def _status_context(application) -> dict:
         "running": application.status in (Status.RECEIVED, Status.ACCEPTED, Status.IN_PROGRESS),
         "letters": application.letters.filter(kind__in=APPLICANT_LETTERS),
         "released": application.attachments.filter(kind=AttachmentKind.RELEASED),
+        "steps": public_timeline(application),
     }
 
 
