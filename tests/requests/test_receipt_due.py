@@ -123,3 +123,12 @@ def test_tracker_shows_the_case_history_and_the_due_date(
     assert "指定承办人" not in html and office.username not in html
     assert f'data-testid="timeline-due">{due.isoformat()}<' in html
     assert f"{due:%Y}年{due.month}月{due.day}日" in main_text(html)  # 答复期限, as before
+
+
+@pytest.mark.parametrize(("reply", "extension"), [(15, 15), (20, 20)])
+def test_the_form_states_the_schools_own_time_limits(client, settings, reply, extension):
+    settings.XXGK_REQUESTS_REPLY_DAYS = reply
+    settings.XXGK_REQUESTS_EXTENSION_DAYS = extension
+    text = " ".join(client.get(reverse("requests:apply")).content.decode().split())
+    assert f"学校自收到申请之日起{reply}个工作日内答复" in text
+    assert f"延长期限最长不超过{extension}个工作日" in text

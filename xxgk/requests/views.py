@@ -23,12 +23,21 @@ TRACK_FAILED = _("申请编号或查询码不正确，请核对后重试。")
 APPLICANT_LETTERS = [k for k in LetterKind.values if k != LetterKind.CONSULTATION]
 
 
+def _form_page(request, form, status=200):
+    """The form, with the school's time limits (settings) that its introduction states."""
+    limits = {
+        "reply_days": conf.get("XXGK_REQUESTS_REPLY_DAYS"),
+        "extension_days": conf.get("XXGK_REQUESTS_EXTENSION_DAYS"),
+    }
+    return render(request, "requests/public/apply.html", {"form": form, **limits}, status=status)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def apply(request):
     if request.method == "GET":
         form = PublicApplicationForm(initial={"token": uuid.uuid4().hex})
-        return render(request, "requests/public/apply.html", {"form": form})
+        return _form_page(request, form)
     token = request.POST.get("token", "")
     if not 16 <= len(token) <= 64:
         return HttpResponseBadRequest(_("申请表格式不正确，请刷新页面后重新填写。"))
@@ -39,11 +48,11 @@ def apply(request):
     if exceeded(request, "apply", limit=limit):
         form.is_valid()
         form.add_error(None, TOO_MANY)
-        return render(request, "requests/public/apply.html", {"form": form}, status=429)
+        return _form_page(request, form, status=429)
     if not form.is_valid():
         if Application.objects.filter(submission_token=token).exists():
             return redirect("requests:done")  # a second click that lost the race (used question)
-        return render(request, "requests/public/apply.html", {"form": form}, status=400)
+        return _form_page(request, form, status=400)
     try:
         application, code = services.create_application(
             data=form.application_data(), files=form.cleaned_data["attachments"], token=token
