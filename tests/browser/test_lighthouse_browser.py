@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -103,7 +104,7 @@ def test_public_pages_score_95_in_every_lighthouse_category(
     pages = {
         "home": "/",
         "disclosure": disclosure.url,
-        "search": "/search/?q=招生",
+        "search": "/search/?q=" + urllib.parse.quote("招生"),
         "apply": "/apply/",
     }
     results = {name: audit(live_server.url + path, out / name) for name, path in pages.items()}

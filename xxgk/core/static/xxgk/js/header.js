@@ -12,14 +12,20 @@
   button.setAttribute("aria-controls", "site-nav");
   button.setAttribute("aria-expanded", "false");
   link.replaceWith(button);
-  button.addEventListener("click", function () {
-    var open = header.classList.toggle("nav-open");
+  function show(open) {
+    header.classList.toggle("nav-open", open);
     button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  // From here the button decides, not the address (site.css: .nav-ready); an address ending
+  // in #site-nav still opens the navigation.
+  header.classList.add("nav-ready");
+  show(window.location.hash === "#site-nav");
+  button.addEventListener("click", function () {
+    show(!header.classList.contains("nav-open"));
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && header.classList.contains("nav-open")) {
-      header.classList.remove("nav-open");
-      button.setAttribute("aria-expanded", "false");
+      show(false);
       button.focus();
     }
   });
