@@ -8,6 +8,7 @@ from django.contrib.staticfiles import finders
 
 from tests.factories import published_disclosure
 from xxgk.disclosures.models import DisclosurePage
+from xxgk.mailbox.models import Mailbox
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,12 @@ def test_the_seo_description_then_the_summary_come_first(client, office, dept_a,
     # The promote tab's field, as the editor would set it (bypassing review for brevity).
     DisclosurePage.objects.filter(pk=described.pk).update(search_description="搜索引擎看到的说明")
     assert description(client, described.url) == "搜索引擎看到的说明"
+
+
+def test_a_mailbox_describes_itself_by_its_introduction(client, dept_a):
+    box = Mailbox.objects.create(
+        name="校长信箱", slug="president", number_prefix="XZ", default_department=dept_a
+    )
+    assert description(client, f"/mailbox/{box.slug}/").startswith("衢州学院信息公开网：")
+    Mailbox.objects.filter(pk=box.pk).update(intro="校长信箱受理对学校工作的意见和建议。")
+    assert description(client, f"/mailbox/{box.slug}/") == "校长信箱受理对学校工作的意见和建议。"
