@@ -19,7 +19,7 @@ messages: install
 	cd xxgk && ../$(VENV)/bin/python ../manage.py makemessages -l en --add-location=file --no-obsolete --ignore 'migrations/*' >/dev/null
 	cd xxgk && ../$(VENV)/bin/python ../manage.py compilemessages -l en >/dev/null
 
-.PHONY: messages mutation mutation-hand help install system-deps serving-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
+.PHONY: messages mutation mutation-hand help install system-deps serving-deps lighthouse-deps run serve setup test test-sqlite test-pg lint format bench pg-start clean backup restore
 
 help:
 	@echo "make run        set everything up (venv, migrations, catalogue, demo data) and serve on http://$(HOST):$(PORT)"
@@ -69,6 +69,17 @@ serving-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk redis-server >/dev/null; \
 	fi
 
+# Lighthouse for the browser tests (tests/browser/test_lighthouse_browser.py), pinned in
+# tools/lighthouse/package-lock.json; 12.x runs on Node 18 and 20 (Debian's nodejs will do).
+LIGHTHOUSE := tools/lighthouse/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Installing Debian packages: nodejs npm"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse-deps: $(LIGHTHOUSE)
+
 # A quiet start: progress lines, then the addresses and the demo accounts; what migrate and
 # the demo loader log goes to var/log/ (shown on failure).
 setup: install
@@ -92,7 +103,7 @@ run: setup serve
 
 # Browser tests run in their own process after the rest: live-server tests flush the
 # database, and keeping them apart keeps every run's data the same whatever xdist does.
-test: install system-deps
+test: install system-deps lighthouse-deps
 	$(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
 
@@ -100,7 +111,7 @@ pg-start:
 	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
 
-test-pg: install system-deps pg-start
+test-pg: install system-deps lighthouse-deps pg-start
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db -m "not browser" $(PYTEST_ARGS)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser $(PYTEST_ARGS)
 

@@ -138,7 +138,7 @@ class Stack:
             shutil.rmtree(stale, ignore_errors=True)
         self.edge_dir.mkdir()
         env = self.app_env()
-        if not (self.static_root / "staticfiles.json").exists():
+        if self.static_is_stale():
             subprocess.run(
                 [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
                 cwd=REPO,
@@ -158,6 +158,14 @@ class Stack:
         self.processes.append(subprocess.Popen([nginx, "-c", conf], env={"TZ": "Asia/Shanghai"}))
         self.wait_ready()
         return self
+
+    def static_is_stale(self) -> bool:
+        """No collected files yet, or the project's own static files changed since."""
+        manifest = self.static_root / "staticfiles.json"
+        if not manifest.exists():
+            return True
+        collected = manifest.stat().st_mtime
+        return any(f.stat().st_mtime > collected for f in REPO.glob("xxgk/*/static/**/*.*"))
 
     def wait_ready(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout

@@ -46,3 +46,19 @@ def test_public_pages_have_no_wcag_violations(live_server, page, office, dept_a,
             for v in results.response["violations"]
         ]
         assert violations == [], (path, violations)
+
+
+def test_phone_header_has_no_wcag_violations_closed_or_open(live_server, browser):
+    """The compact phone header (issue 20): its menu button and the navigation it opens."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    axe = Axe()
+    for path in ["/", "/search/?q=招生"]:
+        phone.goto(live_server.url + path)
+        for state in ("closed", "open"):
+            if state == "open":
+                phone.get_by_role("button", name="主导航").click()
+            results = axe.run(phone, options=AXE_OPTIONS)
+            violations = [(v["id"], v["impact"]) for v in results.response["violations"]]
+            assert violations == [], (path, state, violations)
+    context.close()

@@ -60,3 +60,59 @@ def test_home_fits_a_phone_screen(live_server, browser, screenshot_dir):
     assert phone.evaluate("document.activeElement.className") == "skip-link"
     phone.screenshot(path=str(screenshot_dir / "home-phone.png"), full_page=True)
     context.close()
+
+
+def test_phone_header_is_compact_with_search_at_hand(live_server, browser, screenshot_dir):
+    """Issue 20: at 390×844 the header takes under 15% of the first screen, the search box is
+    in it, and the navigation folds behind a button that says whether it is open."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(live_server.url + "/")
+    header = phone.get_by_role("banner")
+    share = header.bounding_box()["height"] / 844
+    assert share < 0.15, share
+    search = phone.get_by_role("search").get_by_role("searchbox")
+    assert search.is_visible() and search.bounding_box()["y"] < 844 * 0.15
+    nav = phone.get_by_role("navigation", name="主导航")
+    assert not nav.is_visible()
+    header.screenshot(path=str(screenshot_dir / "header-phone-390x844.png"))
+    toggle = phone.get_by_role("button", name="主导航")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and nav.is_visible()
+    nav.get_by_role("link", name="依申请公开").click()
+    phone.wait_for_url("**/apply/")
+    phone.get_by_role("button", name="主导航").click()
+    phone.keyboard.press("Escape")
+    assert not nav.is_visible()
+    assert phone.evaluate("document.activeElement.getAttribute('aria-controls')") == "site-nav"
+    phone.screenshot(path=str(screenshot_dir / "home-phone-390x844.png"))
+    # The English names are longer: still one row, cut with an ellipsis if need be.
+    context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    phone.goto(live_server.url + "/")
+    assert phone.get_by_role("banner").bounding_box()["height"] / 844 < 0.15
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    phone.get_by_role("banner").screenshot(path=str(screenshot_dir / "header-phone-en.png"))
+    context.close()
+
+    # Without JavaScript the menu is a link to the navigation, which then shows.
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
+    phone = context.new_page()
+    phone.goto(live_server.url + "/")
+    nav = phone.get_by_role("navigation", name="主导航")
+    assert not nav.is_visible()
+    phone.get_by_role("link", name="主导航").click()
+    assert nav.is_visible()
+    nav.get_by_role("link", name="信息公开目录").click()
+    phone.wait_for_url("**/catalogue/")
+    context.close()
+
+    # Desktop keeps its navigation bar and no menu button.
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    desktop = context.new_page()
+    desktop.goto(live_server.url + "/")
+    assert desktop.get_by_role("navigation", name="主导航").is_visible()
+    assert not desktop.get_by_role("button", name="主导航").is_visible()
+    context.close()

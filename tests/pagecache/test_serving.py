@@ -1,6 +1,7 @@
 """The production configuration, running: gunicorn (deploy/gunicorn.conf.py) behind nginx
 (deploy/nginx/) on loopback, fetched over HTTP. Needs Debian's nginx (`make system-deps`)."""
 
+import gzip
 import http.client
 import json
 import shutil
@@ -139,8 +140,26 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
         filtered, _ = fetch(stack, f"{item_a.url}?year=2022", headers={"User-Agent": "filter"})
         assert filtered.getheader("X-Page-Cache") != "edge"
 
-        css, _ = fetch(stack, "/static/xxgk/css/site.css")
+        css, plain = fetch(stack, "/static/xxgk/css/site.css")
         assert css.status == 200 and css.getheader("X-Content-Type-Options") == "nosniff"
+        # Text goes out gzipped to clients that take it (issue 20): static files, edge copies
+        # and what gunicorn renders; the favicon has an address of its own.
+        packed, data = fetch(
+            stack, "/static/xxgk/css/site.css", headers={"Accept-Encoding": "gzip"}
+        )
+        assert packed.getheader("Content-Encoding") == "gzip" and gzip.decompress(data) == plain
+        assert "Accept-Encoding" in packed.getheader("Vary")
+        edge, data = fetch(stack, disclosure.url, headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert edge.getheader("X-Page-Cache") == "edge"
+        assert edge.getheader("Content-Encoding") == "gzip"
+        assert "2022年招生章程" in gzip.decompress(data).decode()
+        rendered, data = fetch(
+            stack, "/search/?q=%E6%8B%9B%E7%94%9F", headers={"Accept-Encoding": "gzip"}
+        )
+        assert rendered.getheader("Content-Encoding") == "gzip"
+        assert rendered.status == 200 and b"</html>" in gzip.decompress(data)
+        icon, data = fetch(stack, "/favicon.ico")
+        assert icon.status == 200 and data[:4] == b"\x00\x00\x01\x00"  # an ICO file
         download, data = fetch(stack, document.url)
         assert download.status == 200 and data == b"%PDF-1.4 plan"
         assert download.getheader("Content-Disposition").startswith("attachment")

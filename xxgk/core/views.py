@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import re_path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -41,6 +42,15 @@ def healthz(request):
             },
         }
     )
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links: send them to the static icon (nginx
+    serves that address from the static files itself, deploy/nginx/xxgk.conf.template)."""
+    response = HttpResponseRedirect(static("xxgk/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @never_cache
