@@ -32,6 +32,55 @@ from xxgk.reports.defaults import MOE_NAME
 from xxgk.reports.models import AnnualReportDraft, ReportTemplate
 
 YEAR = 2021
+# The figures the seed report (data/report_2021_2022.txt) states, by figure code: the
+# published 2021-2022 report's own numbers. The records below reproduce all of them but the
+# disclosures: the demo publishes a few hundred, the seed year counted 2092.
+SEED_FIGURES = {
+    "channel.weibo.posts": 323,
+    "channel.weibo.reads": 707220,
+    "channel.weibo.likes": 767,
+    "channel.wechat.posts": 479,
+    "channel.wechat.reads": 468429,
+    "channel.newspaper.posts": 17,
+    "admissions.total": 2913,
+    "admissions.provinces": 16,
+    "admissions.home.total": 2090,
+    "admissions.home.undergraduate": 1146,
+    "admissions.home.vocational": 100,
+    "admissions.home.upgrade": 688,
+    "admissions.home.integrated": 31,
+    "admissions.home.five_year": 125,
+    "admissions.outside.total": 823,
+    "admissions.outside.undergraduate": 823,
+    "outreach.livestreams": 13,
+    "outreach.video_reads": 365000,
+    "outreach.members": 50,
+    "outreach.provinces": 8,
+    "outreach.cities": 22,
+    "outreach.schools": 70,
+    "procurement.decentralised": 162,
+    "procurement.intention": 35,
+    "cadre.promotion.middle": 8,
+    "cadre.promotion.middle_chief": 2,
+    "cadre.promotion.middle_deputy": 6,
+    "cadre.transfer.middle": 6,
+    "cadre.transfer.middle_chief": 2,
+    "cadre.transfer.middle_deputy": 4,
+    "cadre.transfer.section": 4,
+    "cadre.transfer.section_chief": 3,
+    "cadre.transfer.section_deputy": 1,
+    "cadre.removal.middle": 4,
+    "cadre.removal.middle_deputy": 4,
+    "cadre.removal.section": 3,
+    "cadre.removal.section_chief": 2,
+    "cadre.removal.section_deputy": 1,
+    "cadre.probation": 47,
+    "disclosures.total": 2092,
+    "requests.received": 0,
+    "appeals.reconsideration": 0,
+    "appeals.litigation": 0,
+    "complaints.accepted": 0,
+}
 MONTHS = [datetime.date(2021 + (9 + i - 1) // 12, (9 + i - 1) % 12 + 1, 1) for i in range(12)]
 CHANNELS = [
     # name, kind, posts, reads, likes (None: the platform does not report it)

@@ -55,4 +55,4 @@ def test_office_generates_checks_and_edits_the_report(live_server, page, screens
     expect(page.locator("article.report-preview")).to_contain_text("本学年无其他需要报告的事项。")
     with page.expect_download() as download:
         page.get_by_role("link", name="导出 DOCX").click()
-    assert download.value.suggested_filename == "annual-report-2021.docx"
+    assert download.value.suggested_filename == "衢州学院-2021-2022学年-信息公开工作年度报告.docx"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from xxgk.core.documents import attachment_disposition
 from xxgk.core.pagination import paginate_or_404
 from xxgk.orgs.policy import Action
 
@@ -65,17 +66,10 @@ def desk(request):
     today = timezone.localdate()
     drafts = []
     for draft in AnnualReportDraft.objects.select_related("template", "report_page"):
-        due = services.due_date(draft.template.period_kind, draft.year)
-        page = draft.report_page
-        drafts.append(
-            {
-                "draft": draft,
-                "due": due,
-                "days_left": (due - today).days,
-                "status": report_publisher().status(page),
-                "live": bool(page and page.live),
-            }
-        )
+        state = services.report_state(draft, today=today)
+        if state.filed is not None:  # the figures that differ from the filed version
+            state.differences = services.differences(services.render_draft(draft), state.filed)
+        drafts.append({"draft": draft, "state": state})
     form = GenerateForm(initial={"year": today.year - 1 if today.month >= 9 else today.year - 2})
     return _page(
         request,
@@ -173,18 +167,15 @@ def preview(request, pk):
         AnnualReportDraft.objects.select_related("template", "report_page"), pk=pk
     )
     report = services.render_draft(draft)
-    due = services.due_date(draft.template.period_kind, draft.year)
-    page = draft.report_page
+    state = services.report_state(draft, report=report)
     return _page(
         request,
         "reports/admin/preview.html",
         draft.title,
         draft=draft,
         report=report,
-        due=due,
-        days_left=(due - timezone.localdate()).days,
-        report_status=report_publisher().status(page),
-        live=bool(page and page.live),
+        state=state,
+        due=state.due,
     )
 
 
@@ -245,10 +236,12 @@ def export(request, pk, fmt):
     if fmt not in EXPORTS:
         raise Http404(_("不支持的格式。"))
     build, content_type = EXPORTS[fmt]
-    data = build(services.render_draft(draft, linked=False), signed_on=timezone.localdate())
+    date = services.report_state(draft).date
+    data = build(services.render_draft(draft, linked=False), signed_on=date)
     response = HttpResponse(data, content_type=content_type)
-    filename = f"annual-report-{draft.year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = attachment_disposition(
+        services.export_filename(draft, fmt), services.export_filename(draft, fmt, ascii=True)
+    )
     return response
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -140,3 +141,32 @@ class ReportReminder(models.Model):
 
     def __str__(self):
         return f"{self.sent_on} {self.message}"
+
+
+class FiledFigures(models.Model):
+    """The figures a period's report said when it was filed (submitted for review, and so, once
+    approved, published): the published version is frozen on its date while the draft keeps
+    counting the records as they are now, so the desk can say which figures differ and why."""
+
+    period_kind = models.CharField(_("统计期间"), max_length=20, choices=PeriodKind.choices)
+    period_start = models.DateField(_("期间开始"))
+    period_end = models.DateField(_("期间结束"))
+    values = models.JSONField(default=dict)  # {figure code: value, None for a gap}
+    # The report's own date: the day it was filed (the date its 落款 carries).
+    filed_on = models.DateField(_("报告日期"))
+    filed_at = models.DateTimeField(default=timezone.now)
+    draft = models.ForeignKey(
+        AnnualReportDraft, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-filed_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["period_kind", "period_start", "period_end", "filed_at"],
+                name="reports_filed_period",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period_kind} {self.period_start}–{self.period_end} @ {self.filed_on}"

@@ -16,10 +16,12 @@ from django.core.exceptions import ImproperlyConfigured
 class ReportPublisher:
     """`submit(draft, user=)`: file the draft as its period's report and send it into review,
     returning the report page; `status(page)`: the page's state as the desk shows it
-    (未提交 for None, 审查中, 被退回, 已发布 …)."""
+    (未提交 for None, 审查中, 被退回, 已发布 …); `page_for(period_kind, period)`: the period's
+    report page however it was filed (from a draft, imported, loaded), or None."""
 
     submit: Callable
     status: Callable
+    page_for: Callable
 
 
 _publisher: ReportPublisher | None = None

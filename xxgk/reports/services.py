@@ -2,7 +2,9 @@
 day's reminder claim, for the review that publishes the report (xxgk.review)."""
 
 import datetime
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,11 +17,13 @@ from . import defaults, registry, rendering
 from .models import (
     AnnualReportDraft,
     DraftRevision,
+    FiledFigures,
     PeriodKind,
     ReportReminder,
     ReportTemplate,
 )
 from .policy import report_policy
+from .publishing import report_publisher
 
 
 def ensure_default_templates() -> None:
@@ -144,6 +148,17 @@ def render_draft(draft: AnnualReportDraft, *, linked: bool = True) -> rendering.
     )
 
 
+def export_filename(draft: AnnualReportDraft, fmt: str, *, ascii: bool = False) -> str:
+    """<school>-<学年>-信息公开工作年度报告.<fmt> (2021-2022学年, or 2021年 for a calendar-year
+    report); `ascii`: the fallback for clients that cannot read the UTF-8 name."""
+    period = draft.template.period(draft.year)
+    if ascii:
+        years = sorted({period.start.year, period.end.year})
+        return f"annual-report-{'-'.join(map(str, years))}.{fmt}"
+    label = rendering.year_label(draft.template.period_kind, draft.year)
+    return f"{settings.XXGK_SCHOOL_NAME}-{label}-信息公开工作年度报告.{fmt}"
+
+
 def due_date(period_kind: str, year: int) -> datetime.date:
     """MoE: by 31 October after the school year (the MoE's yearly notices, e.g.
     教办厅函〔2018〕80号); government format: by 31 January (《政府信息公开条例》第四十九条,
@@ -165,10 +180,132 @@ def section_html(section) -> str:
     )
 
 
-def record_filing(draft: AnnualReportDraft, page) -> None:
-    """The draft was filed as `page` (the desk links it and shows its review state)."""
+def record_filing(draft: AnnualReportDraft, page, *, values: dict, filed_on: datetime.date) -> None:
+    """The draft was filed as `page` (the desk links it and shows its review state), saying
+    `values` (its figures) on `filed_on` (its date): kept, so that the desk can tell later
+    which figures the draft no longer agrees with."""
     draft.report_page = page
     draft.save(update_fields=["report_page", "updated_at"])
+    record_figures(
+        draft.template.period_kind,
+        draft.template.period(draft.year),
+        values,
+        filed_on=filed_on,
+        draft=draft,
+    )
+
+
+def record_figures(period_kind: str, period, values: dict, *, filed_on, filed_at=None, draft=None):
+    """Keep the figures a period's report says as filed on `filed_on` (also for a report filed
+    outside the desk, such as an imported one whose figures are known)."""
+    return FiledFigures.objects.create(
+        period_kind=period_kind,
+        period_start=period.start,
+        period_end=period.end,
+        values=values,
+        filed_on=filed_on,
+        filed_at=filed_at or timezone.now(),
+        draft=draft,
+    )
+
+
+@dataclass
+class Difference:
+    code: str
+    label: str
+    draft: int | None  # what the draft computes now
+    filed: int | None  # what the filed (published) version says
+
+
+@dataclass
+class ReportState:
+    """Where a draft's report stands, from the report record itself (its portal page, found by
+    period even when the draft was never linked to it) and the figures kept when it was filed."""
+
+    page: object | None
+    status: str
+    due: datetime.date
+    days_left: int
+    live: bool
+    in_review: bool
+    filed: FiledFigures | None = None  # the version compared: the published one, else the latest
+    differences: list[Difference] = field(default_factory=list)
+
+    @property
+    def overdue(self) -> bool:
+        """Past the due date with nothing published or in review (a published report is never
+        overdue, nor one the reviewer has not decided yet)."""
+        return self.days_left < 0 and not self.live and not self.in_review
+
+    @property
+    def date(self) -> datetime.date | None:
+        """The report's own date (its 落款): the day the compared version was filed, else the
+        portal report's publication date; None for a report never filed (an undated draft)."""
+        if self.filed is not None:
+            return self.filed.filed_on
+        return getattr(self.page, "publication_date", None) if self.live else None
+
+
+def report_page(draft: AnnualReportDraft):
+    """The portal report of the draft's period: the page the draft was filed as, else the
+    period's report however it got there."""
+    if draft.report_page is not None:
+        return draft.report_page
+    period = draft.template.period(draft.year)
+    return report_publisher().page_for(draft.template.period_kind, period)
+
+
+def _filed_version(draft: AnnualReportDraft, page) -> FiledFigures | None:
+    """The figures of the version the portal shows (published: the last filing before its
+    publication), or of the latest filing while none is published."""
+    if page is None:
+        return None
+    period = draft.template.period(draft.year)
+    filings = FiledFigures.objects.filter(
+        period_kind=draft.template.period_kind, period_start=period.start, period_end=period.end
+    )
+    if page.live and page.last_published_at is not None:
+        filings = filings.filter(filed_at__lte=page.last_published_at)
+    return filings.first()
+
+
+def differences(report: rendering.RenderedReport, filed: FiledFigures) -> list[Difference]:
+    """The figures on which the draft (computed now) and the filed version disagree."""
+    rows = registry.figures()
+    # The figures both cite: one the text no longer cites (or did not yet) is a wording change.
+    codes = sorted(set(report.values) & set(filed.values))
+    return [
+        Difference(
+            code,
+            rows[code].label if code in rows else code,
+            report.values.get(code),
+            filed.values.get(code),
+        )
+        for code in codes
+        if report.values.get(code) != filed.values.get(code)
+    ]
+
+
+def report_state(
+    draft: AnnualReportDraft, *, report: rendering.RenderedReport | None = None, today=None
+):
+    """The desk's view of a draft's report; `report` (the rendered draft) to list the figures
+    that differ from the filed version."""
+    today = today or timezone.localdate()
+    page = report_page(draft)
+    due = due_date(draft.template.period_kind, draft.year)
+    state = ReportState(
+        page=page,
+        status=report_publisher().status(page),
+        due=due,
+        days_left=(due - today).days,
+        live=bool(page is not None and page.live),
+        in_review=bool(page is not None and page.workflow_in_progress),
+        filed=_filed_version(draft, page),
+    )
+    if report is not None and state.filed is not None:
+        state.differences = differences(report, state.filed)
+    return state
 
 
 def claim_reminder(*, period_kind: str, year: int, today, due, message: str, recipients: int):

@@ -21,6 +21,7 @@ class ReviewConfig(AppConfig):
         # is ready.
         from xxgk.core.schedule import DAILY_HOUR, Job, register_job
         from xxgk.disclosures.gate import PublicationGate, install_gate
+        from xxgk.disclosures.selectors import report_page_for
         from xxgk.reports.publishing import ReportPublisher, install_publisher
 
         from . import figures, services, tasks
@@ -29,7 +30,9 @@ class ReviewConfig(AppConfig):
         # The annual report is a disclosure of item 6: the review files and publishes it.
         install_publisher(
             ReportPublisher(
-                submit=services.submit_annual_report, status=services.annual_report_status
+                submit=services.submit_annual_report,
+                status=services.annual_report_status,
+                page_for=report_page_for,
             )
         )
         register_job(Job("remind_annual_report", tasks.remind_annual_report, hour=DAILY_HOUR))

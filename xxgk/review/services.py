@@ -843,7 +843,7 @@ def submit_annual_report(draft: AnnualReportDraft, *, user, today=None) -> Annua
     state = page.current_workflow_state
     if state is None or state.status != state.STATUS_IN_PROGRESS:
         submit_for_review(page, user=user)
-    report_services.record_filing(draft, page)
+    report_services.record_filing(draft, page, values=report.values, filed_on=today)
     return page
 
 

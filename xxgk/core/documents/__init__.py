@@ -5,7 +5,16 @@ Format-specific pieces live in `pdf` (reportlab) and `docx` (python-docx); the h
 are the wording both formats must agree on, so that a letter's PDF and DOCX never differ.
 """
 
+from urllib.parse import quote
+
 from django.conf import settings
+
+# Chinese line-breaking rules (禁则, GB/T 15834 and Word's kinsoku for zh-CN): closing
+# punctuation never starts a line, opening punctuation never ends one. The PDF's wrap keeps
+# them itself (reportlab hangs only a few closing marks, not "，" or "》"); a DOCX names them
+# for Word, which breaks the lines when it lays the document out.
+NO_LINE_START = "，。、；：？！）」』》〉】〕〗”’%…"
+NO_LINE_END = "（「『《〈【〔〖“‘"
 
 
 def cn_date(day) -> str:
@@ -19,3 +28,12 @@ def signature_lines(day=None) -> list[str]:
     if day:
         lines.append(cn_date(day))
     return lines
+
+
+def attachment_disposition(filename: str, fallback: str) -> str:
+    """Content-Disposition of a download whose name may be Chinese (RFC 6266 with RFC 5987's
+    ``filename*``): browsers take the UTF-8 name, older clients the ASCII `fallback`."""
+    fallback = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in fallback
+    )
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

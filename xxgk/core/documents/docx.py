@@ -1,7 +1,11 @@
-"""DOCX with python-docx: CJK fonts, official-document styles and page, page numbers.
+"""DOCX with python-docx: CJK fonts, official-document styles and page, page numbers, Chinese
+line breaking.
 
 Word picks the font for Chinese characters from the East Asian slot (w:eastAsia), not from
-the font name python-docx sets, so every helper that names a font sets both.
+the font name python-docx sets, so every helper that names a font sets both. Word breaks the
+lines itself when it lays a document out; it keeps the Chinese rules (禁则) when the text is
+marked Simplified Chinese and kinsoku is on, which python-docx's blank document does not say
+(its East Asian language is en-US), so every document made here says it (`chinese_line_breaking`).
 """
 
 import io
@@ -12,6 +16,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from . import NO_LINE_END, NO_LINE_START
 
 # The Word paragraph styles of an official document (GB/T 9704 look), by kind: style name,
 # East Asian font, size in points (二号 = 22, 三号 = 16, 四号 = 14, 五号 = 10.5), bold, and
@@ -35,9 +41,111 @@ INDENTED = {"heading", "subheading", "minor", "body"}
 CENTRED = {"title", "caption"}
 
 
+LANGUAGE = "zh-CN"
+# The children of w:pPr after w:kinsoku and of w:settings after w:noLineBreaksBefore, in the
+# schema's order (ECMA-376 CT_PPrBase, CT_Settings): Word refuses a part whose children are
+# out of order, so new ones go before the first of these present (sl:schemaLibrary, between
+# w:smartTagType and w:shapeDefaults, is left out: python-docx has no prefix for it).
+PPR_AFTER_KINSOKU = [
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+]
+SETTINGS_AFTER_LINE_BREAKS = [
+    "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema",
+    "w:saveInvalidXml",
+    "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText",
+    "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving",
+    "w:saveThroughXslt",
+    "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace",
+    "w:updateFields",
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+]
+
+
+def _child(parent, tag: str, successors=()):
+    """`parent`'s `tag` child, added before the first of `successors` when missing."""
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.insert_element_before(element, *successors)
+    return element
+
+
+def chinese_line_breaking(document) -> None:
+    """Every run Simplified Chinese (the East Asian language of the document defaults), kinsoku
+    and hanging punctuation on for every paragraph, and the characters that may not start or
+    end a line named for zh-CN, so Word breaks the lines by the same rules as the PDFs."""
+    defaults = _child(document.styles.element, "w:docDefaults")
+    run = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    _child(run, "w:lang").set(qn("w:eastAsia"), LANGUAGE)
+    paragraph = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+    _child(paragraph, "w:kinsoku", PPR_AFTER_KINSOKU).set(qn("w:val"), "1")
+    _child(paragraph, "w:overflowPunct", PPR_AFTER_KINSOKU[2:]).set(qn("w:val"), "1")
+    settings = document.settings.element
+    for tag, characters in (
+        ("w:noLineBreaksAfter", NO_LINE_END),
+        ("w:noLineBreaksBefore", NO_LINE_START),
+    ):
+        successors = SETTINGS_AFTER_LINE_BREAKS
+        if tag == "w:noLineBreaksAfter":
+            successors = ["w:noLineBreaksBefore", *successors]
+        element = _child(settings, tag, successors)
+        element.set(qn("w:lang"), LANGUAGE)
+        element.set(qn("w:val"), characters)
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:eastAsia"), LANGUAGE)
+
+
 def new_document(font: str, east_asian_font: str, size: float | None = None):
     """A blank document whose Normal style uses `font`, and `east_asian_font` for Chinese."""
     document = Document()
+    chinese_line_breaking(document)
     style = document.styles["Normal"]
     style.font.name = font
     if size is not None:
@@ -131,6 +239,7 @@ def page_number_footers(document, section) -> None:
 def official_document():
     """A blank official document: A4, GB/T 9704 margins, its Word styles, page numbers."""
     document = Document()
+    chinese_line_breaking(document)
     add_official_styles(document)
     section = document.sections[0]
     official_page(section)

@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
+from . import NO_LINE_END, NO_LINE_START
 from .pdfa import archival
 
 # Font name -> (file, index of the face in the TrueType collection).
@@ -97,14 +98,9 @@ def signature_style(body: ParagraphStyle, **overrides) -> ParagraphStyle:
     return ParagraphStyle("sign", parent=body, alignment=TA_RIGHT, **overrides)
 
 
-# Chinese line-breaking rules (禁则): closing punctuation never starts a line, opening
-# punctuation never ends one. reportlab only hangs a few closing marks (not "，" or "》").
-NO_LINE_START = "，。、；：？！）」』》〉】〕”’%"
-NO_LINE_END = "（「『《〈【〔“‘"
-
-
 def _line_text(line) -> str:
-    # wordSplit's lines are (space, [text]); cjkFragSplit's carry their frags in `words`.
+    # wordSplit's lines are (space, [text]); cjkFragSplit's and several-frag lines carry their
+    # frags in `words`.
     parts = line[1] if isinstance(line, tuple) else [word.text for word in line.words]
     return "".join(parts)
 
@@ -119,13 +115,15 @@ def _first_bad_break(lines) -> int | None:
 
 
 class ChineseParagraph(Paragraph):
-    """A Paragraph that keeps to the line-breaking rules by narrowing an offending line by one
-    character, which moves its last character down with the punctuation (推入/推出), then
-    wrapping again; reportlab's own CJK wrap breaks between any two characters."""
+    """A Paragraph that keeps to the Chinese line-breaking rules (禁则) by narrowing an
+    offending line by one character, which moves its last character down with the punctuation
+    (推入/推出), then wrapping again. reportlab's CJK wrap breaks between any two characters
+    and its word wrap splits a long run of Chinese anywhere too, so both are checked: a style
+    without ``wordWrap="CJK"`` (a review sheet's title) keeps the rules as well."""
 
-    def breakLinesCJK(self, maxWidths):
+    def _by_the_rules(self, wrap, maxWidths):
         widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
-        broken = super().breakLinesCJK(widths)
+        broken = wrap(widths)
         # Each pass fixes one break; a bound keeps a pathological paragraph finite.
         for _ in range(len(broken.lines) * 3):
             k = _first_bad_break(broken.lines)
@@ -133,8 +131,14 @@ class ChineseParagraph(Paragraph):
                 break
             widths += [widths[-1]] * (k + 2 - len(widths))
             widths[k] -= self.style.fontSize
-            broken = super().breakLinesCJK(widths)
+            broken = wrap(widths)
         return broken
+
+    def breakLinesCJK(self, maxWidths):
+        return self._by_the_rules(super().breakLinesCJK, maxWidths)
+
+    def breakLines(self, width):
+        return self._by_the_rules(super().breakLines, width)
 
 
 def markup(text: str, *, line_breaks: bool = False) -> str:

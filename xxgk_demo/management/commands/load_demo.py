@@ -22,6 +22,8 @@ from xxgk.orgs.models import Department
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.services import create_department, create_staff_user
 from xxgk.reports.models import PeriodKind
+from xxgk.reports.registry import Period
+from xxgk.reports.services import record_figures
 from xxgk.review.models import CHECKLIST, Decision
 from xxgk.review.services import (
     DEFAULT_BASIS,
@@ -211,6 +213,15 @@ class Command(BaseCommand):
                 publication_date=day,
             )
             _review(report, author=office, reviewer=User.objects.get(username="reviewer"), day=day)
+            # What the published report says, frozen on its date: the desk compares its draft,
+            # counted from the demo's records (a few hundred disclosures, not 2092), with these.
+            record_figures(
+                kind,
+                Period(report.period_start, report.period_end),
+                reports.SEED_FIGURES,
+                filed_on=day,
+                filed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0))),
+            )
         return 1
 
 

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from xxgk.reports import exports, services
@@ -29,5 +28,5 @@ class Command(BaseCommand):
         if draft is None:
             raise CommandError(_("没有 %(year)s 年度的年度报告。") % {"year": year})
         report = services.render_draft(draft, linked=False)
-        out.write_bytes(BUILDERS[fmt](report, signed_on=timezone.localdate()))
+        out.write_bytes(BUILDERS[fmt](report, signed_on=services.report_state(draft).date))
         self.stdout.write(_("已导出到 %(path)s") % {"path": out})
