@@ -2,7 +2,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from xxgk.orgs.roles import ROLE_GROUP_NAMES
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import add_working_days
 
@@ -51,16 +50,6 @@ def application_list(user, *, status="", flag="", channel="", query=""):
 def find_for_tracking(number: str, code: str) -> Application | None:
     """The application if number and code match; one answer for every kind of failure."""
     return find_by_query_code(Application.objects.all(), number, code)
-
-
-def assignable_handlers():
-    """Staff who can be made a case's handler: anyone holding a role."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=ROLE_GROUP_NAMES.values())
-        .distinct()
-        .order_by("username")
-    )
 
 
 def extension_approvers():
