@@ -10,6 +10,7 @@ from django.utils.timezone import localdate as today
 from openpyxl import load_workbook
 
 from tests.cases.english import chinese_in_main, english, solved_challenge
+from xxgk.orgs.models import Department
 from xxgk.requests import services, stats
 
 from .conftest import applicant, make_application
@@ -69,7 +70,10 @@ def test_office_pages_in_english(client, office):
         assert response.status_code == 200, url
         # The case history's notes are stored as written (in Chinese) when a step is taken.
         notes = [e.note for e in application.events.all() if e.note]
-        assert chinese_in_main(response, *CONTENT, *notes, office.get_full_name()) == [], url
+        # Department names (the assignment form's choices) are content too.
+        departments = Department.objects.values_list("name", flat=True)
+        left = chinese_in_main(response, *CONTENT, *notes, *departments, office.get_full_name())
+        assert left == [], url
     assert "Case officer" in client.get(f"{BASE}{application.pk}/").content.decode()
 
 

@@ -48,6 +48,7 @@ ACTIONS = {
             department=form.cleaned_data["department"],
             working_days=form.cleaned_data["working_days"],
             note=form.cleaned_data["note"],
+            handler=form.cleaned_data["handler"],
         ),
         title=_("分办"),
         success=_("已分办。"),

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xxgk.cases.forms import MESSAGE_MAX, PublicCaseForm, text_field
-from xxgk.orgs.models import Department
+from xxgk.cases.forms import MESSAGE_MAX, AssignmentForm, PublicCaseForm, text_field
 from xxgk.security.public_forms import MultipleFileField
 
 from .models import Letter, LetterStatus, MailboxCategory
@@ -61,10 +60,13 @@ class LetterActionForm(forms.Form):
         self.letter = letter
 
 
-class AssignForm(LetterActionForm):
-    department = forms.ModelChoiceField(
-        queryset=Department.objects.filter(is_active=True), label=_("承办部门")
-    )
+class AssignForm(LetterActionForm, AssignmentForm):
+    """A letter goes to a department, which answers it; the office may also name one of the
+    department's handlers (``xxgk.orgs.selectors.assignable_handlers``)."""
+
+    handler_required = False
+    field_order = ["department", "handler", "working_days", "note"]
+
     working_days = forms.IntegerField(label=_("办理时限（工作日）"), min_value=1, max_value=60)
     note = text_field(_("分办意见"), required=False)
 

@@ -19,6 +19,8 @@ from xxgk.cases.services import (
     record_event,
 )
 from xxgk.orgs.policy import Action
+from xxgk.orgs.selectors import handler_label
+from xxgk.orgs.services import check_assignable
 from xxgk.security.personal_data import delete_files_on_commit
 from xxgk.workdays.calendar import add_working_days, working_days_between
 
@@ -96,13 +98,16 @@ def submit_letter(*, mailbox, data: dict, files=(), received_at=None) -> tuple[L
 
 @transaction.atomic
 def assign_letter(
-    letter, *, user, department, working_days: int, note: str = "", at=None
+    letter, *, user, department, working_days: int, note: str = "", at=None, handler=None
 ) -> Letter:
-    """Triage (or forward) a letter to a department with a due date in working days.
+    """Triage (or forward) a letter to a department with a due date in working days, and
+    optionally to one of the department's handlers (never a leader, reviewer or supervisor).
 
     `at` (here and below) records a historical step, e.g. when importing past letters.
     """
     _require_office(user)
+    if handler is not None:
+        check_assignable(handler, department)
     letter = _locked(letter)
     _require_status(
         letter,
@@ -122,12 +127,17 @@ def assign_letter(
     letter.save(update_fields=["department", "assigned_at", "due_date", "status"])
     action = LetterAction.FORWARDED if forwarded else LetterAction.ASSIGNED
     detail = f"办理期限 {deadline.date:%Y-%m-%d}。{deadline.explain()}"
+    if handler is not None:
+        detail = f"承办人：{handler_label(handler)}。{detail}"
     _record(
         letter, action, user=user, department=department, note=f"{note}\n{detail}".strip(), at=now
     )
+    recipients = department_emails(department)
+    if handler is not None and handler.email and handler.email not in recipients:
+        recipients.append(handler.email)
     transaction.on_commit(
         lambda: notify(
-            department_emails(department),
+            recipients,
             _("【%(mailbox)s】请办理来信 %(number)s")
             % {"mailbox": letter.mailbox.name, "number": letter.number},
             _("来信“%(subject)s”已交由贵部门办理，请于 %(due)s 前在后台提交答复稿。")

@@ -5,14 +5,47 @@ machinery (admin access, page permissions, workflow tasks) and ours agree.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    OFFICE = "office", "信息公开办公室管理员"
-    EDITOR = "editor", "部门信息员"
-    REVIEWER = "reviewer", "保密审查员"
-    SUPERVISOR = "supervisor", "监督人员"
-    LEADER = "leader", "校领导"
+    OFFICE = "office", _("信息公开办公室管理员")
+    EDITOR = "editor", _("部门信息员")
+    REVIEWER = "reviewer", _("保密审查员")
+    SUPERVISOR = "supervisor", _("监督人员")
+    LEADER = "leader", _("校领导")
+
+
+# What each role may and may not do, in one short sentence each, for the people refused
+# (the back office's 403 page: "您的角色（监督人员）可以……，不能……").
+ROLE_SCOPES = {
+    Role.OFFICE: (
+        _("管理信息公开目录、审核发布信息，分办和办理依申请公开、来信和投诉"),
+        _("代替保密审查员作出审查结论"),
+    ),
+    Role.EDITOR: (
+        _("在本部门负责的信息公开事项下起草和修改信息，办理分办给本部门或本人的申请和来信"),
+        _("发布信息，或查看、修改其他部门的信息"),
+    ),
+    Role.REVIEWER: (
+        _("对提交审查的信息作出保密审查结论"),
+        _("起草、修改或发布信息，或办理申请和来信"),
+    ),
+    Role.SUPERVISOR: (
+        _("查看信息公开目录、申请和来信的办理情况、监督检查、统计和审计记录"),
+        _("修改、办理、发布或删除任何内容"),
+    ),
+    Role.LEADER: (
+        _("查看监督工作台、检查结果和各项统计"),
+        _("修改、办理、发布或删除任何内容，或查看个案详情"),
+    ),
+}
+# Read-only roles: they look, and change nothing.
+READ_ONLY_ROLES = (Role.SUPERVISOR, Role.LEADER)
+# Who a request or a letter may be assigned to: the office's and the departments' staff who
+# handle cases, never a person who also leads, reviews or supervises (they judge the work).
+HANDLER_ROLES = (Role.OFFICE, Role.EDITOR)
+NON_HANDLER_ROLES = (Role.LEADER, Role.REVIEWER, Role.SUPERVISOR)
 
 
 # Group names are stable identifiers (data migrations create them); labels are for people.

@@ -1,7 +1,8 @@
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 
 from .models import Department
-from .roles import ROLE_GROUP_NAMES, Role
+from .roles import HANDLER_ROLES, NON_HANDLER_ROLES, ROLE_GROUP_NAMES, ROLE_SCOPES, Role
 
 _GROUP_TO_ROLE = {name: role for role, name in ROLE_GROUP_NAMES.items()}
 
@@ -49,3 +50,60 @@ def user_department(user) -> Department | None:
 
 def active_departments():
     return Department.objects.filter(is_active=True)
+
+
+def assignable_handlers(department=None):
+    """Who a request or a letter may be assigned to (the one query for every case form and
+    service): active staff of an active department who hold a handling role (the office's,
+    the departments' 信息员), never anyone who also leads, reviews or supervises. With a
+    department, that department's handlers only."""
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            staff_profile__department__is_active=True,
+            groups__name__in=[ROLE_GROUP_NAMES[role] for role in HANDLER_ROLES],
+        )
+        .exclude(groups__name__in=[ROLE_GROUP_NAMES[role] for role in NON_HANDLER_ROLES])
+        .select_related("staff_profile__department")
+        .distinct()
+        .order_by(
+            "staff_profile__department__sort_order",
+            "staff_profile__department__code",
+            "first_name",
+            "last_name",
+            "username",
+        )
+    )
+    if department is not None:
+        users = users.filter(staff_profile__department=department)
+    return users
+
+
+def assignable_departments():
+    """The active departments with at least one handler to assign a case to."""
+    return active_departments().filter(
+        pk__in=assignable_handlers().values("staff_profile__department")
+    )
+
+
+def handler_label(user) -> str:
+    """A handler as people know them: "姓名（部门）", never the login name unless that is all
+    there is."""
+    name = user.get_full_name() or user.get_username()
+    department = user_department(user)
+    if department is None:
+        return name
+    return _("%(name)s（%(department)s）") % {"name": name, "department": department.name}
+
+
+def role_scopes(user) -> list[str]:
+    """For each role the user holds, what it can and cannot do: the back office says it to
+    a person it refuses (in the order of ``Role``)."""
+    held = user_roles(user)
+    return [
+        _("您的角色（%(role)s）可以%(can)s，不能%(cannot)s。")
+        % {"role": role.label, "can": ROLE_SCOPES[role][0], "cannot": ROLE_SCOPES[role][1]}
+        for role in Role
+        if role in held
+    ]

@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
 from .models import Department, StaffProfile
@@ -13,6 +15,7 @@ from .roles import (
     ROLE_PERMISSIONS,
     Role,
 )
+from .selectors import assignable_handlers
 
 
 def ensure_role_groups() -> dict[Role, Group]:
@@ -140,3 +143,23 @@ def sync_department_group(user) -> None:
         user.groups.remove(*stale)
     if wanted is not None and not user.groups.filter(pk=wanted.pk).exists():
         user.groups.add(wanted)
+
+
+def check_assignable(handler, department=None) -> None:
+    """Refuse (ValidationError) to make anyone but a handler the handler of a case, or, with a
+    department, anyone but a handler of that department. The case services call it, so the
+    rule holds whichever form, command or script assigns."""
+    if handler is None or not assignable_handlers().filter(pk=handler.pk).exists():
+        raise ValidationError(
+            _(
+                "承办人只能是各部门的信息员或信息公开办公室工作人员，不能是校领导、保密审查员或监督人员。"
+            ),
+            code="not_a_handler",
+        )
+    in_department = department is None or assignable_handlers(department).filter(pk=handler.pk)
+    if not in_department:
+        raise ValidationError(
+            _("%(name)s 不是%(department)s的承办人，请选择该部门的工作人员。")
+            % {"name": handler.get_full_name() or handler.get_username(), "department": department},
+            code="other_department",
+        )

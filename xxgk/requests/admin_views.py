@@ -255,7 +255,12 @@ ACTIONS = {
             a, actor=u, received_on=d["received_on"], note=d["note"]
         ),
     ),
-    "assign": (AssignForm, lambda a, u, d: services.assign(a, actor=u, handler=d["handler"])),
+    "assign": (
+        AssignForm,
+        lambda a, u, d: services.assign(
+            a, actor=u, handler=d["handler"], department=d["department"]
+        ),
+    ),
     "start_consultation": (
         ConsultationForm,
         lambda a, u, d: services.start_consultation(

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from xxgk.cases.forms import text_field
+from xxgk.cases.forms import AssignmentForm, text_field
 from xxgk.security.public_forms import MultipleFileField, ProtectedForm
 from xxgk.security.validators import validate_phone
 
@@ -21,7 +21,7 @@ from .models import (
     MediumChoice,
 )
 from .schedules import BY_COUNT, BY_VOLUME, validate_pages
-from .selectors import assignable_handlers, extension_approvers
+from .selectors import extension_approvers
 from .validators import validate_credit_code, validate_resident_id
 
 APPLICANT_FIELDS = [
@@ -185,12 +185,8 @@ class ReceiveCorrectionForm(forms.Form):
     note = forms.CharField(label=_("说明"), required=False)
 
 
-class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(label=_("承办人"), queryset=None)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = assignable_handlers()
+class AssignForm(AssignmentForm):
+    """The department, then one of its handlers (``xxgk.orgs.selectors.assignable_handlers``)."""
 
 
 class ConsultationForm(forms.Form):

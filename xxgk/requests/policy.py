@@ -65,7 +65,7 @@ request_policy = Policy(
         ),
     },
     {
-        Action.VIEW: _("您不是该申请的承办人。"),
+        Action.VIEW: _("您只能查看分配给您承办的申请。"),
         Action.HANDLE: _("只有信息公开办公室的承办人员和该申请的承办人可以办理。"),
         Action.EDIT: _("只有信息公开办公室的承办人员可以登记、分办、撤回和归档申请。"),
         Action.DECIDE: _("延期答复须经信息公开办公室负责人批准。"),

@@ -3,7 +3,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.cases.selectors import AnswerDue, PublicStep
-from xxgk.orgs.roles import ROLE_GROUP_NAMES
 from xxgk.security.public_forms import find_by_query_code
 from xxgk.workdays.calendar import add_working_days
 
@@ -90,16 +89,6 @@ def public_timeline(application) -> list[PublicStep]:
     a step set or moved it."""
     events = application.events.filter(kind__in=PUBLIC_EVENTS)
     return [PublicStep(event.at, event.label, event.new_due) for event in events]
-
-
-def assignable_handlers():
-    """Staff who can be made a case's handler: anyone holding a role."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=ROLE_GROUP_NAMES.values())
-        .distinct()
-        .order_by("username")
-    )
 
 
 def extension_approvers():

@@ -22,6 +22,8 @@ from xxgk.core.context_processors import school_title
 from xxgk.core.numbering import next_serial
 from xxgk.law import citations
 from xxgk.orgs.policy import Action
+from xxgk.orgs.selectors import handler_label
+from xxgk.orgs.services import check_assignable
 from xxgk.security.fields import blind_index_candidates
 from xxgk.security.personal_data import delete_files_on_commit, redact, redact_notes
 from xxgk.security.public_forms import hash_query_code, new_query_code
@@ -327,11 +329,14 @@ def withdraw(application, *, actor, note) -> Application:
 
 
 @transaction.atomic
-def assign(application, *, actor, handler) -> Application:
+def assign(application, *, actor, handler, department=None) -> Application:
+    """Make `handler` the case's handler: one of the people cases may be assigned to (of
+    `department`, when the office chose one), never a leader, a reviewer or a supervisor."""
+    check_assignable(handler, department)
     changes = {"handler": handler}
     if application.status == S.ACCEPTED:
         changes["status"] = S.IN_PROGRESS
-    note = handler.get_full_name() or str(handler)
+    note = handler_label(handler)
     return _move(application, "assign", actor=actor, note=note, **changes)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.models import TaskState
 
+from xxgk.core.admin_denied import refusal
 from xxgk.core.pagination import paginate_or_404
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.policy import disclosure_policy
@@ -27,7 +28,7 @@ PER_PAGE = 30
 
 
 def _refused(request, reason):
-    return TemplateResponse(request, "core/admin_403.html", {"reason": reason}, status=403)
+    return refusal(request, reason)
 
 
 def _add_errors(form, error: ValidationError):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from xxgk.core.admin_denied import refusal
 from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.models import Department
 from xxgk.orgs.policy import Action
@@ -30,8 +31,8 @@ def _may(request, action, obj=None) -> bool:
     return supervision_policy.allows(request.user, action, obj)
 
 
-def _refuse(request, reason: str):
-    return TemplateResponse(request, "core/admin_403.html", {"reason": reason}, status=403)
+def _refuse(request, reason):
+    return refusal(request, reason)
 
 
 def _period_or_error(request, template, context):
