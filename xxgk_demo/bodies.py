@@ -373,7 +373,13 @@ def _category(title: str) -> str:
     for word in ("国家奖学金", "国家助学金", "优秀学生干部", "高水平运动队", "艺术类", "三位一体"):
         if word in title:
             return word
-    return "奖助学金"
+    if "奖助" in title:
+        return "奖助学金"
+    if "录取" in title or "转段" in title:
+        return "拟录取"
+    if "复试" in title:
+        return "复试合格"
+    return "公示对象"
 
 
 def _report(title, rng, day):
@@ -443,7 +449,233 @@ def _notice(title, rng, day):
     ]
 
 
+def _channels(title, rng, day):
+    rows = [
+        ["电话咨询", "0570-8026001（信息公开办公室）", "工作日 8:30-11:30、14:00-17:00"],
+        ["招生咨询", "0570-8026004", "录取期间每日 8:00-22:00"],
+        ["电子邮箱", "xxgk@example.edu.cn", "收到后5个工作日内答复"],
+        ["现场咨询", "行政楼201室", "工作日办公时间"],
+        ["网上申请", "学校信息公开网“依申请公开”栏目", "全天"],
+        ["投诉举报", "0570-8026013（纪委办公室）", "工作日办公时间"],
+    ]
+    return [
+        _p(f"为方便考生、家长和社会公众咨询、查询和反映问题，现将{_subject(title)}公布如下。"),
+        _table(["渠道", "方式及地址", "受理时间"], rows),
+        _p(
+            "考生可凭本人准考证号和身份证号查询录取结果；学校不通过电话、短信向考生索取银行卡号等信息，请谨防诈骗。"
+            if "查询" in title
+            else "对咨询、申诉和举报事项，学校实行首问负责制，能当场答复的当场答复，不能当场答复的在5个工作日内答复。"
+        ),
+        _p("反映问题应当实事求是，提倡实名反映；对实名反映的，学校将在调查核实后告知处理结果。"),
+    ]
+
+
+def _leaders(title, rng, day):
+    people = names(rng, 8)
+    if "兼职" in title:
+        header = ["姓名", "职务", "社会兼职", "是否取酬"]
+        posts = ["省高等教育学会理事", "市科学技术协会副主席", "省化工学会常务理事", "市政协常委"]
+        rows = [[n, "副校长", rng.choice(posts), "否"] for n in people[:4]]
+        rows[0][1] = "校长"
+    elif "出国" in title:
+        header = ["团组名称", "团长", "出访国家（地区）", "出访时间", "主要任务"]
+        rows = [
+            [
+                "学校教育合作交流团",
+                people[0],
+                rng.choice(["德国、奥地利", "新西兰", "马来西亚、新加坡"]),
+                f"{day.year}年{rng.randrange(4, 11)}月（{rng.randrange(5, 9)}天）",
+                "商谈中外合作办学项目及学生交流事宜",
+            ]
+        ]
+    elif "领导小组" in title or "委员" in title:
+        header = ["职务", "姓名", "单位及职务"]
+        chair = "主任委员" if "委员" in title else "组长"
+        rows = [[chair, people[0], "校长"], ["副" + chair, people[1], "副校长"]] + [
+            ["成员", person, f"{unit}负责人"]
+            for person, unit in zip(
+                people[2:],
+                ["教务处", "学生工作部（处）", "科研处", "研究生处", "人事处", "各学院"],
+                strict=False,
+            )
+        ]
+    else:
+        header = ["姓名", "职务", "分工"]
+        duties = [
+            ("党委书记", "主持党委全面工作"),
+            ("校长", "主持行政全面工作，分管发展规划、审计工作"),
+            ("党委副书记", "分管组织、宣传、统战、学生工作"),
+            ("副校长", "分管教学、招生、国际交流与合作"),
+            ("副校长", "分管科研、研究生教育、学科建设"),
+            ("副校长", "分管财务、资产、后勤、基本建设"),
+            ("纪委书记", "主持纪委全面工作"),
+        ]
+        rows = [[person, duty, work] for person, (duty, work) in zip(people, duties, strict=False)]
+    return [
+        _p(f"现将{_subject(title)}公开如下（信息截至{_date(day)}）。"),
+        _table(header, rows),
+        _p(
+            "成员因工作变动需要调整的，由学校发文调整，本信息随之更新。"
+            if "委员" in title or "领导小组" in title
+            else "校级领导干部严格执行中央八项规定及其实施细则精神，有关情况按干部管理权限报上级组织部门备案；如有变动，学校将及时更新本信息。"
+        ),
+    ]
+
+
+def _units(title, rng, day):
+    offices = [[name, phone] for _code, name, _contact, phone in DEPARTMENTS]
+    colleges = [[college, f"0570-80268{n:02d}"] for n, college in enumerate(COLLEGES, start=1)]
+    return [
+        _p(f"学校现设党政管理机构{len(offices)}个、二级学院{len(colleges)}个。机构设置如下："),
+        "<h3>一、党政管理机构</h3>",
+        _table(["机构名称", "办公电话"], offices),
+        "<h3>二、二级学院</h3>",
+        _table(["学院名称", "办公电话"], colleges),
+        _p("机构设置根据学校事业发展需要适时调整，以学校正式发文为准。"),
+    ]
+
+
+def _money(title, rng, day):
+    if "企业" in title:
+        header = [
+            "企业名称",
+            "资产总额（万元）",
+            "负债总额（万元）",
+            "净资产（万元）",
+            "国有资产保值增值率（%）",
+        ]
+        rows = []
+        for company in ["衢州学院资产经营有限公司", "衢州学院科技园发展有限公司"]:
+            assets = rng.randrange(800, 3000)
+            debts = rng.randrange(100, assets // 2)
+            rows.append([company, assets, debts, assets - debts, f"{rng.uniform(101, 106):.2f}"])
+        closing = "校办企业经营情况已经会计师事务所审计，未发现国有资产流失情况。"
+    else:
+        header = ["项目", "受赠金额（万元）", "使用金额（万元）", "主要用途"]
+        uses = [
+            ("校友励学奖学金", "奖励品学兼优学生"),
+            ("企业助学金", "资助家庭经济困难学生"),
+            ("教师发展基金", "支持青年教师访学进修"),
+            ("图书捐赠", "图书馆馆藏建设"),
+        ]
+        rows = []
+        for name, use in uses:
+            received = rng.randrange(20, 160)
+            rows.append([name, received, rng.randrange(received // 2, received + 1), use])
+        closing = (
+            "受赠财产的使用严格按照捐赠协议执行，基金会年度财务报告已经审计并报登记管理机关备案。"
+        )
+    return [
+        _p(f"现将{_subject(title)}公开如下。"),
+        _table(header, rows),
+        _p(closing),
+    ]
+
+
+def _partnership(title, rng, day):
+    rows = [
+        [
+            "机械设计制造及其自动化（中外合作办学项目）",
+            "德国某应用科学大学",
+            "本科",
+            "4",
+            60,
+            "18000元/学年",
+        ],
+        ["国际经济与贸易（中外合作办学项目）", "新西兰某理工学院", "本科", "4", 80, "18000元/学年"],
+    ]
+    return [
+        _p("学校现有经教育部批准的中外合作办学项目2个，均纳入国家普通高校招生计划，具体情况如下。"),
+        _table(["项目名称", "外方合作院校", "层次", "学制（年）", "年招生计划", "收费标准"], rows),
+        _p(
+            "项目引进外方优质课程和师资，外方承担的专业核心课程不少于全部专业核心课程的三分之一；学生完成学业、成绩合格的，颁发学校本科毕业证书和学士学位证书。"
+        ),
+    ]
+
+
+def _majors(title, rng, day):
+    rows = [
+        [major, college, kind, rng.choice(["新增", "继续招生", "通过认证（有效期6年）"])]
+        for (major, kind, _years, _fee), college in zip(MAJORS, COLLEGES * 2, strict=False)
+    ]
+    if "停招" in title:
+        rows = [
+            ["应用化学", "化学与材料工程学院", "理工", "2022年起暂停招生"],
+            ["市场营销", "经济与管理学院", "经管", "2022年起暂停招生"],
+        ]
+    return [
+        _p(f"经学校教学工作委员会审议、校长办公会研究，现将{_subject(title)}公布如下。"),
+        _table(["专业名称", "所在学院", "科类", "情况"], rows),
+        _p(
+            "专业设置与调整按照《普通高等学校本科专业设置管理规定》执行；暂停招生的专业，学校保证在校学生完成学业。"
+        ),
+    ]
+
+
+def _tracking(title, rng, day):
+    if "提案" in title:
+        header, rows = (
+            ["类别", "提案数（件）", "已办结（件）", "正在办理（件）"],
+            [
+                ["教学科研", 14, 12, 2],
+                ["人事与待遇", 11, 10, 1],
+                ["后勤保障", 17, 17, 0],
+                ["校园建设", 9, 7, 2],
+            ],
+        )
+        opening = (
+            "本次教代会共收到代表提案58件，经提案工作委员会审查立案51件，现将办理情况通报如下。"
+        )
+    else:
+        header, rows = (
+            ["反馈问题", "整改措施", "责任部门", "进展"],
+            [
+                [
+                    "党委议事决策制度执行不够规范",
+                    "修订党委会议事规则，建立会议纪要备案制度",
+                    "党委办公室",
+                    "已完成",
+                ],
+                [
+                    "科研经费管理存在薄弱环节",
+                    "修订科研经费管理办法，开展专项检查",
+                    "科研处、计划财务处",
+                    "已完成",
+                ],
+                ["选人用人程序执行不严", "完善干部选拔任用纪实制度", "组织部", "持续推进"],
+                [
+                    "招标采购内控机制不健全",
+                    "建立采购需求论证和履约验收制度",
+                    "招标采购中心",
+                    "已完成",
+                ],
+            ],
+        )
+        opening = "根据巡察反馈意见，学校制定整改方案，明确整改任务12项、整改措施38条，现将整改进展情况通报如下。"
+    return [
+        _p(opening),
+        _table(header, rows),
+        _p("对尚未完成的事项，学校将明确时限、压实责任，持续跟踪督办，确保按期完成。"),
+    ]
+
+
 def _kind(number: str, title: str):
+    if number in ("16", "17"):
+        return _money
+    if number == "47":
+        return _partnership
+    if "机构设置" in title:
+        return _units
+    if any(w in title for w in ("校领导", "校级领导", "领导干部", "领导小组", "委员名单")):
+        return _leaders
+    if "专业" in title and any(w in title for w in ("名单", "认证")):
+        return _majors
+    if "提案" in title or "整改" in title:
+        return _tracking
+    if "申报材料" in title:
+        return _notice
+    if any(w in title for w in ("查询办法", "咨询电话", "渠道", "联系方式")):
+        return _channels
     if "收费" in title:
         return _fees
     if "预算" in title:

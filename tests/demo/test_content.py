@@ -29,6 +29,7 @@ from xxgk.mailbox.models import Letter, LetterAction, LetterStatus
 from xxgk.registers.models import AdmissionResult, FeeSchedule
 from xxgk.requests.models import Application, Event, Status
 from xxgk.review.models import AttachmentScan, ScanReport, ScanState
+from xxgk.search.documents import attachment_text
 from xxgk.supervision.models import ActionKind, PendingInformation, SupervisionAction
 from xxgk.supervision.obligations import Status as ObligationStatus
 from xxgk.supervision.periods import Period
@@ -158,6 +159,10 @@ def test_attachments_are_real_files_with_text(media):
             if cell is not None
         ]
         assert len(cells) > 5 and attachment.document.title in cells[0]
+    # What the search indexes of an attachment: its text, read by the search's own extractor.
+    for attachment in pdfs[:3] + docxs[:3] + xlsxs[:3]:
+        if attachment.document.title != SCANNED[1]:
+            assert len(attachment_text(attachment.document)) > 100, attachment.title
 
 
 def test_the_scan_reads_the_files_reports_the_scanned_list_and_flags_the_id_number(demo):
