@@ -1,4 +1,8 @@
-"""Demo data for the leaders' mailboxes: the 58 letters the 2021-2022 report counts.
+# ruff: noqa: E501 - letters and answers are kept one per line.
+"""Demo data for the leaders' mailboxes: the 58 letters the 2021-2022 report counts, all
+answered, and a handful in the current school year at every other point of handling
+(待分办, 办理中 — one overdue, one whose draft was returned —, 待审核, 已答复, 已关闭 as
+invalid or as a duplicate).
 
 Called from `manage.py load_demo`; running it again changes nothing.
 """
@@ -379,14 +383,159 @@ def _letters(boxes, office) -> int:
     return created
 
 
+# (key, subject, category, department, received, steps, message); steps in order:
+# "assign", "draft", "return", "approve", "spam", "merge" (into the previous letter).
+CURRENT = [
+    (
+        "宿舍楼门禁系统故障频繁",
+        "后勤服务",
+        "ZCC",
+        datetime.datetime(2026, 12, 3, 21, 40),
+        (),
+        "南区5号楼门禁近一周多次失灵，晚上经常无法刷卡进门，请尽快维修。",
+    ),
+    (
+        "关于增设夜间自习教室的建议",
+        "教学管理",
+        "JWC",
+        datetime.datetime(2026, 12, 4, 10, 5),
+        (),
+        "期末临近，建议开放更多夜间自习教室，并延长开放时间至23:00。",
+    ),
+    (
+        "实验楼电梯长期停用的问题",
+        "校园建设",
+        "ZCC",
+        datetime.datetime(2026, 11, 2, 9, 30),
+        ("assign",),
+        "实验楼电梯停用已一个多月，搬运实验器材很不方便，希望尽快修复。",
+    ),
+    (
+        "研究生学业奖学金评定时间的咨询",
+        "学生事务",
+        "YJS",
+        datetime.datetime(2026, 11, 26, 15, 12),
+        ("assign",),
+        "想了解本学年研究生学业奖学金的评定时间和申请材料。",
+    ),
+    (
+        "食堂晚餐供应时间过短",
+        "后勤服务",
+        "ZCC",
+        datetime.datetime(2026, 11, 18, 18, 20),
+        ("assign", "draft", "return"),
+        "晚上有课的同学下课后食堂基本没有饭菜了，建议延长晚餐供应时间。",
+    ),
+    (
+        "关于公开教室空闲情况的建议",
+        "教学管理",
+        "JWC",
+        datetime.datetime(2026, 11, 20, 11, 0),
+        ("assign", "draft"),
+        "建议在教务系统中公开每天各教室的空闲情况，方便同学自习。",
+    ),
+    (
+        "图书馆新书采购的建议",
+        "意见建议",
+        "DZB",
+        datetime.datetime(2026, 10, 15, 16, 45),
+        ("assign", "draft", "approve"),
+        "希望图书馆增加专业外文原版书的采购，并开通荐购渠道。",
+    ),
+    (
+        "广告推广",
+        "意见建议",
+        "DZB",
+        datetime.datetime(2026, 11, 11, 3, 12),
+        ("spam",),
+        "低价代写论文、代办各类证书，详情加微信咨询。",
+    ),
+    (
+        "南区门禁刷卡进不去",
+        "后勤服务",
+        "ZCC",
+        datetime.datetime(2026, 12, 4, 22, 15),
+        ("merge",),
+        "5号楼门禁今晚又坏了，很多同学在门外等。",
+    ),
+]
+CURRENT_ANSWERS = {
+    "食堂晚餐供应时间过短": "已转后勤服务公司研究。",
+    "关于公开教室空闲情况的建议": "感谢您的建议。教务处已在教务系统“空闲教室查询”模块公开每日教室使用情况，下周起在微信公众号同步提供查询入口。",
+    "图书馆新书采购的建议": "感谢您的建议。图书馆已开通线上荐购渠道，本年度外文原版书采购经费较上年增加20%，将优先采购师生荐购的图书。",
+}
+
+
+def _current_letters(boxes, office) -> int:
+    """The current school year's letters, one at each point of handling."""
+    departments = {d.code: d for d in Department.objects.all()}
+    box = boxes[0]
+    created = 0
+    for subject, category_name, code, received, steps, message in CURRENT:
+        if Letter.objects.filter(mailbox=box, subject=subject).exists():
+            continue
+        department = departments.get(code) or departments.get("DZB")
+        letter, _ = services.submit_letter(
+            mailbox=box,
+            data={
+                "category": box.categories.filter(name=category_name).first(),
+                "writer_name": "匿名来信人" if "spam" in steps else "在校学生",
+                "phone": "",
+                "subject": subject,
+                "message": message,
+                "consent_to_publish": False,
+            },
+            received_at=timezone.make_aware(received),
+        )
+        day = received.date()
+        for step in steps:
+            if step == "assign":
+                day = add_working_days(day, 1).date
+                services.assign_letter(
+                    letter,
+                    user=office,
+                    department=department,
+                    working_days=box.answer_working_days,
+                    at=_at(day, 9, 30),
+                )
+            elif step == "draft":
+                day = add_working_days(day, 3).date
+                services.draft_answer(
+                    letter,
+                    user=_drafter(department, office),
+                    answer=CURRENT_ANSWERS[subject],
+                    at=_at(day, 15),
+                )
+            elif step == "return":
+                services.return_draft(
+                    letter,
+                    user=office,
+                    note="答复过于简单，请写明研究结果和具体措施后重新提交。",
+                )
+            elif step == "approve":
+                day = add_working_days(day, 1).date
+                services.approve_answer(letter, user=office, at=_at(day, 10))
+            elif step == "spam":
+                services.close_as_spam(letter, user=office, reason="广告信息，与学校工作无关。")
+            elif step == "merge":  # the same broken door as the first letter
+                target = Letter.objects.get(mailbox=box, subject=CURRENT[0][0])
+                services.merge_letter(letter, user=office, target=target)
+        created += 1
+    return created
+
+
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 def load_demo(stdout) -> None:
-    """Two mailboxes and the school year's 58 answered letters (none e-mailed to anyone)."""
+    """Two mailboxes, the 2021-2022 school year's 58 answered letters and the current year's
+    letters in every other state (none e-mailed to anyone)."""
     office = _user("office") or get_user_model().objects.filter(is_superuser=True).first()
     with transaction.atomic():
         boxes = ensure_mailboxes()
-        exists = Letter.objects.filter(mailbox__in=boxes).exists()
+        exists = Letter.objects.filter(
+            mailbox__in=boxes, received_at__date__lt=datetime.date(2022, 9, 1)
+        ).exists()
         created = 0 if exists else _letters(boxes, office)
+        created += _current_letters(boxes, office)
     published = Letter.objects.filter(mailbox__in=boxes, is_published=True).count()
     stdout.write(
         f"领导信箱：信箱 {len(boxes)} 个，新增来信 {created} 件（网上公开 {published} 件）。"

@@ -22,8 +22,7 @@ from xxgk.orgs.models import Department
 from xxgk.orgs.roles import ROLE_GROUP_NAMES, Role
 from xxgk.orgs.services import create_department, create_staff_user
 from xxgk.reports.models import PeriodKind
-from xxgk.reports.registry import Period
-from xxgk.reports.services import record_figures
+from xxgk.reports.publishing import report_publisher
 from xxgk.review.models import CHECKLIST, Decision
 from xxgk.review.services import (
     DEFAULT_BASIS,
@@ -33,16 +32,25 @@ from xxgk.review.services import (
     scan_revision,
     submit_for_review,
 )
-from xxgk_demo import mailbox, pdf, reports, requests
+from xxgk_demo import bodies, complaints, files, mailbox, oversight, reports, requests
 from xxgk_demo.departments import ACCOUNTS, DEPARTMENTS
 from xxgk_demo.titles import TITLES
 
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
+REPORT_DAY = datetime.date(2022, 10, 31)
 SCHOOL_YEAR_DAYS = 365
 ACCOUNTS_FILE = "demo-accounts.txt"
 LOG_FILE = "load_demo.log"
-ATTACH_EVERY = 15  # one disclosure in so many gets a PDF attachment
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+ATTACH_EVERY = 4  # one disclosure in so many gets an attachment (PDF, DOCX, XLSX in turn)
+ATTACH_KINDS = ("pdf", "docx", "xlsx")
+# Departments that publish late: their information formed weeks before it went out, so the
+# supervision dashboard shows them 逾期公开 (and the demo's urgings are about them).
+LATE_DEPARTMENTS = {"KYC", "GJC"}
+# The scanned sign-in sheet (image only: the scan reports it 未能扫描, the reviewer looks at
+# it by hand before approving).
+SCANNED = ("demo-3-1", "第四次会议代表签到表（扫描件）")
+# A list exported with its ID-number column: the scan flags it and it stays in review.
+LEAKED = ("demo-37-2", "2021年国家助学金认定名单（含身份证号）")
 
 
 class Command(BaseCommand):
@@ -82,18 +90,17 @@ class Command(BaseCommand):
             accounts = self._accounts(departments)
         self.stdout.write("  · 公开信息（逐条经保密审查后发布）")
         created = self._disclosures(departments)
-        report_created = self._annual_report()
-        self.stdout.write(
-            f"  演示数据：部门 {len(departments)} 个，新增公开信息 {created} 条，"
-            f"新增年度报告 {report_created} 份。"
-        )
-        self.stdout.write("  · 依申请公开、领导信箱与年度报告数据")
+        self.stdout.write(f"  演示数据：部门 {len(departments)} 个，新增公开信息 {created} 条。")
+        self.stdout.write("  · 依申请公开、信箱、举报、评议、监督与年度报告数据")
         self._domain_demos()
+        self.stdout.write("  · 年度报告（由报告生成器按演示数据生成，经保密审查后发布）")
+        report_created = self._annual_report()
+        self.stdout.write(f"  新增年度报告 {report_created} 份。")
         return accounts
 
     def _domain_demos(self):
         """Each domain app seeds its own demo records (idempotently) after the basics exist."""
-        for demo in (requests, mailbox, reports):
+        for demo in (requests, mailbox, complaints, oversight, reports):
             demo.load_demo(self.stdout)
 
     def _departments(self):
@@ -167,13 +174,12 @@ class Command(BaseCommand):
                 department = item_departments[serial % len(item_departments)]
                 if slug in existing:
                     continue
-                documents = []
-                if serial % ATTACH_EVERY == 0:
-                    documents = [
-                        pdf.make_document(
-                            title, department.name, day, collection=department.collection
-                        )
-                    ]
+                blocks = bodies.blocks(number, title, department.name, day)
+                documents = _attachments(slug, serial, title, blocks, day, department)
+                late = department.code in LATE_DEPARTMENTS and item.rule_kind == "event"
+                formed_on = day - datetime.timedelta(
+                    days=rng.randrange(40, 75) if late else rng.randrange(1, 10)
+                )
                 author = editors.get(department.code, office)
                 with transaction.atomic(), quiet_notices():
                     page = create_disclosure(
@@ -181,47 +187,42 @@ class Command(BaseCommand):
                         item=item,
                         title=title,
                         publishing_department=department,
-                        body=_body(title, department.name, day),
+                        body="".join(blocks),
                         publication_date=day,
-                        formed_on=day - datetime.timedelta(days=rng.randrange(1, 10)),
+                        formed_on=formed_on,
                         documents=documents,
                         slug=slug,
                     )
-                    _review(page, author=author, reviewer=reviewer, day=day)
+                    if slug == LEAKED[0]:
+                        _submit_only(page, author=author)
+                    else:
+                        _review(page, author=author, reviewer=reviewer, day=day)
                 created += 1
         return created
 
     def _annual_report(self):
-        """The 2021-2022 report, filed under item 6 and published through the review."""
+        """The 2021-2022 report: the report generator's draft over the demo data (xxgk.reports),
+        filed under item 6 by the report desk's publisher and published through the review."""
         kind = PeriodKind.SCHOOL_YEAR
         if AnnualReportPage.objects.filter(period_kind=kind, period_start__year=2021).exists():
             return 0
-        text = (DATA_DIR / "report_2021_2022.txt").read_text(encoding="utf-8")
-        paragraphs = [p.strip() for p in text.splitlines() if p.strip()]
         User = get_user_model()
         office = User.objects.get(username="office")
-        title = "衢州学院2021-2022学年信息公开工作报告"
-        day = datetime.date(2022, 10, 31)
+        draft = reports.ensure_draft()
+        day = REPORT_DAY
         with transaction.atomic(), quiet_notices():
-            report = file_report(
+            # Filed first with its publication date (the desk's publisher keeps it), then the
+            # generator's text and PDF are filed over it and sent into review.
+            file_report(
                 user=office,
                 period_kind=kind,
-                year=2021,
-                title=title,
-                body="".join(f"<p>{p}</p>" for p in paragraphs),
-                document=pdf.make_document(title, "党委办公室、校长办公室", day),
+                year=draft.year,
+                title=draft.title,
+                body="",
                 publication_date=day,
             )
-            _review(report, author=office, reviewer=User.objects.get(username="reviewer"), day=day)
-            # What the published report says, frozen on its date: the desk compares its draft,
-            # counted from the demo's records (a few hundred disclosures, not 2092), with these.
-            record_figures(
-                kind,
-                Period(report.period_start, report.period_end),
-                reports.SEED_FIGURES,
-                filed_on=day,
-                filed_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0))),
-            )
+            page = report_publisher().submit(draft, user=office, today=day)
+            _approve(page, reviewer=User.objects.get(username="reviewer"), day=day)
         return 1
 
 
@@ -247,10 +248,15 @@ def logs_to(path):
 
 def _review(page, *, author, reviewer, day):
     """Submit and approve with a full 保密审查单, dated the morning of publication."""
-    state = submit_for_review(page, user=author)
-    state.refresh_from_db()
+    submit_for_review(page, user=author)
+    _approve(page, reviewer=reviewer, day=day)
+
+
+def _approve(page, *, reviewer, day):
+    state = type(page).objects.get(pk=page.pk).current_workflow_state
     # The demo does not wait for the task worker: its attachments are scanned here.
     run_attachment_scans(scan_revision(state.current_task_state.revision))
+    state.refresh_from_db()
     decide_review(
         state.current_task_state,
         user=reviewer,
@@ -263,9 +269,46 @@ def _review(page, *, author, reviewer, day):
     )
 
 
-def _body(title, department, day):
-    return (
-        f"<p>根据《高等学校信息公开办法》和学校信息公开工作安排，现将“{title}”有关情况公开如下。</p>"
-        f"<p>本信息由{department}负责解释，于{day.year}年{day.month}月{day.day}日经保密审查后发布。"
-        "如有疑问，请在工作日与发布部门联系。</p>"
-    )
+def _submit_only(page, *, author):
+    """Submitted and scanned, awaiting the reviewer: the scan's hits are for them to see."""
+    state = submit_for_review(page, user=author)
+    state.refresh_from_db()
+    run_attachment_scans(scan_revision(state.current_task_state.revision))
+
+
+def _attachments(slug, serial, title, blocks, day, department):
+    """The real files a disclosure carries (none for most)."""
+    stem = f"{day:%Y%m%d}-{slug}"
+    collection = department.collection
+    if slug == SCANNED[0]:
+        return [
+            files.save_document(
+                SCANNED[1],
+                f"{stem}-scan.pdf",
+                files.scanned_pdf_bytes(SCANNED[1]),
+                collection=collection,
+            )
+        ]
+    if slug == LEAKED[0]:
+        rng = random.Random(slug)
+        header = ["序号", "姓名", "学院", "身份证号", "认定档次"]
+        rows = [header] + [
+            [
+                n,
+                name,
+                rng.choice(bodies.COLLEGES),
+                files.fake_resident_id(
+                    f"3308{rng.randrange(2, 26):02d}{rng.randrange(2001, 2004)}"
+                    f"{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.randrange(100, 999)}"
+                ),
+                rng.choice(["一般困难", "困难", "特别困难"]),
+            ]
+            for n, name in enumerate(bodies.names(rng, 12), start=1)
+        ]
+        content = files.xlsx_bytes(LEAKED[1], [], extra_rows=rows)
+        return [files.save_document(LEAKED[1], f"{stem}.xlsx", content, collection=collection)]
+    if serial % ATTACH_EVERY:
+        return []
+    kind = ATTACH_KINDS[serial // ATTACH_EVERY % len(ATTACH_KINDS)]
+    content = files.BUILDERS[kind](title, blocks)
+    return [files.save_document(title, f"{stem}.{kind}", content, collection=collection)]
