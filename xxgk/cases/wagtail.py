@@ -46,12 +46,13 @@ def menu_entry(label, url_name: str, *, icon: str, order: int, policy, action=Ac
 
 @dataclass(frozen=True, order=True)
 class DueCase:
-    """An open case with a due date, as the dashboard lists it."""
+    """An open case with a due date, as the dashboard lists it: no personal data and no
+    text written by the public, whoever looks."""
 
     due_date: datetime.date
     kind: str
     number: str
-    subject: str
+    status: str
     url: str
 
 

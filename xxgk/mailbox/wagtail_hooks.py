@@ -53,7 +53,7 @@ def letters_falling_due(user, until):
             due_date=letter.due_date,
             kind=str(_("领导信箱来信")),
             number=letter.number,
-            subject=letter.subject,
+            status=letter.get_status_display(),
             url=reverse("mailbox_admin:letter", args=[letter.pk]),
         )
         for letter in letters

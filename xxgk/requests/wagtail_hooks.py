@@ -61,7 +61,7 @@ def applications_falling_due(user, until):
             due_date=application.due_date,
             kind=str(_("依申请公开")),
             number=application.number,
-            subject=application.description,
+            status=application.get_status_display(),
             url=reverse("requests_admin:detail", args=[application.pk]),
         )
         for application in applications
