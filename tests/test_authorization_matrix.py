@@ -213,6 +213,7 @@ RULES = {
     "admin/complaints/": READS_ALL,
     "admin/complaints/<int:pk>/": READS_ALL,
     "admin/complaints/<int:pk>/<slug:action>/": STAFF,
+    "admin/disclosures/new/": {"editor_a", "editor_b", "office"},
     "admin/dismissibles/": STAFF,
     "admin/documents/": FILE_USERS,
     "admin/documents/add/": FILE_USERS,

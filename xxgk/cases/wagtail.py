@@ -1,9 +1,16 @@
 """How a kind of case joins the Wagtail admin: its URLs under /admin/<prefix> and its menu
-entry, shown to whoever its policy allows. Called from each case app's wagtail_hooks."""
+entry, shown to whoever its policy allows, and the cases it has falling due, which the
+dashboard lists (wagtail_hooks). Called from each case app's wagtail_hooks."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.urls import include, path, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from xxgk.orgs.policy import Action
 
@@ -32,3 +39,60 @@ def menu_entry(label, url_name: str, *, icon: str, order: int, policy, action=Ac
     return lambda: PolicyMenuItem(
         label, reverse(url_name), icon_name=icon, order=order, policy=policy, action=action
     )
+
+
+# --- What falls due: the dashboard's 逾期事项 and 本周到期 ---------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class DueCase:
+    """An open case with a due date, as the dashboard lists it: no personal data and no
+    text written by the public, whoever looks."""
+
+    due_date: datetime.date
+    kind: str
+    number: str
+    status: str
+    url: str
+
+
+# Each case app with due dates adds a function `(user, until) -> list[DueCase] | None`: the
+# open cases the user may see (its policy decides) due on or before `until`, or None when
+# the user may not see its cases at all.
+DEADLINE_SOURCES: list[Callable] = []
+
+
+def register_case_deadlines(source: Callable) -> None:
+    DEADLINE_SOURCES.append(source)
+
+
+def cases_falling_due(user, until: datetime.date) -> list[DueCase] | None:
+    """Every kind's open cases due by `until`, earliest first; None if the user may see no
+    kind of case with a due date."""
+    found = [
+        rows for rows in (source(user, until) for source in DEADLINE_SOURCES) if rows is not None
+    ]
+    if not found:
+        return None
+    return sorted(row for rows in found for row in rows)
+
+
+class DeadlinePanel(Component):
+    """A dashboard panel of cases falling due (overdue, or due this week)."""
+
+    template_name = "cases/admin/deadline_panel.html"
+    limit = 10
+
+    def __init__(self, name: str, heading, order: int, cases: list[DueCase], empty):
+        self.name, self.heading, self.order = name, heading, order
+        self.cases, self.empty = cases, empty
+
+    def get_context_data(self, parent_context):
+        return {
+            "panel_id": self.name.replace("_", "-"),
+            "heading": self.heading,
+            "cases": self.cases[: self.limit],
+            "hidden": max(len(self.cases) - self.limit, 0),
+            "empty": self.empty,
+            "today": timezone.localdate(),
+        }

@@ -38,3 +38,33 @@ WAGTAIL_BULK_ACTIONS = [
 
 for _action in WAGTAIL_BULK_ACTIONS:
     hooks.register("register_bulk_action", refused_as_a_whole(_action), order=1)
+
+
+# --- Wagtail's own menu entries that confuse more than they help -------------------------------
+# "帮助" opens Wagtail's English guides; "片段" is Wagtail's generic list of snippet types, each
+# of which its domain's menu already links (告知书模板, 满意度调查, 部门与人员 …). Of the
+# reports, the workflow reports duplicate the review's own lists (审查日志, 我的公开信息) with
+# Wagtail's bare moderation, "较早的页面" and "Page types usage" are about Wagtail's page tree.
+# A superuser keeps them all, to look behind the scenes.
+HIDDEN_MENU_ITEMS = {"help", "snippets"}
+HIDDEN_REPORTS = {"workflows", "workflow-tasks", "aging-pages", "page-types-usage"}
+
+
+@hooks.register("construct_main_menu")
+def hide_wagtail_menu_items(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in HIDDEN_MENU_ITEMS]
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_reports(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in HIDDEN_REPORTS]
+
+
+@hooks.register("construct_homepage_summary_items")
+def hide_site_summary(request, summary_items):
+    """The dashboard's "1 Page, 0 Images, 0 Documents" counts what the user may explore of
+    Wagtail's page tree, not disclosures: a number nobody needs, in English."""
+    if not request.user.is_superuser:
+        summary_items.clear()

@@ -10,6 +10,8 @@ revisions may hold personal data the review removed).
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.admin.views.pages.history import (
     PageHistoryView,
@@ -25,10 +27,12 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from xxgk.catalogue.policy import catalogue_policy
 from xxgk.orgs.policy import Action
 from xxgk.orgs.roles import Role
 from xxgk.orgs.selectors import has_role
 
+from . import selectors
 from .models import DisclosurePage
 from .policy import disclosure_policy
 
@@ -153,3 +157,32 @@ class DisclosurePageViewSet(PageViewSet):
     workflow_history_detail_view_class = DisclosureWorkflowHistoryDetailView
     confirm_workflow_cancellation_view_class = DisclosureWorkflowCancellationView
     move_confirm_view_class = DisclosureMoveConfirmView
+
+
+def add_url(item) -> str:
+    return reverse("wagtailadmin_pages:add", args=("disclosures", "disclosurepage", item.pk))
+
+
+def new_disclosure(request):
+    """新建公开信息: the catalogue item is found by its number or by words of its name (a
+    search form, with the items as suggestions while typing), then Wagtail's editor opens
+    under it. Only items the user may write under are offered."""
+    items = selectors.items_to_write_under(request.user)
+    if not items:
+        return TemplateResponse(
+            request,
+            "core/admin_403.html",
+            {"reason": catalogue_policy.refusal(Action.ADD_CHILD)},
+            status=403,
+        )
+    query = request.GET.get("q", "").strip()[:100]
+    results = selectors.search_items(items, query)
+    return TemplateResponse(
+        request,
+        "disclosures/admin/new_disclosure.html",
+        {
+            "items": items,
+            "query": query,
+            "results": [(item, add_url(item)) for item in results],
+        },
+    )

@@ -1,8 +1,12 @@
+import uuid
+
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -21,14 +25,41 @@ from xxgk.reports.models import PeriodKind
 from .gate import publication_gate
 from .policy import SitePagePermissions, disclosure_policy
 
+DRAFT_SLUG_PREFIX = "draft-"
+
+
+def index_number_slug(index_number: str) -> str:
+    """The address of a published disclosure: its 索引号, lower case, ASCII only."""
+    return slugify(index_number.replace(".", "-"))
+
+
+def is_provisional_slug(slug: str) -> bool:
+    """A draft's slug: empty, ``draft-…``, the timestamp drafts were given before, or another
+    disclosure's index number (a copy's, whose own number is issued when it is published)."""
+    return (
+        not slug
+        or slug.startswith(DRAFT_SLUG_PREFIX)
+        or slug.isdigit()
+        or slug.startswith(f"{index_number_slug(settings.XXGK_ORG_CODE)}-")
+    )
+
 
 def rich_text_is_empty(html) -> bool:
     """The editor saves an untouched body as an empty paragraph: that is no content."""
     return not strip_tags(html or "").strip()
 
 
+class FixedChoiceWidget(forms.Select):
+    """The one choice there is, shown as text (with its value in a hidden input): a
+    department editor's own department, which they cannot change."""
+
+    template_name = "disclosures/widgets/fixed_choice.html"
+
+
 class DisclosureForm(WagtailAdminPageForm):
-    """Restricts the publishing department to the editor's own, so nothing else can be saved."""
+    """Restricts the publishing department to the editor's own, so nothing else can be saved:
+    prefilled and shown as fixed text; a department sent in the request that is not the
+    editor's own is refused (the office chooses among all departments)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,7 +68,12 @@ class DisclosureForm(WagtailAdminPageForm):
             department = user_department(self.for_user)
             field.queryset = Department.objects.filter(pk=getattr(department, "pk", None))
             field.initial = getattr(department, "pk", None)
+            if not self.instance.pk:
+                self.initial["publishing_department"] = field.initial
             field.empty_label = None
+            field.error_messages["invalid_choice"] = _("只能以本部门名义发布信息。")
+            if department is not None:
+                field.widget = FixedChoiceWidget(choices=field.choices)
 
     def clean(self):
         cleaned = super().clean()
@@ -192,7 +228,9 @@ class DisclosurePage(Page):
 
     def full_clean(self, *args, **kwargs):
         if not self.slug:
-            self.slug = timezone.now().strftime("%Y%m%d%H%M%S%f")
+            # Until its index number is issued (at the first publication) a draft has a
+            # provisional address; nobody but its editors and reviewers sees it.
+            self.slug = f"{DRAFT_SLUG_PREFIX}{uuid.uuid4().hex[:12]}"
         super().full_clean(*args, **kwargs)
 
     def clean(self):
@@ -204,13 +242,19 @@ class DisclosurePage(Page):
         self._guard_publication(kwargs.get("update_fields"))
         if self.path:
             self.catalogue_item_id = self.get_parent().pk
-        if self.pk and not self.index_number:
+        stored = (
+            DisclosurePage.objects.filter(pk=self.pk)
+            .values("index_number", "slug", "first_published_at")
+            .first()
+            if self.pk
+            else None
+        )
+        if stored and not self.index_number:
             # A revision made before the first publish carries no number: keep the one issued.
-            self.index_number = (
-                DisclosurePage.objects.filter(pk=self.pk)
-                .values_list("index_number", flat=True)
-                .first()
-            )
+            self.index_number = stored["index_number"]
+        if stored and stored["index_number"] and stored["slug"]:
+            # Nor the address derived from it: a numbered page keeps its slug.
+            self.slug = stored["slug"]
         if self.live:
             with transaction.atomic():
                 if not self.publication_date:
@@ -224,8 +268,32 @@ class DisclosurePage(Page):
                         year=self.publication_date.year,
                         item_number=self.get_parent().specific.item_number,
                     )
+                self._address_from_index_number(stored, kwargs.get("update_fields"))
                 return super().save(*args, **kwargs)
         return super().save(*args, **kwargs)
+
+    def _address_from_index_number(self, stored, update_fields):
+        """A page published with a provisional slug gets its index number's as its address
+        (QZXY-2022-07-0012 → /…/qzxy-2022-07-0012/). A slug given on purpose (the demo's,
+        an annual report's) is kept, and so is the address of a page published before."""
+        if not is_provisional_slug(self.slug) or not self.path:
+            return
+        if stored and stored["first_published_at"] is not None:
+            return
+        if update_fields is not None and "slug" not in update_fields:
+            return
+        parent = self.get_parent()
+        base = index_number_slug(self.index_number)
+        slug, n = base, 1
+        while Page.objects.child_of(parent).filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        self.slug = slug
+        self.set_url_path(parent)
+        if stored:
+            # The provisional address was never public: no redirect is left behind from it
+            # (Wagtail would make one on seeing the slug change).
+            Page.objects.filter(pk=self.pk).update(slug=self.slug, url_path=self.url_path)
 
     def serve(self, request, *args, **kwargs):
         # Imported here: services import these models: a module-level import would be circular.

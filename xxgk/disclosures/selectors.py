@@ -1,7 +1,9 @@
 from django.db.models import Count
 
 from xxgk.catalogue import selectors as catalogue_selectors
-from xxgk.catalogue.models import CatalogueItemPage
+from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
+from xxgk.catalogue.policy import catalogue_policy
+from xxgk.orgs.policy import Action
 from xxgk.viewcounts.selectors import current_count
 
 from .models import AnnualReportPage, DisclosurePage
@@ -77,3 +79,47 @@ def report_page_of_year(period_kind: str, year: int) -> AnnualReportPage | None:
 
 def latest_annual_reports(limit: int = 5):
     return list(published_annual_reports()[:limit])
+
+
+def items_to_write_under(user) -> list[CatalogueItemPage]:
+    """The live catalogue items under which this user may write a disclosure, in catalogue
+    order: the catalogue's policy decides (``Action.ADD_CHILD`` on the item)."""
+    candidates = catalogue_selectors.authorable_items(user).live()
+    return sorted(
+        (item for item in candidates if catalogue_policy.allows(user, Action.ADD_CHILD, item)),
+        key=catalogue_selectors.item_sort_key,
+    )
+
+
+def may_write_disclosures(user) -> bool:
+    """Is there an item under which this user may write a disclosure (for the menu)?"""
+    candidates = catalogue_selectors.authorable_items(user).live()
+    return any(catalogue_policy.allows(user, Action.ADD_CHILD, item) for item in candidates)
+
+
+def _number_key(text: str) -> str:
+    """ "07", "7" and "07.1" / "7.1" name the same items."""
+    head, _, tail = text.partition(".")
+    head = head.lstrip("0") or "0"
+    return f"{head}.{tail}" if tail else head
+
+
+def search_items(items, query: str) -> list[CatalogueItemPage]:
+    """The items matching every word of ``query``: a number names the item with that number,
+    other words are looked for in the item's name and its category's name."""
+    terms = query.split()
+    if not terms:
+        return list(items)
+    items = list(items)
+    parents = {item.path[: -CatalogueItemPage.steplen] for item in items}
+    categories = dict(
+        CatalogueCategoryPage.objects.filter(path__in=parents).values_list("path", "title")
+    )
+
+    def matches(item, term):
+        if term.replace(".", "").isdigit():
+            return _number_key(term) == _number_key(str(item.item_number))
+        words = f"{item.title} {categories.get(item.path[: -CatalogueItemPage.steplen], '')}"
+        return term.lower() in words.lower()
+
+    return [item for item in items if all(matches(item, term) for term in terms)]

@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 
 from xxgk.catalogue.models import CATALOGUE_PAGE_CONTEXT_HOOK, CatalogueIndexPage, CatalogueItemPage
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.selectors import live_pages_referencing
 
-from .admin_views import READ_ACTION, DisclosurePageViewSet
+from .admin_views import READ_ACTION, DisclosurePageViewSet, new_disclosure
 from .models import DisclosureAttachment
-from .selectors import catalogue_tree, published_disclosures_for_item
+from .selectors import catalogue_tree, may_write_disclosures, published_disclosures_for_item
 
 
 @hooks.register(CATALOGUE_PAGE_CONTEXT_HOOK)
@@ -28,6 +30,29 @@ def add_disclosures_to_catalogue_pages(page, request, context):
 @hooks.register("register_admin_viewset")
 def register_disclosure_page_views():
     return DisclosurePageViewSet("disclosure_pages")
+
+
+@hooks.register("register_admin_urls")
+def register_new_disclosure_url():
+    return [path("disclosures/new/", new_disclosure, name="disclosures_new")]
+
+
+class NewDisclosureMenuItem(MenuItem):
+    """Shown to whoever may write under some catalogue item."""
+
+    def is_shown(self, request):
+        return may_write_disclosures(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_new_disclosure_menu_item():
+    return NewDisclosureMenuItem(
+        gettext_lazy("新建公开信息"),
+        reverse("disclosures_new"),
+        name="disclosures-new",
+        icon_name="plus",
+        order=140,
+    )
 
 
 @hooks.register("register_log_actions")

@@ -5,12 +5,18 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from xxgk.cases.wagtail import PolicyMenuItem, register_case_admin
+from xxgk.cases.wagtail import (
+    DueCase,
+    PolicyMenuItem,
+    register_case_admin,
+    register_case_deadlines,
+)
 from xxgk.orgs.policy import Action
 
 from . import admin_urls
 from .models import LetterTemplate
 from .policy import request_policy
+from .selectors import RUNNING, visible_applications
 
 
 class LetterTemplateViewSet(SnippetViewSet):
@@ -43,3 +49,23 @@ def menu():
 
 
 register_case_admin("requests/", admin_urls, menu)
+
+
+def applications_falling_due(user, until):
+    """The running applications this user may see whose answer is due by `until`."""
+    if not request_policy.allows(user, Action.VIEW):
+        return None
+    applications = visible_applications(user).filter(status__in=RUNNING, due_date__lte=until)
+    return [
+        DueCase(
+            due_date=application.due_date,
+            kind=str(_("依申请公开")),
+            number=application.number,
+            status=application.get_status_display(),
+            url=reverse("requests_admin:detail", args=[application.pk]),
+        )
+        for application in applications
+    ]
+
+
+register_case_deadlines(applications_falling_due)

@@ -158,8 +158,10 @@ for _item in MENU_ITEMS:
 
 
 class ReviewPanel(Component):
+    """待我审查 and the unread notices: the dashboard's first panel."""
+
     name = "review"
-    order = 50
+    order = 10
     template_name = "review/dashboard_panel.html"
 
     def get_context_data(self, parent_context):
@@ -170,8 +172,15 @@ class ReviewPanel(Component):
         }
 
 
+# Wagtail's own workflow panels ("Awaiting your review", "Your pages in a workflow"): the
+# review is decided on its own page with its checklist, and an editor follows their pages
+# in 我的公开信息; Wagtail's panels would offer a second, bare way to approve.
+WAGTAIL_WORKFLOW_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
+
+
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
+    panels[:] = [p for p in panels if getattr(p, "name", "") not in WAGTAIL_WORKFLOW_PANELS]
     panels.insert(0, ReviewPanel())
 
 
