@@ -727,6 +727,7 @@ RULES = {
     "evaluation/surveys/": EVERYONE,
     "evaluation/surveys/<int:pk>/": EVERYONE,
     "evaluation/surveys/<int:pk>/thanks/": EVERYONE,
+    "favicon.ico": EVERYONE,
     "feeds/": EVERYONE,
     "feeds/atom/": EVERYONE,
     "feeds/category/<int:number>/atom/": EVERYONE,
