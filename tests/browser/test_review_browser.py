@@ -2,6 +2,7 @@
 and reject → resubmit."""
 
 import pytest
+from django.utils import timezone
 
 from tests.factories import TEST_PASSWORD
 from xxgk.disclosures.models import DisclosurePage
@@ -76,6 +77,9 @@ def test_submit_approve_public_then_reject_resubmit(
     decide(page, base, decision="同意公开", opinion="不涉密，同意公开。")
     page.wait_for_url(f"{base}/admin/review/record/**")
     assert page.get_by_text("同意公开").first.is_visible()
+    # The sheet's number reads like an office's: the year's first sheet (issue 20 point 11).
+    year = timezone.localdate().year
+    assert page.get_by_text(f"保审〔{year}〕1号").first.is_visible()
     page.screenshot(path=str(screenshot_dir / "review-record.png"), full_page=True)
     page.context.clear_cookies()
     public = DisclosurePage.objects.get(pk=approved.pk)
@@ -93,6 +97,7 @@ def test_submit_approve_public_then_reject_resubmit(
     page.get_by_role("button", name="退回修改").click()
     page.wait_for_url(f"{base}/admin/review/record/**")
     assert page.get_by_text("退回修改").first.is_visible()
+    assert page.get_by_text(f"保审〔{year}〕2号").first.is_visible()  # next in the year, no gap
 
     # 3. The editor finds it under "被退回", fixes it and resubmits; a new review approves it.
     log_in(page, base, editor_a)

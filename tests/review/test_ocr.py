@@ -300,3 +300,20 @@ def test_a_picture_inside_a_docx_is_read_and_its_redacted_copy_keeps_the_documen
         again = scan_bytes(handle.read(), "名单.docx", "名单.docx", limits())
     assert again.method == "ocr" and "公示名单" in again.ocr_text
     assert again.hits == [] and VALID_ID not in again.ocr_text
+
+
+def test_a_word_files_thumbnail_is_not_a_picture_in_the_document():
+    """Word keeps a preview of the first page as docProps/thumbnail.*; only pictures in the
+    document's body (word/media/) can hide text, so a text-only file is read as text."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2022年招生章程全文见学校招生网。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("docProps/thumbnail.png", png_of(page_image(["招生章程"])))
+    result = scan_bytes(buffer.getvalue(), "章程.docx", "章程.docx", limits())
+    assert (result.state, result.method, result.hits) == ("scanned", "text", [])

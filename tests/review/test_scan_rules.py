@@ -174,3 +174,4 @@ def test_pages_without_text_are_named_up_to_ten():
     assert pages_label([2, 5]) == "第2、5页"
     assert pages_label(list(range(1, 11))) == "第1、2、3、4、5、6、7、8、9、10页"
     assert pages_label(list(range(1, 13))) == "第1、2、3、4、5、6、7、8、9、10等页"
+    assert pages_label(list(range(1, 12))) == "第1、2、3、4、5、6、7、8、9、10等页"  # one more
