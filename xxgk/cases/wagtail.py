@@ -56,21 +56,48 @@ class DueCase:
     url: str
 
 
-# Each case app with due dates adds a function `(user, until) -> list[DueCase] | None`: the
-# open cases the user may see (its policy decides) due on or before `until`, or None when
-# the user may not see its cases at all.
-DEADLINE_SOURCES: list[Callable] = []
+@dataclass(frozen=True)
+class DeadlineSource:
+    """A kind of case on the dashboard's deadline panels: its name, the policy that decides
+    who sees its cases at all, the open cases a user may see (`open_cases(user)`, a queryset
+    of cases with a `due_date`) and the URL name of a case's back-office page."""
+
+    kind: str
+    policy: object
+    open_cases: Callable
+    url_name: str
+
+    def falling_due(self, user, until: datetime.date) -> list[DueCase] | None:
+        """The user's open cases due on or before `until`; None if they may see none."""
+        if not self.policy.allows(user, Action.VIEW):
+            return None
+        return [
+            DueCase(
+                due_date=case.due_date,
+                kind=str(self.kind),
+                number=case.number,
+                status=case.get_status_display(),
+                url=reverse(self.url_name, args=[case.pk]),
+            )
+            for case in self.open_cases(user).filter(due_date__lte=until)
+        ]
 
 
-def register_case_deadlines(source: Callable) -> None:
-    DEADLINE_SOURCES.append(source)
+DEADLINE_SOURCES: list[DeadlineSource] = []
+
+
+def register_case_deadlines(kind, policy, open_cases: Callable, url_name: str) -> None:
+    """Called from a case app's wagtail_hooks: its open cases join the deadline panels."""
+    DEADLINE_SOURCES.append(DeadlineSource(kind, policy, open_cases, url_name))
 
 
 def cases_falling_due(user, until: datetime.date) -> list[DueCase] | None:
     """Every kind's open cases due by `until`, earliest first; None if the user may see no
     kind of case with a due date."""
     found = [
-        rows for rows in (source(user, until) for source in DEADLINE_SOURCES) if rows is not None
+        rows
+        for rows in (source.falling_due(user, until) for source in DEADLINE_SOURCES)
+        if rows is not None
     ]
     if not found:
         return None

@@ -82,6 +82,11 @@ def letters_for_user(user):
     return letters_visible_to(user, letters)
 
 
+def open_letters(user):
+    """The letters this user may open that still await an answer."""
+    return letters_for_user(user).filter(status__in=OPEN_STATUSES)
+
+
 def is_overdue(letter, today=None) -> bool:
     today = today or timezone.localdate()
     if letter.due_date is None:

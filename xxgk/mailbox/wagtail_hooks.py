@@ -1,15 +1,13 @@
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from xxgk.cases.wagtail import DueCase, menu_entry, register_case_admin, register_case_deadlines
-from xxgk.orgs.policy import Action
+from xxgk.cases.wagtail import menu_entry, register_case_admin, register_case_deadlines
 
 from . import admin_urls
-from .models import OPEN_STATUSES, Mailbox, SensitiveWord
+from .models import Mailbox, SensitiveWord
 from .policy import letter_policy
-from .selectors import letters_for_user
+from .selectors import open_letters
 
 
 class MailboxViewSet(SnippetViewSet):
@@ -43,21 +41,4 @@ menu = menu_entry(
 register_case_admin("letters/", admin_urls, menu)
 
 
-def letters_falling_due(user, until):
-    """The open letters this user may see whose answer is due by `until`."""
-    if not letter_policy.allows(user, Action.VIEW):
-        return None
-    letters = letters_for_user(user).filter(status__in=OPEN_STATUSES, due_date__lte=until)
-    return [
-        DueCase(
-            due_date=letter.due_date,
-            kind=str(_("领导信箱来信")),
-            number=letter.number,
-            status=letter.get_status_display(),
-            url=reverse("mailbox_admin:letter", args=[letter.pk]),
-        )
-        for letter in letters
-    ]
-
-
-register_case_deadlines(letters_falling_due)
+register_case_deadlines(_("领导信箱来信"), letter_policy, open_letters, "mailbox_admin:letter")

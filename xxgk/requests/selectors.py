@@ -17,6 +17,11 @@ def visible_applications(user):
     return applications_visible_to(user, Application.objects.select_related("handler"))
 
 
+def running_applications(user):
+    """The applications this user may see whose statutory clock is running."""
+    return visible_applications(user).filter(status__in=RUNNING)
+
+
 def due_soon_limit(today=None):
     today = today or timezone.localdate()
     return add_working_days(today, conf.get("XXGK_REQUESTS_REMIND_DAYS")).date

@@ -6,7 +6,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from xxgk.cases.wagtail import (
-    DueCase,
     PolicyMenuItem,
     register_case_admin,
     register_case_deadlines,
@@ -16,7 +15,7 @@ from xxgk.orgs.policy import Action
 from . import admin_urls
 from .models import LetterTemplate
 from .policy import request_policy
-from .selectors import RUNNING, visible_applications
+from .selectors import running_applications
 
 
 class LetterTemplateViewSet(SnippetViewSet):
@@ -51,21 +50,6 @@ def menu():
 register_case_admin("requests/", admin_urls, menu)
 
 
-def applications_falling_due(user, until):
-    """The running applications this user may see whose answer is due by `until`."""
-    if not request_policy.allows(user, Action.VIEW):
-        return None
-    applications = visible_applications(user).filter(status__in=RUNNING, due_date__lte=until)
-    return [
-        DueCase(
-            due_date=application.due_date,
-            kind=str(_("依申请公开")),
-            number=application.number,
-            status=application.get_status_display(),
-            url=reverse("requests_admin:detail", args=[application.pk]),
-        )
-        for application in applications
-    ]
-
-
-register_case_deadlines(applications_falling_due)
+register_case_deadlines(
+    _("依申请公开"), request_policy, running_applications, "requests_admin:detail"
+)
