@@ -107,7 +107,8 @@ class ExportLink:
 class CaseAction:
     """One handling step of a kind of case: its form, the service call that performs it
     (`perform(case, user, form)`), and the words of its panel on the case page. `button`
-    defaults to the title; `secondary` marks a step that ends or undoes something."""
+    defaults to the title; `secondary` marks a step that ends or undoes something;
+    `expanded`, a step shown unfolded where a page folds its steps (the one most often next)."""
 
     form: type[forms.Form]
     perform: Callable
@@ -115,6 +116,7 @@ class CaseAction:
     button: str = ""
     success: str = _("已保存。")
     secondary: bool = False
+    expanded: bool = False
 
     def retitled(self, title: str):
         """The same step under another name (a second assignment is a transfer)."""
@@ -148,6 +150,15 @@ def action_panels(case, forms: dict, steps: dict, url_name: str) -> list[ActionP
     ]
 
 
+def _refusal_onto(form, exc: ValidationError) -> None:
+    """A rule's refusal on the form: on the field it names where the form has that field."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 def perform_action(request, case, step: CaseAction, form) -> bool:
     """Validate and perform one step; a refusal by the domain's rules lands on the form
     (nothing is written), success leaves a message for the next page."""
@@ -156,7 +167,7 @@ def perform_action(request, case, step: CaseAction, form) -> bool:
     try:
         step.perform(case, request.user, form)
     except ValidationError as exc:
-        form.add_error(None, exc)
+        _refusal_onto(form, exc)
         return False
     messages.success(request, step.success)
     return True

@@ -9,11 +9,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from xxgk.cases.views import ExportLink
+from xxgk.cases.views import CaseAction, ExportLink, action_panels, perform_action
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
@@ -176,7 +177,13 @@ def _action_forms(request, application) -> dict:
         and name not in ("lapse_correction", "fee")
         and (office or name not in OFFICE_ONLY)
     }
-    return {name: ACTIONS[name][0]() for name in ACTIONS if name in available}
+    return {name: ACTIONS[name].form() for name in ACTIONS if name in available}
+
+
+def _panels(application, forms: dict) -> list:
+    """The panels of the steps with a form (None: not offered now)."""
+    offered = {name: form for name, form in forms.items() if form is not None}
+    return action_panels(application, offered, ACTIONS, "requests_admin:action")
 
 
 def detail(request, pk):
@@ -199,7 +206,7 @@ def detail(request, pk):
         "fee_periods": application.pauses.filter(kind=PauseKind.FEE),
         "fees": application.fees.all(),
         "appeals": application.appeals.all(),
-        "forms": _action_forms(request, application),
+        "panels": _panels(application, _action_forms(request, application)),
         "may_handle": may_handle,
         "correction_notice": notice,
         # The limit matters until the case is examined, and stays on record once a notice went.
@@ -211,6 +218,9 @@ def detail(request, pk):
         "waiver_form": WaiverForm(),
         "payment_form": PaymentForm(initial={"paid_on": timezone.localdate()}),
     }
+    # The fee and appeal steps have their panels in the sections about fees and appeals.
+    extra = _panels(application, {"fee": context["fee_form"], "appeal": context["appeal_form"]})
+    context.update({f"{panel.name}_panel": panel for panel in extra})
     return render(request, "requests/admin/detail.html", context)
 
 
@@ -243,43 +253,79 @@ def _quote(application, data) -> fees.Quote:
         )
 
 
+def _step(form, perform, title, success, **options) -> CaseAction:
+    """A handling step whose service call reads the validated form's fields."""
+    return CaseAction(
+        form,
+        lambda application, user, bound: perform(application, user, bound.cleaned_data),
+        title,
+        success=success,
+        **options,
+    )
+
+
+def _done(event: str):
+    """The message once a step is taken, named as the timeline names it ("受理：已完成。")."""
+    return lazy(lambda: _("%(action)s：已完成。") % {"action": EVENT_LABELS[event]}, str)()
+
+
 ACTIONS = {
-    "accept": (NoteForm, lambda a, u, d: services.accept(a, actor=u, note=d["note"])),
-    "request_correction": (
+    "accept": _step(
+        NoteForm,
+        lambda a, u, d: services.accept(a, actor=u, note=d["note"]),
+        gettext_lazy("受理并发出回执"),
+        _done("accept"),
+        expanded=True,
+    ),
+    "request_correction": _step(
         CorrectionForm,
         lambda a, u, d: services.request_correction(a, actor=u, items=d["items"], due=d["due"]),
+        gettext_lazy("告知补正"),
+        _done("request_correction"),
     ),
-    "receive_correction": (
+    "receive_correction": _step(
         ReceiveCorrectionForm,
         lambda a, u, d: services.receive_correction(
             a, actor=u, received_on=d["received_on"], note=d["note"]
         ),
+        gettext_lazy("登记收到补正材料"),
+        _done("receive_correction"),
+        expanded=True,
     ),
-    "assign": (
+    "assign": _step(
         AssignForm,
         lambda a, u, d: services.assign(
             a, actor=u, handler=d["handler"], department=d["department"]
         ),
+        gettext_lazy("指定承办人"),
+        _done("assign"),
     ),
-    "start_consultation": (
+    "start_consultation": _step(
         ConsultationForm,
         lambda a, u, d: services.start_consultation(
             a, actor=u, third_party=d["third_party"], matter=d["matter"]
         ),
+        gettext_lazy("征求第三方意见"),
+        _done("start_consultation"),
     ),
-    "end_consultation": (
+    "end_consultation": _step(
         EndConsultationForm,
         lambda a, u, d: services.end_consultation(
             a, actor=u, opinion=d["opinion"], ended_on=d["ended_on"]
         ),
+        gettext_lazy("登记第三方意见"),
+        _done("end_consultation"),
+        expanded=True,
     ),
-    "extend": (
+    "extend": _step(
         ExtensionForm,
         lambda a, u, d: services.extend(
             a, actor=u, approved_by=d["approved_by"], days=d["days"], reason=d["reason"]
         ),
+        gettext_lazy("延期答复"),
+        _done("extend"),
     ),
-    "answer": (
+    "answer": _step(
         AnswerForm,
         lambda a, u, d: services.answer(
             a,
@@ -289,32 +335,54 @@ ACTIONS = {
             reason=d["reason"],
             released=d["released"],
         ),
+        gettext_lazy("答复"),
+        _done("answer"),
     ),
-    "withdraw": (WithdrawForm, lambda a, u, d: services.withdraw(a, actor=u, note=d["note"])),
-    "archive": (NoteForm, lambda a, u, d: services.archive(a, actor=u, note=d["note"])),
-    "fee": (
+    "withdraw": _step(
+        WithdrawForm,
+        lambda a, u, d: services.withdraw(a, actor=u, note=d["note"]),
+        gettext_lazy("申请人撤回"),
+        _done("withdraw"),
+        secondary=True,
+    ),
+    "archive": _step(
+        NoteForm,
+        lambda a, u, d: services.archive(a, actor=u, note=d["note"]),
+        gettext_lazy("归档"),
+        _done("archive"),
+        expanded=True,
+    ),
+    "fee": _step(
         FeeForm,
         lambda a, u, d: services.assess_fees(a, actor=u, quote=_quote(a, d), on=d["on"]),
+        gettext_lazy("核定费用并发出收费通知"),
+        _done("fee"),
     ),
-    "waive": (
+    "waive": _step(
         WaiverForm,
         lambda a, u, d: services.waive_fee(
             get_object_or_404(a.fees, pk=d["fee"]), actor=u, amount=d["amount"], reason=d["reason"]
         ),
+        gettext_lazy("减免"),
+        _done("fee_waived"),
     ),
-    "pay": (
+    "pay": _step(
         PaymentForm,
         lambda a, u, d: services.record_payment(
             get_object_or_404(a.fees, pk=d["fee"]), actor=u, paid_on=d["paid_on"]
         ),
+        gettext_lazy("登记缴费"),
+        _done("fee_paid"),
     ),
-    "appeal": (
+    "appeal": _step(
         AppealForm,
         lambda a, u, d: services.record_appeal(
             a, actor=u, kind=d["kind"], filed_on=d["filed_on"], note=d["note"]
         ),
+        gettext_lazy("登记复议或诉讼"),
+        _done("appeal"),
     ),
-    "decide_appeal": (
+    "decide_appeal": _step(
         AppealDecisionForm,
         lambda a, u, d: services.decide_appeal(
             get_object_or_404(a.appeals, pk=d["appeal"]),
@@ -322,6 +390,8 @@ ACTIONS = {
             result=d["result"],
             decided_on=d["decided_on"],
         ),
+        gettext_lazy("登记结果"),
+        _done("appeal_result"),
     ),
 }
 # Only the office assigns cases; a handler works on the case once it is theirs.
@@ -344,23 +414,16 @@ def action(request, pk, name):
     request_policy.require(request.user, Action.HANDLE, application)
     if name in OFFICE_ONLY:
         request_policy.require(request.user, Action.EDIT, application)
-    form_class, run = ACTIONS[name]
-    form = form_class(request.POST, request.FILES)
-    if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label + '：' if label else ''}{'；'.join(errors)}")
-        return redirect("requests_admin:detail", application.pk)
+    step = ACTIONS[name]
+    form = step.form(request.POST, request.FILES)
     try:
-        run(application, request.user, form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
+        perform_action(request, application, step, form)
     except PermissionDenied as error:
         messages.error(request, str(error))
-    else:
-        messages.success(
-            request, _("%(action)s：已完成。") % {"action": EVENT_LABELS.get(name, _("操作"))}
-        )
+    # The case page is shown afresh (its state may have moved on): a refusal goes with it.
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label + '：' if label else ''}{'；'.join(errors)}")
     return redirect("requests_admin:detail", application.pk)
 
 
