@@ -26,16 +26,19 @@ def carry_over(apps, schema_editor):
 
 
 def carry_back(apps, schema_editor):
-    """Reversal refills the old tables, which the apps' reversed migrations have restored."""
+    """Reversal refills the old tables, which the apps' reversed migrations have restored,
+    and empties this one (so that migrating forward again carries each row over once)."""
     MailboxCounter = apps.get_model("mailbox", "NumberCounter")
     NumberSequence = apps.get_model("requests", "NumberSequence")
-    for row in apps.get_model("cases", "NumberCounter").objects.all():
+    counters = apps.get_model("cases", "NumberCounter").objects.all()
+    for row in counters:
         if row.prefix == APPLICATION_PREFIX:
             NumberSequence.objects.create(year=row.year, last=row.last_serial)
         else:
             MailboxCounter.objects.create(
                 prefix=row.prefix, year=row.year, last_serial=row.last_serial
             )
+    counters.delete()
 
 
 class Migration(migrations.Migration):

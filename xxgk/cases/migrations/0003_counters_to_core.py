@@ -13,11 +13,15 @@ def to_core(apps, schema_editor):
 
 
 def back_to_cases(apps, schema_editor):
+    """The exact inverse: the case counters move back (and leave core, so that migrating
+    forward again does not copy them a second time); the review sheets' stay."""
     NumberCounter = apps.get_model("cases", "NumberCounter")
+    moved = apps.get_model("core", "SerialCounter").objects.exclude(prefix="保审")
     NumberCounter.objects.bulk_create(
         NumberCounter(prefix=row.prefix, year=row.year, last_serial=row.last_serial)
-        for row in apps.get_model("core", "SerialCounter").objects.exclude(prefix="保审")
+        for row in moved
     )
+    moved.delete()
 
 
 class Migration(migrations.Migration):
