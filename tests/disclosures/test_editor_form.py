@@ -6,35 +6,13 @@ import re
 
 import pytest
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.test.utils.form_data import rich_text
 
 from tests.factories import published_disclosure, review_through
+from tests.orgs.test_permissions import add_url, form_data
 from xxgk.disclosures.models import DisclosurePage, index_number_slug
 from xxgk.disclosures.services import create_disclosure
 
 pytestmark = pytest.mark.django_db
-
-
-def add_url(item):
-    return f"/admin/pages/add/disclosures/disclosurepage/{item.pk}/"
-
-
-def form_data(title, department, action="action-submit"):
-    data = {
-        "title": title,
-        "publishing_department": department.pk,
-        "summary": "",
-        "body": rich_text("<p>正文</p>"),
-        "publication_date": "",
-        "formed_on": "",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-MIN_NUM_FORMS": "0",
-        "attachments-MAX_NUM_FORMS": "1000",
-    }
-    if action:
-        data[action] = "1"
-    return data
 
 
 SELECT = re.compile(r'<select[^>]*name="publishing_department"')
