@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.disclosures.models import DisclosurePage
-from xxgk.evaluation.models import HelpfulVote
-from xxgk.evaluation.services import record_vote
+from xxgk.evaluation.models import HelpfulVote, Survey, SurveyQuestion, SurveyResponse
+from xxgk.evaluation.services import record_vote, submit_survey_response
 from xxgk.orgs.models import Department
 from xxgk.supervision.models import (
     ActionKind,
@@ -31,6 +31,22 @@ from xxgk.supervision.models import (
 SCHOOL_YEAR_START = datetime.date(2021, 9, 1)
 SCHOOL_YEAR_END = datetime.date(2022, 8, 31)
 VOTES = 160  # about four in five say 有帮助
+# The school year's satisfaction survey of the disclosure work: its questions, and how often
+# each answer (非常满意, 满意, 一般, 不满意) is given, as weights.
+SURVEY_QUESTIONS = [
+    ("您对学校信息公开内容的完整性是否满意？", (50, 35, 12, 3)),
+    ("您对信息公开的及时性是否满意？", (42, 38, 15, 5)),
+    ("您对信息公开网查找信息的便利程度是否满意？", (35, 40, 18, 7)),
+    ("您对依申请公开和领导信箱的答复是否满意？", (40, 36, 17, 7)),
+]
+SURVEY_RESPONSES = 120
+SURVEY_COMMENTS = [
+    "希望招生录取信息能按省份分别列出。",
+    "财务预决算表格希望提供可下载的原始表格。",
+    "手机上查找往年的公开信息不太方便。",
+    "建议在首页增加最近更新的栏目。",
+    "",
+]
 LATE = ["KYC", "GJC"]
 
 # (day, kind, department, item number, what) — the office's supervision record of the year.
@@ -115,6 +131,40 @@ def _votes(rng) -> int:
     return created
 
 
+def _survey(rng) -> int:
+    """The 2021-2022 satisfaction survey, open in June, and the answers it received."""
+    survey = Survey.objects.create(
+        title="2021-2022学年信息公开工作满意度调查",
+        intro="为改进学校信息公开工作，请您对以下方面作出评价。问卷匿名，约需一分钟。",
+        opens_on=datetime.date(2022, 6, 1),
+        closes_on=datetime.date(2022, 6, 30),
+    )
+    questions = [
+        SurveyQuestion.objects.create(survey=survey, text=text, sort_order=n)
+        for n, (text, _weights) in enumerate(SURVEY_QUESTIONS)
+    ]
+    weights = [w for _text, w in SURVEY_QUESTIONS]
+    for n in range(SURVEY_RESPONSES):
+        answers = {
+            q.pk: rng.choices(q.choice_list, weights=w)[0]
+            for q, w in zip(questions, weights, strict=True)
+        }
+        submit_survey_response(
+            survey=survey,
+            answers=answers,
+            comment=rng.choice(SURVEY_COMMENTS) if n % 4 == 0 else "",
+            visitor=f"demo-respondent-{n}",
+            fingerprint=f"demo-survey-{n}",
+        )
+    # Stamped on days in June, when the survey was open.
+    for response in SurveyResponse.objects.filter(survey=survey):
+        day = datetime.date(2022, 6, 1) + datetime.timedelta(days=rng.randrange(30))
+        SurveyResponse.objects.filter(pk=response.pk).update(
+            submitted_at=_at(day, rng.randrange(8, 23))
+        )
+    return SURVEY_RESPONSES
+
+
 def _supervision(office) -> int:
     departments = {d.code: d for d in Department.objects.all()}
     items = {i.item_number: i for i in CatalogueItemPage.objects.all()}
@@ -173,5 +223,9 @@ def load_demo(stdout) -> None:
     rng = random.Random(2021)
     with transaction.atomic():
         votes = _votes(rng)
+        responses = _survey(rng)
         actions = _supervision(office)
-    stdout.write(f"评议与监督演示数据：公众评价 {votes} 次，提醒督促与处理记录 {actions} 条。")
+    stdout.write(
+        f"评议与监督演示数据：公众评价 {votes} 次，满意度问卷 {responses} 份，"
+        f"提醒督促与处理记录 {actions} 条。"
+    )

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from xxgk.catalogue.models import CatalogueItemPage
 from xxgk.complaints.models import Complaint, ComplaintResult, ComplaintStatus
 from xxgk.disclosures.models import AnnualReportPage, DisclosurePage
-from xxgk.evaluation.models import HelpfulVote
+from xxgk.evaluation.models import HelpfulVote, SurveyResponse
 from xxgk.mailbox.models import Letter, LetterAction, LetterStatus
 from xxgk.registers.models import AdmissionResult, FeeSchedule
 from xxgk.requests.models import Application, Event, Status
@@ -208,6 +208,20 @@ def test_letters_and_complaints_in_every_state(demo):
     assert set(complaints.values_list("status", flat=True)) == set(ComplaintStatus.values)
     results = set(complaints.exclude(result="").values_list("result", flat=True))
     assert results == set(ComplaintResult.values)
+
+
+def test_the_satisfaction_survey_has_complete_answers_given_while_it_was_open(demo):
+    responses = SurveyResponse.objects.select_related("survey").prefetch_related("answers")
+    assert responses.count() >= 100
+    for response in responses:
+        survey = response.survey
+        assert survey.opens_on <= timezone.localdate(response.submitted_at) <= survey.closes_on
+        questions = list(survey.questions.all())
+        assert len(questions) >= 4
+        given = {a.question_id: a.choice for a in response.answers.all()}
+        assert set(given) == {q.pk for q in questions}
+        assert all(given[q.pk] in q.choice_list for q in questions)
+    assert responses.exclude(comment="").exists()
 
 
 def test_supervision_shows_the_late_departments(demo):
