@@ -12,6 +12,7 @@ import random
 from html import escape
 
 from xxgk_demo.departments import DEPARTMENTS
+from xxgk_demo.titles import COLLEGES as TITLE_COLLEGES
 
 PHONES = {name: phone for _code, name, _contact, phone in DEPARTMENTS}
 
@@ -71,16 +72,7 @@ ITEM_CONTEXT = {
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "子涵欣怡梓轩浩然宇轩雨桐可馨思远嘉怡俊杰雅琪晨阳博文一诺明哲佳琪天佑若曦雨泽语彤宏伟晓东海涛丽华建平志强秀兰国庆春梅文静"
-COLLEGES = [
-    "机械工程学院",
-    "化学与材料工程学院",
-    "电气与信息工程学院",
-    "建筑工程学院",
-    "经济与管理学院",
-    "教师教育学院",
-    "外国语学院",
-    "艺术设计学院",
-]
+COLLEGES = TITLE_COLLEGES[:8]  # the bodies name the first eight of the demo's colleges
 MAJORS = [
     ("机械设计制造及其自动化", "理工", 4, 6100),
     ("化学工程与工艺", "理工", 4, 6100),

@@ -1,7 +1,6 @@
 """Staff side, inside the Wagtail admin: case list, case detail with actions, statistics."""
 
 import datetime
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from xxgk.cases.views import CaseAction, ExportLink, action_panels, perform_action
+from xxgk.cases.views import CaseAction, ExportLink, action_panels, listing_query, perform_action
 from xxgk.core.pagination import paginate_or_404
 from xxgk.core.spreadsheets import xlsx_response
 from xxgk.orgs.policy import Action
@@ -81,7 +80,6 @@ def index(request):
     request_policy.require(request.user, Action.VIEW)
     params, queryset = _filtered(request)
     page = paginate_or_404(request, queryset, PER_PAGE)
-    filter_query = urlencode({k: v for k, v in params.items() if v})
     return render(
         request,
         "requests/admin/index.html",
@@ -97,7 +95,7 @@ def index(request):
             "can_register": _may(request, Action.EDIT),
             "export": _may(request, Action.EXPORT)
             and ExportLink(
-                f"{reverse('requests_admin:export')}?{filter_query}",
+                f"{reverse('requests_admin:export')}?{listing_query(request)}",
                 _("导出登记台账"),
                 _("含申请人个人信息，导出将被记录"),
             ),
