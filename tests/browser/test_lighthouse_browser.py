@@ -34,12 +34,20 @@ def audit(url: str, report_base: Path, runs: int = 3) -> dict:
     """Lighthouse's verdict on ``url``, after one request that warms the server up (the test
     server's first search loads the segmenter's dictionary; a running site has it loaded).
     Performance is timed on a machine shared with other work, so a run below the bar is
-    repeated, up to ``runs`` in all, and the best kept; the other categories do not vary."""
+    repeated, up to ``runs`` in all, and the best kept; the other categories do not vary.
+    Lighthouse itself can give up on a loaded machine (Chrome's protocol times out and the
+    CLI exits 1): such a run counts as a try, and only when every try failed so does the
+    test, with what Lighthouse printed."""
     with urllib.request.urlopen(url, timeout=60) as response:
         response.read()
     best = None
+    crashes = []
     for _ in range(runs):
-        result = lighthouse(url, report_base)
+        try:
+            result = lighthouse(url, report_base)
+        except LighthouseCrashed as crash:
+            crashes.append(str(crash))
+            continue
         if best is None or result["scores"]["performance"] > best["scores"]["performance"]:
             best = result
             best_reports = {
@@ -48,9 +56,15 @@ def audit(url: str, report_base: Path, runs: int = 3) -> dict:
             }
         if best["scores"]["performance"] >= MINIMUM:
             break
+    if best is None:
+        pytest.fail(f"Lighthouse failed {runs} times on {url}:\n" + "\n---\n".join(crashes))
     for suffix, data in best_reports.items():
         report_base.with_name(report_base.name + suffix).write_bytes(data)
     return best
+
+
+class LighthouseCrashed(Exception):
+    """The Lighthouse CLI exited with an error instead of writing a report."""
 
 
 def lighthouse(url: str, report_base: Path) -> dict:
@@ -62,7 +76,6 @@ def lighthouse(url: str, report_base: Path) -> dict:
         node,
         str(LIGHTHOUSE),
         url,
-        "--quiet",
         "--output=json",
         "--output=html",
         f"--output-path={report_base}",
@@ -71,7 +84,13 @@ def lighthouse(url: str, report_base: Path) -> dict:
         "--max-wait-for-load=60000",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run(command, env=env, check=True, timeout=240, capture_output=True)
+    try:
+        subprocess.run(command, env=env, check=True, timeout=240, capture_output=True)
+    except subprocess.CalledProcessError as error:
+        output = (error.stderr or b"").decode(errors="replace").strip()
+        raise LighthouseCrashed(f"exit {error.returncode}: {output[-2000:]}") from error
+    except subprocess.TimeoutExpired as error:
+        raise LighthouseCrashed(f"no report after {error.timeout} s") from error
     report = json.loads(report_base.with_name(report_base.name + ".report.json").read_text())
     if report.get("runtimeError"):
         pytest.fail(f"Lighthouse could not audit {url}: {report['runtimeError']}")
