@@ -6,6 +6,7 @@
     .venv/bin/python scripts/mutation.py --survivors fees        # list the survivors
     .venv/bin/python scripts/mutation.py --retest-survivors fees # try them against new tests
     .venv/bin/python scripts/mutation.py --all fees              # re-run every mutant
+    .venv/bin/python scripts/mutation.py --save  # keep mutants/'s results in the repository
 
 mutmut (configured under [tool.mutmut] in pyproject.toml) copies the code to mutants/, learns
 once which tests run which function, and then runs only those tests against each mutant, two
@@ -16,9 +17,18 @@ same module is therefore incremental.
 
 Each pytest session starts from a copy of a database migrated once (var/mutation/), instead
 of migrating afresh for every mutant (conftest.py, XXGK_TEST_DB_TEMPLATE).
+
+A complete run needs more CPU than one working session on a shared two-core machine has, and
+mutants/ does not outlive the machine. So the results are kept in the repository too
+(docs/mutation-results.json, written after every run and by --save): for each mutated source
+file, its SHA-256 and mutmut's record (result by mutant, hash by function). A new checkout
+seeds mutants/ from it for every file whose content is unchanged, and mutmut keeps a seeded
+result only while the function it belongs to keeps its hash; a run then goes on where the
+last one stopped. A changed file is not seeded: all of its mutants run again.
 """
 
 import fnmatch
+import hashlib
 import json
 import os
 import re
@@ -31,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv" / "bin"
 TEMPLATE = ROOT / "var" / "mutation" / "template.sqlite3"
 DOCS = ROOT / "docs" / "testing.md"
+STORE = ROOT / "docs" / "mutation-results.json"
 WORKERS = "2"  # the machine has two cores, shared
 
 # Module → mutmut mutant-name patterns. Case numbering and role grants live in services
@@ -89,6 +100,58 @@ def equivalent_mutants() -> set[str]:
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("## Equivalent mutants", 1)[-1].split("\n## ", 1)[0]
     return set(MUTANT_NAME.findall(section)) if "## Equivalent mutants" in text else set()
+
+
+def _sha256(source: Path) -> str:
+    return hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def _meta_path(source: Path) -> Path:
+    copy = ROOT / "mutants" / source.relative_to(ROOT)
+    return copy.with_name(copy.name + ".meta")
+
+
+def save_results() -> int:
+    """Write every mutated file's record from mutants/ into STORE; the number of files."""
+    store = {}
+    for meta in sorted((ROOT / "mutants").rglob("*.py.meta")):
+        source = ROOT / meta.relative_to(ROOT / "mutants").with_suffix("")
+        if not source.exists():
+            continue
+        data = json.loads(meta.read_text())
+        store[str(source.relative_to(ROOT))] = {
+            "sha256": _sha256(source),
+            "hash_by_function_name": data["hash_by_function_name"],
+            "exit_code_by_key": dict(sorted(data["exit_code_by_key"].items())),
+        }
+    STORE.write_text(json.dumps(store, indent=0, sort_keys=True) + "\n")
+    return len(store)
+
+
+def seed_results() -> list[str]:
+    """Give mutants/ the stored record of each unchanged file it has no record of yet."""
+    if not STORE.exists():
+        return []
+    seeded = []
+    for path, record in json.loads(STORE.read_text()).items():
+        source = ROOT / path
+        meta = _meta_path(source)
+        if meta.exists() or not source.exists() or _sha256(source) != record["sha256"]:
+            continue
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        meta.write_text(
+            json.dumps(
+                {
+                    "exit_code_by_key": record["exit_code_by_key"],
+                    "hash_by_function_name": record["hash_by_function_name"],
+                    "type_check_error_by_key": {},
+                    "durations_by_key": {},
+                    "estimated_durations_by_key": {},
+                }
+            )
+        )
+        seeded.append(path)
+    return seeded
 
 
 def results() -> dict[str, int | None]:
@@ -155,8 +218,10 @@ def changed_sources(patterns: list[str]) -> list[Path]:
             for p in patterns
         )
         copy = ROOT / "mutants" / source.relative_to(ROOT)
-        meta = copy.with_name(copy.name + ".meta")
-        if reached and (not meta.exists() or source.stat().st_mtime > copy.stat().st_mtime):
+        meta = _meta_path(source)
+        # A seeded record without its mutated copy yet is the unchanged file's: not changed.
+        stale = copy.exists() and source.stat().st_mtime > copy.stat().st_mtime
+        if reached and (not meta.exists() or stale):
             changed.append(source)
     return changed
 
@@ -178,6 +243,11 @@ def names_to_run(patterns: list[str], *, retest_survivors: bool) -> list[str]:
 def main(argv: list[str]) -> int:
     only_report = "--report" in argv
     list_survivors = "--survivors" in argv
+    if "--save" in argv:
+        print(f"Kept the records of {save_results()} files in {STORE.relative_to(ROOT)}")
+        return 0
+    for path in seed_results():
+        print(f"Seeded the results of {path} from {STORE.relative_to(ROOT)}")
     wanted = [a for a in argv if not a.startswith("--")] or list(MODULES)
     unknown = [m for m in wanted if m not in MODULES]
     if unknown:
@@ -199,6 +269,7 @@ def main(argv: list[str]) -> int:
             [VENV / "mutmut", "run", "--max-children", WORKERS, *names], cwd=ROOT, env=env
         )
         print(f"\nmutmut ran {time.monotonic() - started:.0f} s (exit {run.returncode})")
+        print(f"Kept the records of {save_results()} files in {STORE.relative_to(ROOT)}")
     if list_survivors:
         print("\n".join(survivors(wanted)))
         return 0
