@@ -203,9 +203,7 @@ class DatabaseBackend(SearchBackend):
     from_sql = ""
     join = "JOIN"
 
-    def match_sql(self, parsed: ParsedQuery, ranking: bool = False) -> tuple[str, list]:
-        """The match condition; with ``ranking``, including what ranks close and whole
-        typed words higher where the engine does that in the match (FTS5)."""
+    def match_sql(self, parsed: ParsedQuery) -> tuple[str, list]:
         raise NotImplementedError
 
     def rank_sql(self, parsed: ParsedQuery, ranking: bool = False) -> tuple[str, list]:
@@ -220,8 +218,8 @@ class DatabaseBackend(SearchBackend):
         raise NotImplementedError
 
     # --- shared SQL ------------------------------------------------------------------------
-    def where_sql(self, parsed, filters: Filters, drafts: DraftScope | None, ranking=False):
-        match, params = self.match_sql(parsed, ranking)
+    def where_sql(self, parsed, filters: Filters, drafts: DraftScope | None):
+        match, params = self.match_sql(parsed)
         clauses = [match]
         visible, visible_params = _public_visibility()
         params += visible_params
@@ -259,9 +257,9 @@ class DatabaseBackend(SearchBackend):
         where, params = self.where_sql(parsed, filters, drafts)
         return f"SELECT COUNT(*) FROM (SELECT 1 {where} LIMIT {MAX_CANDIDATES}) m", params
 
-    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list, ranking=False):
+    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list):
         """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first."""
-        where, where_params = self.where_sql(parsed, filters, drafts, ranking)
+        where, where_params = self.where_sql(parsed, filters, drafts)
         sql = f"SELECT {columns} {where} ORDER BY {self.candidate_order} LIMIT {MAX_CANDIDATES}"
         return sql, [*params, *where_params]
 
@@ -275,7 +273,7 @@ class DatabaseBackend(SearchBackend):
         else:
             rank, rank_params = self.rank_sql(parsed, ranking)
             inner, params = self.candidates_sql(
-                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params, ranking
+                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params
             )
             recency = f"(1.0 + {RECENCY_BOOST} / (1.0 + {self.age_days_sql('c.date')} / 365.0))"
             select, select_params = f"c.rank * {recency}", [timezone.localdate()]
@@ -283,12 +281,27 @@ class DatabaseBackend(SearchBackend):
         sql = f"SELECT c.id, {select} AS score FROM ({inner}) c ORDER BY {order}"
         return sql, [*select_params, *params]
 
+    def ranked(self, cursor, parsed, filters, sort, drafts) -> list[tuple[int, float]]:
+        """Every candidate's (id, score), best first. Close and whole typed words rank
+        higher only where the matches are fewer than MAX_CANDIDATES (a common word: checking
+        word positions in every one of tens of thousands of documents cost 30–150 ms at
+        100,000 documents, for an order among the newest matches only)."""
+        ranking = sort != Sort.DATE and bool(near_alternatives(parsed))
+        if ranking:
+            cursor.execute(*self.count_sql(parsed, filters, drafts))
+            ranking = cursor.fetchone()[0] < MAX_CANDIDATES
+        cursor.execute(*self.hits_sql(parsed, filters, sort, drafts, ranking))
+        return cursor.fetchall()
+
 
 # Proximity: the typed words of a query standing within this many index tokens of each
 # other per gap (about as many characters) rank higher. Queries of more words than
 # NEAR_MAX_WORDS get no proximity boost (it would cost more than it tells).
 NEAR_TOKENS_PER_GAP = 6
 NEAR_MAX_WORDS = 6
+# How much higher such a match ranks (SQLite). bm25 over the match OR-ed with the proximity
+# group, as the ranking was first built, counted the close words' hits twice: about double.
+PROXIMITY_BOOST = 2.0
 
 
 def near_alternatives(parsed: ParsedQuery) -> list[Alternative]:
@@ -333,34 +346,59 @@ class SQLiteBackend(DatabaseBackend):
         return "(" + " AND ".join(cls._phrase(Alternative((t,))) for t in alternative.terms) + ")"
 
     @classmethod
-    def expression(cls, parsed: ParsedQuery, ranking: bool = True) -> str:
+    def expression(cls, parsed: ParsedQuery) -> str:
         """The FTS5 query. Tokens are letters and digits only and always quoted, so even
-        "NEAR" or "and" stay plain words. The ranking group (near_alternatives) is OR-ed
-        in: it matches only documents the conjunction matches anyway, and bm25() counts
-        its phrases in those where the typed words stand whole and close together, which
-        ranks them higher."""
+        "NEAR" or "and" stay plain words."""
         clauses = []
         for clause in parsed.clauses:
             alternatives = [cls._alternative(a) for a in clause.alternatives]
             clauses.append(
                 alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
             )
-        expression = " AND ".join(clauses)
-        near = near_alternatives(parsed) if ranking else []
-        if len(near) == 1:
-            expression = f"({expression}) OR {cls._phrase(near[0])}"
-        elif near:
-            phrases = " ".join(cls._phrase(a) for a in near)
-            distance = NEAR_TOKENS_PER_GAP * (len(near) - 1)
-            expression = f"({expression}) OR NEAR({phrases}, {distance})"
-        return expression
+        return " AND ".join(clauses)
 
-    def match_sql(self, parsed, ranking=False):
-        return "xxgk_search_fts MATCH %s", [self.expression(parsed, ranking)]
+    @classmethod
+    def proximity_expression(cls, parsed: ParsedQuery) -> str:
+        """The FTS5 query for documents where the typed words stand close together (or a
+        single word stands whole); empty where that tells nothing (near_alternatives)."""
+        near = near_alternatives(parsed)
+        if len(near) == 1:
+            return cls._phrase(near[0])
+        if near:
+            phrases = " ".join(cls._phrase(a) for a in near)
+            return f"NEAR({phrases}, {NEAR_TOKENS_PER_GAP * (len(near) - 1)})"
+        return ""
+
+    def match_sql(self, parsed):
+        return "xxgk_search_fts MATCH %s", [self.expression(parsed)]
 
     def rank_sql(self, parsed, ranking=False):
         # bm25() is lower-is-better; a title hit weighs four times a body hit.
         return "-bm25(xxgk_search_fts, 4.0, 1.0)", []
+
+    def ranked(self, cursor, parsed, filters, sort, drafts):
+        """bm25 ranks the candidates; then, where they are fewer than MAX_CANDIDATES, those
+        in which the typed words stand close (or whole) are looked up by one NEAR or phrase
+        query and their score multiplied by PROXIMITY_BOOST. Asking FTS5 for that inside
+        the match instead (OR-ing the group in, which bm25 then counts) made it check word
+        positions in every match, and needed a count first to keep common words from
+        paying for it: about a third of the time of a specific query (docs/search.md)."""
+        cursor.execute(*self.hits_sql(parsed, filters, sort, drafts))
+        rows = cursor.fetchall()
+        proximity = self.proximity_expression(parsed)
+        if sort == Sort.DATE or not proximity or not rows or len(rows) >= MAX_CANDIDATES:
+            return rows
+        cursor.execute(
+            "SELECT rowid FROM xxgk_search_fts WHERE xxgk_search_fts MATCH %s"
+            " AND rowid BETWEEN %s AND %s",
+            [proximity, min(row[0] for row in rows), max(row[0] for row in rows)],
+        )
+        close = {row[0] for row in cursor.fetchall()}
+        if not close:
+            return rows
+        boosted = [(pk, score * PROXIMITY_BOOST if pk in close else score) for pk, score in rows]
+        # A stable sort keeps the SQL's order (date, page) among equal scores.
+        return sorted(boosted, key=lambda row: -row[1])
 
     def age_days_sql(self, column):
         return f"max(julianday(%s) - julianday({column}), 0)"
@@ -409,7 +447,7 @@ class PostgresBackend(DatabaseBackend):
             for clause in parsed.clauses
         )
 
-    def match_sql(self, parsed, ranking=False):
+    def match_sql(self, parsed):
         # A phrase is matched as its tokens (the GIN index) and then checked in the token
         # text itself: tsvector positions stop at 16,383 and 256 per word, so a `<->` phrase
         # query would miss phrases deep in long attachments that SQLite finds.
@@ -477,22 +515,10 @@ class DatabaseResults:
             self._ranked = []
             if self.parsed:
                 with connection.cursor() as cursor:
-                    cursor.execute(*self.backend.hits_sql(*self._query(), self._ranking(cursor)))
-                    self._ranked = cursor.fetchall()
+                    self._ranked = self.backend.ranked(
+                        cursor, self.parsed, self.filters, self.sort, self.drafts
+                    )
         return self._ranked
-
-    def _query(self):
-        return self.parsed, self.filters, self.sort, self.drafts
-
-    def _ranking(self, cursor) -> bool:
-        """Whether to rank close and whole typed words higher. Not for a date sort, and
-        not where there are more matches than are ranked (a common word: checking word
-        positions in every one of tens of thousands of documents cost 30–150 ms at 100,000
-        documents, for an order among the newest matches only)."""
-        if self.sort == Sort.DATE or not near_alternatives(self.parsed):
-            return False
-        cursor.execute(*self.backend.count_sql(self.parsed, self.filters, self.drafts))
-        return cursor.fetchone()[0] < MAX_CANDIDATES
 
     def count(self) -> int:
         """Visible matches, at most MAX_CANDIDATES (see ``capped``)."""
