@@ -203,7 +203,7 @@ def generate() -> dict:
 def generate_applications(rng) -> int | str:
     try:
         from xxgk.requests import models as request_models
-        from xxgk.requests.services import format_number
+        from xxgk.requests.services import NUMBER_PREFIX, format_number
     except ImportError as error:
         return f"requests app missing ({error})"
     Application = request_models.Application
@@ -213,7 +213,7 @@ def generate_applications(rng) -> int | str:
         received = today - datetime.timedelta(days=rng.randrange(0, 3 * 365))
         rows.append(
             Application(
-                number=format_number(received.year, seq),
+                number=format_number(NUMBER_PREFIX, received.year, seq),
                 year=received.year,
                 sequence=seq,
                 channel=rng.choice(request_models.Channel.values),

@@ -55,7 +55,7 @@ def generate(disclosures: int, applications: int) -> None:
     from xxgk.disclosures.models import DisclosurePage
     from xxgk.orgs.services import create_department
     from xxgk.requests import models as rq
-    from xxgk.requests.services import format_number
+    from xxgk.requests.services import NUMBER_PREFIX, format_number
 
     department = create_department(name="基准部门", code="BENCH")
     item = CatalogueItemPage.objects.get(item_number="7")
@@ -99,7 +99,7 @@ def generate(disclosures: int, applications: int) -> None:
         rq.Application.objects.bulk_create(
             [
                 rq.Application(
-                    number=format_number(2021, seq),
+                    number=format_number(NUMBER_PREFIX, 2021, seq),
                     year=2021,
                     sequence=seq,
                     channel=rq.Channel.values[0],
