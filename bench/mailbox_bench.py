@@ -43,15 +43,16 @@ def run(count, threads):
     from django.db import connection
     from django.utils import timezone
 
+    from xxgk.core.models import SerialCounter
     from xxgk.mailbox import services
     from xxgk.mailbox.export import statistics_workbook
-    from xxgk.mailbox.models import Letter, Mailbox, NumberCounter
+    from xxgk.mailbox.models import Letter, Mailbox
     from xxgk.mailbox.selectors import letter_statistics
     from xxgk.orgs.roles import Role
     from xxgk.orgs.services import create_department, create_staff_user
 
     Letter.objects.all().delete()
-    NumberCounter.objects.filter(prefix="BN").delete()
+    SerialCounter.objects.filter(prefix="BN").delete()
     box, _ = Mailbox.objects.get_or_create(
         slug="bench", defaults={"name": "基准信箱", "number_prefix": "BN"}
     )
