@@ -43,7 +43,8 @@ def _font_field(verbose_name):
         blank=True,
         validators=[validate_font_file],
         help_text=gettext_lazy(
-            "TrueType 字体（.ttf 或 .ttc），授权须允许嵌入；不上传则使用系统自带的开源字体。"
+            "TrueType 字体（.ttf 或 .ttc），授权须允许嵌入，每次保存上传一个；"
+            "不上传则使用系统自带的开源字体。"
         ),
     )
 
