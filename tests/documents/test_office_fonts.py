@@ -120,6 +120,7 @@ REFUSED = {
     "restricted": (restricted, "禁止嵌入"),
     "no_subsetting": (no_subsetting, "只允许完整嵌入或位图嵌入"),
     "no_cjk": (lambda font: test_fonts.DEJAVU.read_bytes(), "缺少中文字形（如“公开"),
+    "corrupt": (lambda font: font[:5000], "文件可能已损坏"),
     "too_large": (lambda font: font, "字体文件过大"),
 }
 

@@ -99,7 +99,7 @@ def _check_face(data: bytes, index: int) -> FontFace:
     """The face `index` of the file, or a ValidationError saying why it cannot be embedded."""
     try:
         parser = TTFontParser(io.BytesIO(data), subfontIndex=index)
-    except TTFError as error:
+    except (TTFError, struct.error, IndexError) as error:
         if "postscript outlines" in str(error):
             raise ValidationError(
                 _(
@@ -111,8 +111,13 @@ def _check_face(data: bytes, index: int) -> FontFace:
         raise ValidationError(_("无法读取该字体文件，文件可能已损坏。"), code="corrupt") from error
     fs_type = 0
     if "OS/2" in parser.table:
-        parser.seek_table("OS/2", 8)  # version, xAvgCharWidth, usWeightClass, usWidthClass
-        fs_type = parser.read_ushort()
+        try:
+            parser.seek_table("OS/2", 8)  # version, xAvgCharWidth, usWeightClass, usWidthClass
+            fs_type = parser.read_ushort()
+        except (TTFError, struct.error, IndexError) as error:
+            raise ValidationError(
+                _("无法读取该字体文件，文件可能已损坏。"), code="corrupt"
+            ) from error
     if fs_type & 0x000F == FS_TYPE_RESTRICTED:
         raise ValidationError(
             _(

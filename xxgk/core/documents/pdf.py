@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from . import NO_LINE_END, NO_LINE_START
-from .fonts import CJK_FONT, FALLBACK, HEI_FONT, KAI_FONT, Typefaces, register_font
+from .fonts import CJK_FONT, FALLBACK, HEI_FONT, KAI_FONT, ROLES, Typefaces, register_font
 from .pdfa import archival
 
 __all__ = ["CJK_FONT", "HEI_FONT", "KAI_FONT", "register_font"]
@@ -98,9 +98,7 @@ class Look:
     def __init__(self, page: Page = OFFICIAL_PAGE, fonts: Typefaces = FALLBACK):
         self.page = page
         # Uploaded fonts come registered; Debian's are registered on first use.
-        self.fonts = Typefaces(
-            **{role: register_font(getattr(fonts, role)) for role in fonts.__dataclass_fields__}
-        )
+        self.fonts = Typefaces(**{role: register_font(getattr(fonts, role)) for role in ROLES})
 
     @classmethod
     def of(cls, house) -> "Look":
