@@ -59,6 +59,7 @@ def test_office_uploads_fonts_and_every_pdf_embeds_them(client, office, office_f
     url = edit_url(client)
     page = client.get(url)
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
+    assert "公文版式与字体" in page.text and "正文字体（如仿宋_GB2312）" in page.text
     response = client.post(
         url, {"layout": "official", **{f"{role}_font": upload(font) for role in ROLES}}
     )
