@@ -319,6 +319,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploaded documents pass xxgk.security's check: extension, size and sniffed content.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "xxgk.security.forms.SafeDocumentForm"
 XXGK_DOCUMENT_MAX_BYTES = int(os.environ.get("XXGK_DOCUMENT_MAX_BYTES", str(50 * 1024 * 1024)))
+# The office's licensed fonts (设置 → 公文版式与字体): a GB2312 font is 3-15 MB; each is read
+# whole when it is checked and registered. nginx takes request bodies up to 20 MB
+# (client_max_body_size, deploy/nginx), so fonts are uploaded one per save; raise both
+# together for a larger (GB18030) font.
+XXGK_FONT_MAX_BYTES = int(os.environ.get("XXGK_FONT_MAX_BYTES", str(20 * 1024 * 1024)))
 # ZIP-based uploads (DOCX, XLSX) are refused before parsing when they would expand past this
 # size or compress better than this ratio (a decompression bomb); see xxgk/core/textextract.py.
 XXGK_PACKAGE_MAX_BYTES = int(os.environ.get("XXGK_PACKAGE_MAX_BYTES", str(100 * 1024 * 1024)))

@@ -74,3 +74,23 @@ def assert_pdfa_2b(data: bytes) -> None:
 
 def escape_xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def words(data: bytes, page: int = 1) -> list[tuple[str, float, float, float, float]]:
+    """(text, x min, y min, x max, y max) in points from the page's top left, for every
+    "word" `pdftotext -bbox` finds on one page (a run of Chinese without spaces is one)."""
+    html = _poppler("pdftotext", data, "-bbox", "-f", str(page), "-l", str(page))
+    return [
+        (text, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, text in WORD.findall(html)
+    ]
+
+
+def word(data: bytes, text: str, page: int = 1) -> tuple[str, float, float, float, float]:
+    """The first word on the page that is `text` or starts with it."""
+    return next(w for w in words(data, page) if w[0].startswith(text))

@@ -23,7 +23,7 @@ def assert_printable(data: bytes) -> None:
     assert_pdfa_2b(data)
 
 
-def test_letter_pdf():
+def test_letter_pdf(db):  # letters read the school's layout and fonts
     assert_printable(letters.pdf_bytes("政府信息公开申请答复告知书", f"张三：\n\n{LONG}\n\n{LONG}"))
 
 

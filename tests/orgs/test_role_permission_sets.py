@@ -68,6 +68,7 @@ MODEL_PERMISSIONS = {
         "requests.view_lettertemplate",
         "requests.change_feestandard",
         "review.change_ocrsettings",
+        "core.change_documentsettings",
         "xxgk_api.add_integrationtoken",
         "xxgk_api.change_integrationtoken",
         "xxgk_api.view_integrationtoken",

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from wagtail.models import Page, ReferenceIndex
 
+from .models import DocumentSettings
+
 
 def live_pages_referencing(obj) -> QuerySet[Page]:
     """Live pages that use ``obj`` (a document attached or linked in rich text), from
@@ -16,3 +18,9 @@ def live_pages_referencing(obj) -> QuerySet[Page]:
         .values_list("object_id", flat=True)
     )
     return Page.objects.live().filter(pk__in=[int(pk) for pk in set(ids)])
+
+
+def document_settings():
+    """The school's layout and fonts for generated documents (设置 → 公文版式与字体); Wagtail
+    creates the row with the defaults the first time it is asked for."""
+    return DocumentSettings.load()

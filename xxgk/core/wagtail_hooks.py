@@ -14,7 +14,9 @@ from wagtail.users.views.bulk_actions import assign_role as user_role
 from wagtail.users.views.bulk_actions import delete as user_delete
 from wagtail.users.views.bulk_actions import set_active_state as user_state
 
+from . import services
 from .admin_denied import refused_as_a_whole
+from .models import DocumentSettings
 
 # Every bulk action Wagtail registers, again, refusing a selection as a whole. Registered
 # after Wagtail's own (order 0), so these replace them in the bulk action registry; the
@@ -68,3 +70,10 @@ def hide_site_summary(request, summary_items):
     Wagtail's page tree, not disclosures: a number nobody needs, in English."""
     if not request.user.is_superuser:
         summary_items.clear()
+
+
+@hooks.register("after_edit_setting")
+def remove_replaced_fonts(request, instance):
+    """A replaced or cleared licensed font leaves the server with the save that dropped it."""
+    if isinstance(instance, DocumentSettings):
+        services.remove_unused_fonts(instance)

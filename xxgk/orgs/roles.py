@@ -111,6 +111,8 @@ ROLE_PERMISSIONS = {
         "requests.change_feestandard",
         # OCR limits of the attachment scan (issue 22): 设置 → 扫描件文字识别.
         "review.change_ocrsettings",
+        # The layout and licensed fonts of generated documents (issue 25): 设置 → 公文版式与字体.
+        "core.change_documentsettings",
         # Department integration tokens and their call log (issue 11), the site importer.
         "xxgk_api.add_integrationtoken",
         "xxgk_api.change_integrationtoken",

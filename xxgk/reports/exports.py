@@ -1,6 +1,7 @@
-"""The report as files: DOCX laid out as a Chinese official document (GB/T 9704 look: A4,
-方正小标宋 title, 黑体/楷体 headings, 仿宋 三号 body, page numbers in the footer) and PDF.
-Fonts, styles and page furniture come from the document toolkit, xxgk.core.documents."""
+"""The report as files: DOCX and PDF laid out as a Chinese official document (GB/T 9704 look:
+A4, 方正小标宋 title, 黑体/楷体 headings, 仿宋 三号 body, page numbers in the footer) or in
+the plain layout, as the school chose (设置 → 公文版式与字体). Fonts, styles and page
+furniture come from the document toolkit, xxgk.core.documents."""
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -8,9 +9,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from xxgk.core.documents import docx, pdf, signature_lines
+from xxgk.core.documents.house import house_style
 
 from .rendering import RenderedReport, RenderedTable, in_report_language
 
@@ -46,7 +48,7 @@ def _docx_table(document, table: RenderedTable) -> None:
 
 @in_report_language
 def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
-    document = docx.official_document()
+    document = docx.styled_document(plain=house_style().plain)
     _add(document, report.title, "title")
     for part in report.sections:
         if part.heading != "前言":
@@ -56,16 +58,12 @@ def report_docx(report: RenderedReport, *, signed_on=None) -> bytes:
                 _docx_table(document, paragraph.table)
             else:
                 _add(document, paragraph.text, paragraph.kind)
-    for line in signature_lines(signed_on):
-        paragraph = _add(document, line, "body", align=WD_ALIGN_PARAGRAPH.RIGHT)
-        paragraph.paragraph_format.first_line_indent = Pt(0)
+    organ, *date = signature_lines(signed_on)
+    docx.add_closing(document, organ, date[0] if date else "")
     return docx.to_bytes(document)
 
 
-PDF_WIDTH = A4[0] - 54 * mm  # between the margins below
-
-
-def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
+def _pdf_table(table: RenderedTable, body: ParagraphStyle, look: pdf.Look) -> list:
     cell_style = ParagraphStyle(
         "cell", parent=body, fontSize=8, leading=10, firstLineIndent=0, alignment=TA_CENTER
     )
@@ -88,13 +86,15 @@ def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
                 spans.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
         data.append(line)
     columns = len(table.rows[0])
-    first = PDF_WIDTH * _label_column_share(table)
-    widths = [first] + [(PDF_WIDTH - first) / (columns - 1)] * (columns - 1)
+    margins = look.page.margins
+    width = A4[0] - margins["leftMargin"] - margins["rightMargin"]
+    first = width * _label_column_share(table)
+    widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
     grid = Table(data, colWidths=widths, repeatRows=table.header_rows)
     grid.setStyle(
         TableStyle(
             [
-                *pdf.GRID,
+                *look.grid(),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 *spans,
@@ -107,29 +107,25 @@ def _pdf_table(table: RenderedTable, body: ParagraphStyle) -> list:
 
 @in_report_language
 def report_pdf(report: RenderedReport, *, signed_on=None) -> bytes:
-    body = pdf.body_style(firstLineIndent=2 * pdf.BODY_SIZE)
+    look = pdf.Look.of(house_style())
+    body = look.body(firstLineIndent=2 * look.page.body_size)
     styles = {
         "body": body,
         "minor": body,
-        "subheading": pdf.subheading_style(body),
-        "heading": pdf.heading_style(body),
+        "subheading": look.subheading(body),
+        "heading": look.heading(body),
     }
-    title = pdf.title_style(body, firstLineIndent=0)
-    right = pdf.signature_style(body, firstLineIndent=0)
+    title = look.title(body, firstLineIndent=0)
     flow = [pdf.paragraph(report.title, title), Spacer(1, 6 * mm)]
     for part in report.sections:
         if part.heading != "前言":
             flow.append(pdf.paragraph(part.heading, styles["heading"]))
         for p in part.paragraphs:
             if p.table is not None:
-                flow.extend(_pdf_table(p.table, body))
+                flow.extend(_pdf_table(p.table, body, look))
             else:
                 flow.append(pdf.paragraph(p.text, styles[p.kind]))
-    flow.append(Spacer(1, 10 * mm))
-    flow.extend(pdf.paragraph(line, right) for line in signature_lines(signed_on))
-    return pdf.build(
-        flow,
-        title=report.title,
-        page_numbers=True,
-        **pdf.OFFICIAL_MARGINS,
-    )
+    organ, *date = signature_lines(signed_on)
+    # The closing keeps the last paragraph with it: never a page with only the signature.
+    flow.append(KeepTogether([flow.pop(), *look.closing(organ, date[0] if date else "")]))
+    return look.build(flow, title=report.title, page_numbers=True)

@@ -7,10 +7,10 @@ office edits it in the admin; rendering always reads the row when there is one.
 from django.conf import settings
 from django.template import Context, Template
 from django.utils import timezone
-from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether
 
 from xxgk.core.documents import cn_date, docx, pdf, signature_lines
+from xxgk.core.documents.house import house_style
 from xxgk.law import citations
 
 from .models import LetterKind, LetterTemplate
@@ -121,26 +121,49 @@ def render_text(application, kind: LetterKind, **extra) -> tuple[str, str]:
     return title, Template(body).render(context).strip()
 
 
-def _signature() -> list[str]:
-    return signature_lines(timezone.localdate())
+def _closing() -> tuple[str, str]:
+    """The 发文机关署名 (the school) and the 成文日期 (today) under the letter."""
+    organ, date = signature_lines(timezone.localdate())
+    return organ, date
+
+
+def _parts(text: str) -> list[tuple[str, str]]:
+    """The letter's paragraphs with their kind: the first, "张三：", is the 主送机关 (set
+    flush left), the others body text (indented two characters)."""
+    paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
+    return [
+        ("addressee" if n == 0 and _addresses(paragraph) else "body", paragraph)
+        for n, paragraph in enumerate(paragraphs)
+    ]
+
+
+def _addresses(paragraph: str) -> bool:
+    return paragraph.endswith("：") and "\n" not in paragraph and len(paragraph) <= 40
 
 
 def docx_bytes(title: str, text: str) -> bytes:
-    document = docx.new_document("FangSong", "仿宋", size=14)
-    docx.add_centred_title(document, title, 20)
-    for paragraph in text.split("\n\n"):
-        document.add_paragraph(paragraph)
-    docx.add_right_aligned(document, _signature())
+    """The letter as Word file in the school's layout (设置 → 公文版式与字体), every paragraph
+    in its Word style (公文标题, 主送机关, 公文正文, 发文机关署名, 成文日期 in the official
+    layout), so the office edits a style, not each letter."""
+    document = docx.styled_document(plain=house_style().plain)
+    docx.official_paragraph(document.add_paragraph(), title, "title")
+    for kind, paragraph in _parts(text):
+        docx.official_paragraph(document.add_paragraph(), paragraph, kind)
+    docx.add_closing(document, *_closing())
     return docx.to_bytes(document)
 
 
 def pdf_bytes(title: str, text: str) -> bytes:
-    body = pdf.body_style(spaceAfter=8)
-    flow = [pdf.paragraph(title, pdf.title_style(body, spaceAfter=18))]
-    flow.extend(
-        pdf.paragraph(paragraph, body, line_breaks=True) for paragraph in text.split("\n\n")
-    )
-    flow.append(Spacer(1, 12 * mm))
-    right = pdf.signature_style(body)
-    flow.extend(pdf.paragraph(line, right) for line in _signature())
-    return pdf.build(flow, title=title, **pdf.OFFICIAL_MARGINS)
+    """The letter as PDF/A in the school's layout and fonts: in the official layout the
+    GB/T 9704 page, and the organ and date placed for the seal; the closing never stands on
+    a page of its own (it keeps the last paragraph with it)."""
+    look = pdf.Look.of(house_style())
+    body = look.body(firstLineIndent=2 * look.page.body_size)
+    addressee = look.body("addressee")
+    flow = [pdf.paragraph(title, look.title(body, firstLineIndent=0, spaceAfter=body.leading))]
+    for kind, paragraph in _parts(text):
+        style = addressee if kind == "addressee" else body
+        flow.append(pdf.paragraph(paragraph, style, line_breaks=True))
+    last = flow.pop()
+    flow.append(KeepTogether([last, *look.closing(*_closing())]))
+    return look.build(flow, title=title, page_numbers=True)

@@ -6,11 +6,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from xxgk.core.documents import docx, pdf
+from xxgk.core.documents.house import house_style
 
 from .models import Step
 
@@ -73,9 +73,12 @@ def sheet_title() -> str:
 
 
 def render_record_pdf(record) -> bytes:
-    font = pdf.register_cjk_font()
-    title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=22, alignment=1)
-    cell_style = pdf.body_style("cell", fontSize=10.5, leading=15)
+    """The sheet as PDF/A: a form, so the same ruled table in either layout, in the school's
+    fonts (the title's and the body's of 设置 → 公文版式与字体)."""
+    look = pdf.Look.of(house_style())
+    body = look.body()
+    title_style = look.title(body, fontSize=16, leading=22, wordWrap=None)
+    cell_style = look.body("cell", fontSize=10.5, leading=15)
     # Cells hold what people typed (title, opinion, basis): escaped, not read as markup.
     table = Table(
         [
@@ -85,19 +88,21 @@ def render_record_pdf(record) -> bytes:
         colWidths=[40 * mm, 130 * mm],
     )
     table.setStyle(
-        TableStyle([*pdf.GRID, ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2"))])
+        TableStyle([*look.grid(), ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f2f2f2"))])
     )
     flow = [pdf.paragraph(sheet_title(), title_style), Spacer(1, 8 * mm), table]
-    return pdf.build(flow, title=sheet_title(), leftMargin=20 * mm, rightMargin=20 * mm)
+    return pdf.build(flow, title=sheet_title(), look=look, leftMargin=20 * mm, rightMargin=20 * mm)
 
 
 def render_record_docx(record) -> bytes:
-    document = docx.new_document("SimSun", "宋体")
-    docx.add_centred_title(document, sheet_title(), 16)
+    """The sheet as Word file: its title and cells in the Word styles of the school's layout
+    (公文标题, 表格文字), no direct formatting, no page numbers (a one-page form)."""
+    document = docx.styled_document(plain=house_style().plain, page_numbers=False)
+    docx.official_paragraph(document.add_paragraph(), sheet_title(), "title")
     rows = record_rows(record)
     table = document.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
     for (label, value), row in zip(rows, table.rows, strict=True):
-        row.cells[0].text = label
-        row.cells[1].text = value
+        docx.official_paragraph(row.cells[0].paragraphs[0], label, "cell")
+        docx.official_paragraph(row.cells[1].paragraphs[0], value, "cell")
     return docx.to_bytes(document)

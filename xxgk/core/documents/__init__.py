@@ -16,6 +16,11 @@ from django.conf import settings
 NO_LINE_START = "，。、；：？！）」』》〉】〕〗”’%…"
 NO_LINE_END = "（「『《〈【〔〖“‘"
 
+# The two layouts the school chooses between (core.DocumentSettings.layout): the official
+# document's of GB/T 9704-2012, or a plain one.
+OFFICIAL = "official"
+PLAIN = "plain"
+
 
 def cn_date(day) -> str:
     """2022年1月5日 — official documents write dates without leading zeros; "" for no date."""

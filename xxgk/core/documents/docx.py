@@ -23,22 +23,46 @@ from . import NO_LINE_END, NO_LINE_START
 # East Asian font, size in points (二号 = 22, 三号 = 16, 四号 = 14, 五号 = 10.5), bold, and
 # the outline level of headings (Word's navigation pane and table of contents read it).
 # Paragraphs carry the style and no direct formatting, so an office that prefers another
-# font or spacing edits one style in Word, not every paragraph.
+# font or spacing edits one style in Word, not every paragraph. The names are the styles'
+# identities in Word (an office's macros and templates refer to them), not interface text.
 OFFICIAL_STYLES = {
     "title": ("公文标题", "方正小标宋简体", 22, False, None),
     "heading": ("一级标题", "黑体", 16, False, 0),
     "subheading": ("二级标题", "楷体_GB2312", 16, False, 1),
     "minor": ("三级标题", "仿宋_GB2312", 16, True, 2),
     "body": ("公文正文", "仿宋_GB2312", 16, False, None),
+    "addressee": ("主送机关", "仿宋_GB2312", 16, False, None),
+    "organ": ("发文机关署名", "仿宋_GB2312", 16, False, None),
+    "date": ("成文日期", "仿宋_GB2312", 16, False, None),
     "caption": ("表题", "黑体", 14, False, None),
     "cell": ("表格文字", "仿宋_GB2312", 10.5, False, None),
     "page_number": ("页码", "宋体", 14, False, None),
 }
+# The plain layout's styles (小二 title, 四号 headings, 小四 宋体 body), the same kinds.
+PLAIN_STYLES = {
+    "title": ("文档标题", "黑体", 18, False, None),
+    "heading": ("一级标题", "黑体", 14, False, 0),
+    "subheading": ("二级标题", "楷体", 12, True, 1),
+    "minor": ("三级标题", "宋体", 12, True, 2),
+    "body": ("正文段落", "宋体", 12, False, None),
+    "addressee": ("称呼", "宋体", 12, False, None),
+    "organ": ("署名", "宋体", 12, False, None),
+    "date": ("日期", "宋体", 12, False, None),
+    "caption": ("表题", "黑体", 10.5, False, None),
+    "cell": ("表格文字", "宋体", 10.5, False, None),
+    "page_number": ("页码", "宋体", 10.5, False, None),
+}
 # About 22 lines of 28 characters on the type area (GB/T 9704 7.1): fixed 28 pt lines,
-# first lines indented by two characters.
+# first lines indented by two characters. The plain layout: 20 pt lines.
 LINE_SPACING = Pt(28)
+PLAIN_LINE_SPACING = Pt(20)
 INDENTED = {"heading", "subheading", "minor", "body"}
 CENTRED = {"title", "caption"}
+RIGHT = {"organ", "date"}
+# GB/T 9704-2012 7.3.5.1: the date four characters in from the right margin, the organ
+# centred above it, two blank lines above them for the upper half of the seal.
+DATE_RIGHT_INDENT_CHARS = 4
+SEAL_LINES = 2
 
 
 LANGUAGE = "zh-CN"
@@ -154,9 +178,12 @@ def new_document(font: str, east_asian_font: str, size: float | None = None):
     return document
 
 
-def add_official_styles(document) -> None:
-    """Define the paragraph styles of OFFICIAL_STYLES in `document`."""
-    for kind, (name, font, size, bold, outline_level) in OFFICIAL_STYLES.items():
+def add_official_styles(document, styles=None, line_spacing=None) -> None:
+    """Define the paragraph styles of OFFICIAL_STYLES (or `styles`, e.g. PLAIN_STYLES) in
+    `document`: fonts, sizes, spacing, indents and alignment live in the styles."""
+    styles = styles or OFFICIAL_STYLES
+    line_spacing = line_spacing or LINE_SPACING
+    for kind, (name, font, size, bold, outline_level) in styles.items():
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = document.styles["Normal"]
         style.quick_style = True
@@ -167,20 +194,40 @@ def add_official_styles(document) -> None:
         layout = style.paragraph_format
         layout.space_before = layout.space_after = Pt(0)
         if kind not in ("cell", "page_number"):
-            layout.line_spacing = LINE_SPACING
+            layout.line_spacing = line_spacing
         if kind in INDENTED:
             layout.first_line_indent = Pt(2 * size)
         if kind in CENTRED:
             layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if kind == "title":
+            layout.space_after = line_spacing  # a blank line under the title
+        if kind in RIGHT:
+            layout.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if kind == "organ":
+            # Room above the signature (for the seal's upper half in the official layout);
+            # kept on the page of the date under it.
+            lines = SEAL_LINES if styles is OFFICIAL_STYLES else 1
+            layout.space_before = Pt(lines * line_spacing.pt)
+            layout.keep_with_next = True
+        if kind == "date" and styles is OFFICIAL_STYLES:
+            layout.right_indent = Pt(DATE_RIGHT_INDENT_CHARS * size)
         if outline_level is not None:
             level = OxmlElement("w:outlineLvl")
             level.set(qn("w:val"), str(outline_level))
             style.element.get_or_add_pPr().append(level)
 
 
+def _style_set(part) -> dict:
+    """The style set a document was made with (`styled_document`): its body style's name
+    tells them apart."""
+    styles = part.package.main_document_part.styles
+    return PLAIN_STYLES if PLAIN_STYLES["body"][0] in styles else OFFICIAL_STYLES
+
+
 def official_paragraph(paragraph, text: str, kind: str, *, align=None):
-    """Fill `paragraph` (of a document made by `official_document`) in the style of `kind`."""
-    paragraph.style = OFFICIAL_STYLES[kind][0]
+    """Fill `paragraph` (of a document made by `official_document` or `styled_document`) in
+    the style of `kind`."""
+    paragraph.style = _style_set(paragraph.part)[kind][0]
     if align is not None:
         paragraph.alignment = align
     paragraph.add_run(text)
@@ -203,16 +250,17 @@ def add_right_aligned(document, lines: list[str]) -> None:
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def official_page(section) -> None:
-    """A4 with the GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm)."""
+def official_page(section, margins=(37, 35, 28, 26)) -> None:
+    """A4 with the GB/T 9704 margins (top 37, bottom 35, left 28, right 26 mm), or others."""
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    top, bottom, left, right = margins
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
 
 
 def _page_number(paragraph, align) -> None:
     """ "— n —" with Word's PAGE field, so Word numbers the pages as it lays them out."""
-    paragraph.style = OFFICIAL_STYLES["page_number"][0]
+    paragraph.style = _style_set(paragraph.part)["page_number"][0]
     paragraph.alignment = align
     paragraph.add_run("— ")
     run = paragraph.add_run()
@@ -238,13 +286,50 @@ def page_number_footers(document, section) -> None:
 
 def official_document():
     """A blank official document: A4, GB/T 9704 margins, its Word styles, page numbers."""
+    return styled_document(plain=False)
+
+
+def styled_document(*, plain: bool = False, page_numbers: bool = True):
+    """A blank document in the official layout (GB/T 9704 page and OFFICIAL_STYLES, page
+    numbers at the outer corner) or the plain one (25 mm margins, PLAIN_STYLES, page numbers
+    centred): the school's choice, `house.HouseStyle.plain`."""
     document = Document()
     chinese_line_breaking(document)
-    add_official_styles(document)
     section = document.sections[0]
-    official_page(section)
-    page_number_footers(document, section)
+    if plain:
+        add_official_styles(document, PLAIN_STYLES, PLAIN_LINE_SPACING)
+        official_page(section, margins=(25, 25, 25, 25))
+        if page_numbers:
+            _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.CENTER)
+    else:
+        add_official_styles(document)
+        official_page(section)
+        if page_numbers:
+            page_number_footers(document, section)
     return document
+
+
+def _text_width(text: str, size: float) -> float:
+    """Width in points of `text` set in a CJK font: full-width characters take one em, ASCII
+    (the date's digits) half of one."""
+    return sum(size / 2 if character.isascii() else size for character in text) if text else 0
+
+
+def add_closing(document, organ: str, date: str) -> None:
+    """The 落款 under the body: the organ and the date in their styles (发文机关署名, 成文日期).
+    In the official layout the date sits four characters in from the right margin and the
+    organ is centred above it (GB/T 9704-2012 7.3.5.1), which depends on the two texts'
+    lengths: the organ's style gets that indent in this document, so the paragraphs still
+    carry no direct formatting."""
+    styles = _style_set(document.part)
+    if styles is OFFICIAL_STYLES and date:
+        size = styles["organ"][2]
+        centre = DATE_RIGHT_INDENT_CHARS * size + _text_width(date, size) / 2
+        indent = max(0, centre - _text_width(organ, size) / 2)
+        document.styles[styles["organ"][0]].paragraph_format.right_indent = Pt(indent)
+    official_paragraph(document.add_paragraph(), organ, "organ")
+    if date:
+        official_paragraph(document.add_paragraph(), date, "date")
 
 
 def to_bytes(document) -> bytes:
