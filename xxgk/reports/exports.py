@@ -32,18 +32,23 @@ def _docx_table(document, table: RenderedTable) -> None:
     _add(document, table.title, "caption")
     grid = document.add_table(rows=len(table.rows), cols=len(table.rows[0]))
     grid.style = "Table Grid"
+    # python-docx works out the whole grid for every cell it is asked for: the cells are
+    # taken once, row by row, filled, and merged last (each merge's cells are its own).
+    cells = [grid.rows[r].cells for r in range(len(table.rows))]
+    merges = []
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row):
             if cell is None:
                 continue
-            target = grid.cell(r, c)
-            if cell.colspan > 1 or cell.rowspan > 1:
-                target = target.merge(grid.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
-            paragraph = docx.official_paragraph(target.paragraphs[0], cell.text, "cell")
+            paragraph = docx.official_paragraph(cells[r][c].paragraphs[0], cell.text, "cell")
             if cell.figure or r < table.header_rows:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
                 paragraph.paragraph_format.left_indent = Pt(10.5 * cell.indent)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                merges.append((cells[r][c], cells[r + cell.rowspan - 1][c + cell.colspan - 1]))
+    for first, last in merges:
+        first.merge(last)
 
 
 @in_report_language
