@@ -140,6 +140,13 @@ def test_gunicorn_behind_nginx_serves_caches_counts_and_purges(
         filtered, _ = fetch(stack, f"{item_a.url}?year=2022", headers={"User-Agent": "filter"})
         assert filtered.getheader("X-Page-Cache") != "edge"
 
+        # The home page, the one most readers open first, is a file too (its path is "/"
+        # alone, which the edge map once missed).
+        home, _ = fetch(stack, "/")
+        assert home.status == 200 and home.getheader("X-Page-Cache") == "miss"
+        home_again, _ = fetch(stack, "/")
+        assert home_again.getheader("X-Page-Cache") == "edge"
+
         css, plain = fetch(stack, "/static/xxgk/css/site.css")
         assert css.status == 200 and css.getheader("X-Content-Type-Options") == "nosniff"
         # Text goes out gzipped to clients that take it (issue 20): static files, edge copies
