@@ -111,9 +111,11 @@ pg-start:
 	@pg_isready -h 127.0.0.1 -p 5432 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	@for i in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
 
-test-pg: install system-deps lighthouse-deps pg-start
+# Lighthouse scores pages, not the database: it runs in `make test` only (about two minutes).
+test-pg: install system-deps pg-start
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db -m "not browser" $(PYTEST_ARGS)
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser \
+		--ignore=tests/browser/test_lighthouse_browser.py $(PYTEST_ARGS)
 
 # Templates: djLint's format check and its linter (settings in pyproject.toml, [tool.djlint]).
 TEMPLATE_DIRS := xxgk xxgk_demo
