@@ -11,6 +11,7 @@ from tests.factories import (
     make_responsible,
     superuser,
 )
+from xxgk.mailbox.models import Mailbox, MailboxCategory
 from xxgk.orgs.roles import Role
 
 if os.environ.get("XXGK_TEST_DB_TEMPLATE"):
@@ -119,6 +120,16 @@ def dept_a(db):
 @pytest.fixture
 def dept_b(db):
     return DepartmentFactory(name="计划财务处", code="CWB")
+
+
+@pytest.fixture
+def mailbox(db, dept_a):
+    """The president's mailbox, writing to the admissions office, with one category."""
+    box = Mailbox.objects.create(
+        name="校长信箱", slug="president", number_prefix="XZ", default_department=dept_a
+    )
+    MailboxCategory.objects.create(mailbox=box, name="教学管理")
+    return box
 
 
 @pytest.fixture

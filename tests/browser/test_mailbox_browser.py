@@ -5,7 +5,7 @@ import pytest
 from tests.factories import TEST_PASSWORD, published_disclosure
 from tests.mailbox.helpers import answer_to
 from xxgk.mailbox import services
-from xxgk.mailbox.models import Letter, Mailbox, MailboxCategory
+from xxgk.mailbox.models import Letter
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,15 +29,6 @@ def staff_page(browser, live_server, username):
     return page
 
 
-@pytest.fixture
-def mailbox(dept_a):
-    box = Mailbox.objects.create(
-        name="校长信箱", slug="president", number_prefix="XZ", default_department=dept_a
-    )
-    MailboxCategory.objects.create(mailbox=box, name="后勤服务")
-    return box
-
-
 def test_helpful_vote_posts_without_reload(live_server, page, office, dept_a, item_a):
     disclosure = published_disclosure(item=item_a, department=dept_a, author=office)
     page.goto(live_server.url + disclosure.url)
@@ -57,7 +48,7 @@ def test_letter_from_writing_to_public_answer(
     # The writer writes, consenting to publication.
     page.goto(live_server.url + "/mailbox/")
     page.get_by_role("link", name="我要写信").first.click()
-    page.select_option("#id_category", label="后勤服务")
+    page.select_option("#id_category", label="教学管理")
     page.fill("#id_writer_name", "李四")
     page.fill("#id_phone", "13800002222")
     page.fill("#id_subject", "宿舍热水供应时间太短")

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from tests.requests.conftest import make_application
 from xxgk.mailbox import services as mailbox_services
-from xxgk.mailbox.models import Letter, Mailbox, MailboxCategory
+from xxgk.mailbox.models import Letter
 from xxgk.requests.models import Application
 
 pytestmark = pytest.mark.django_db
@@ -38,15 +38,6 @@ def application_due(on, **fields):
     application, _code = make_application()
     Application.objects.filter(pk=application.pk).update(due_date=on, **fields)
     return Application.objects.get(pk=application.pk)
-
-
-@pytest.fixture
-def mailbox(dept_a):
-    box = Mailbox.objects.create(
-        name="校长信箱", slug="president", number_prefix="XZ", default_department=dept_a
-    )
-    MailboxCategory.objects.create(mailbox=box, name="教学管理")
-    return box
 
 
 def letter_due(mailbox, department, on, subject, office):

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
@@ -19,10 +20,15 @@ from .selectors import assignable_handlers
 
 
 def ensure_role_groups() -> dict[Role, Group]:
-    """Create the role groups and (re)grant their model permissions. Idempotent."""
+    """Create the role groups and (re)grant their model permissions. Idempotent.
+
+    Runs whenever anyone's roles are set, so it asks what is there in a few queries and
+    writes only what is missing (a grant added through ``add``/``create`` still reaches the
+    audit log's signals)."""
+    existing = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
     groups = {}
     for role, name in ROLE_GROUP_NAMES.items():
-        group, _ = Group.objects.get_or_create(name=name)
+        group = existing.get(name) or Group.objects.get_or_create(name=name)[0]
         group.permissions.add(*_permissions(ROLE_PERMISSIONS[role]))
         groups[role] = group
     _grant_office_page_permissions(groups[Role.OFFICE])
@@ -32,38 +38,62 @@ def ensure_role_groups() -> dict[Role, Group]:
 
 def _permissions(dotted_names: list[str]) -> list[Permission]:
     """The Permission rows named app_label.codename that exist (yet: see signals)."""
-    found = []
-    for dotted in dotted_names:
-        app_label, codename = dotted.split(".", 1)
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label, codename=codename
-        ).first()
-        if permission is not None:
-            found.append(permission)
-    return found
+    wanted = {tuple(dotted.split(".", 1)) for dotted in dotted_names}
+    if not wanted:
+        return []
+    query = Q()
+    for app_label, codename in wanted:
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    found = {}
+    for permission in Permission.objects.filter(query).select_related("content_type"):
+        found.setdefault((permission.content_type.app_label, permission.codename), permission)
+    return list(found.values())
+
+
+def _grant_missing(model, grants: list[dict]) -> None:
+    """Create the grant rows (group, object, permission) that are not there yet: one query to
+    see what is, and a ``get_or_create`` (which the audit log hears) for each missing row."""
+    if not grants:
+        return
+    fields = list(grants[0])
+    query = Q()
+    for grant in grants:
+        query |= Q(**grant)
+    present = set(model.objects.filter(query).values_list(*fields))
+    for grant in grants:
+        if tuple(grant[field] for field in fields) not in present:
+            model.objects.get_or_create(**grant)
 
 
 def _grant_collection_permissions(groups: dict[Role, Group]) -> None:
     root = Collection.get_first_root_node()
     if root is None:
         return
-    for role, dotted_names in COLLECTION_PERMISSIONS.items():
-        for permission in _permissions(dotted_names):
-            GroupCollectionPermission.objects.get_or_create(
-                group=groups[role], collection=root, permission=permission
-            )
+    _grant_missing(
+        GroupCollectionPermission,
+        [
+            {"group_id": groups[role].pk, "collection_id": root.pk, "permission_id": permission.pk}
+            for role, dotted_names in COLLECTION_PERMISSIONS.items()
+            for permission in _permissions(dotted_names)
+        ],
+    )
 
 
 def grant_department_collection_permissions(department: Department) -> None:
     """Let the department's editors upload and choose files in its own collection only."""
     if department.collection_id is None:
         return
-    for permission in _permissions(DEPARTMENT_COLLECTION_PERMISSIONS):
-        GroupCollectionPermission.objects.get_or_create(
-            group_id=department.editor_group_id,
-            collection_id=department.collection_id,
-            permission=permission,
-        )
+    _grant_missing(
+        GroupCollectionPermission,
+        [
+            {
+                "group_id": department.editor_group_id,
+                "collection_id": department.collection_id,
+                "permission_id": permission.pk,
+            }
+            for permission in _permissions(DEPARTMENT_COLLECTION_PERMISSIONS)
+        ],
+    )
 
 
 def _grant_office_page_permissions(group: Group) -> None:
@@ -71,11 +101,14 @@ def _grant_office_page_permissions(group: Group) -> None:
     page_permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=OFFICE_PAGE_PERMISSIONS
     )
-    for site in Site.objects.all():
-        for permission in page_permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=site.root_page_id, permission=permission
-            )
+    _grant_missing(
+        GroupPagePermission,
+        [
+            {"group_id": group.pk, "page_id": root_page_id, "permission_id": permission.pk}
+            for root_page_id in Site.objects.values_list("root_page_id", flat=True)
+            for permission in page_permissions
+        ],
+    )
 
 
 @transaction.atomic
