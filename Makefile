@@ -113,8 +113,8 @@ pg-start:
 
 # Lighthouse scores pages, not the database: it runs in `make test` only (about two minutes).
 test-pg: install system-deps pg-start
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 --create-db -m "not browser" $(PYTEST_ARGS)
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db -m browser \
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -m browser \
 		--ignore=tests/browser/test_lighthouse_browser.py $(PYTEST_ARGS)
 
 # Templates: djLint's format check and its linter (settings in pyproject.toml, [tool.djlint]).

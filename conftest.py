@@ -1,9 +1,10 @@
 import os
-import shutil
-import tempfile
+from pathlib import Path
 
 import pytest
+from django.db import connections
 
+from tests import database_template
 from tests.factories import (
     DepartmentFactory,
     StaffFactory,
@@ -14,28 +15,32 @@ from tests.factories import (
 from xxgk.mailbox.models import Mailbox, MailboxCategory
 from xxgk.orgs.roles import Role
 
-if os.environ.get("XXGK_TEST_DB_TEMPLATE"):
-    # Mutation testing (scripts/mutation.py) runs pytest once per mutant; migrating a fresh
-    # database each time would cost ~35 s, so each session works on its own copy of a
-    # database migrated once. Nothing else changes: tests still run in transactions.
 
-    @pytest.fixture(scope="session")
-    def django_db_setup(django_db_blocker):
-        from django.db import connections
-
-        fd, path = tempfile.mkstemp(prefix="xxgk-mutation-", suffix=".sqlite3")
-        os.close(fd)
-        shutil.copyfile(os.environ["XXGK_TEST_DB_TEMPLATE"], path)
-        connection = connections["default"]
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database, copied from a template migrated once per version of the code
+    (tests/database_template.py) instead of migrated afresh in every pytest process."""
+    connection = connections["default"]
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            name = database_template.setup_postgresql(
+                connection, database_template.template_key(), verbosity
+            )
+        else:
+            given = os.environ.get("XXGK_TEST_DB_TEMPLATE")  # scripts/mutation.py's
+            database_template.setup_sqlite(
+                connection,
+                database_template.template_key(),
+                verbosity,
+                template=Path(given) if given else None,
+            )
+    yield
+    if connection.vendor == "postgresql":
         with django_db_blocker.unblock():
-            connection.close()
-            connection.settings_dict["NAME"] = path
-            # What create_test_db(serialize=True) keeps for serialized_rollback.
-            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-        yield
-        with django_db_blocker.unblock():
-            connection.close()
-        os.remove(path)
+            database_template.drop_postgresql(connection, name)
 
 
 @pytest.fixture(autouse=True)
