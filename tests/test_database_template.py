@@ -1,6 +1,11 @@
 """The test-database template is rebuilt whenever what the migrations produce can differ."""
 
+import pytest
+from django.contrib.auth.models import Group
+
 from tests import database_template
+from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
+from xxgk.orgs.roles import ROLE_GROUP_NAMES
 
 
 def _tree(root):
@@ -38,3 +43,12 @@ def test_templates_do_not_change_the_key(tmp_path, monkeypatch):
     before = database_template.template_key()
     (tmp_path / "xxgk/app/templates/page.html").write_text("<p>another page</p>\n")
     assert database_template.template_key() == before
+
+
+@pytest.mark.django_db
+def test_a_test_database_holds_the_migrated_catalogue():
+    """What every test starts from, copied from the template: the MoE catalogue's 10
+    categories and 50 items, and the role groups the post-migrate handler grants."""
+    assert CatalogueCategoryPage.objects.count() == 10
+    assert CatalogueItemPage.objects.count() == 50
+    assert set(ROLE_GROUP_NAMES.values()) <= set(Group.objects.values_list("name", flat=True))
