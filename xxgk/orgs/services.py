@@ -22,32 +22,51 @@ from .selectors import assignable_handlers
 def ensure_role_groups() -> dict[Role, Group]:
     """Create the role groups and (re)grant their model permissions. Idempotent.
 
-    Runs whenever anyone's roles are set, so it asks what is there in a few queries and
-    writes only what is missing (a grant added through ``add``/``create`` still reaches the
-    audit log's signals)."""
+    Runs after every migration (orgs.signals), when the permissions a role needs may be new;
+    it asks what is there in a few queries and writes only what is missing (a grant added
+    through ``add``/``create`` still reaches the audit log's signals)."""
     existing = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
+    named = _permission_index([name for names in ROLE_PERMISSIONS.values() for name in names])
     groups = {}
     for role, name in ROLE_GROUP_NAMES.items():
         group = existing.get(name) or Group.objects.get_or_create(name=name)[0]
-        group.permissions.add(*_permissions(ROLE_PERMISSIONS[role]))
+        group.permissions.add(*_pick(named, ROLE_PERMISSIONS[role]))
         groups[role] = group
     _grant_office_page_permissions(groups[Role.OFFICE])
     _grant_collection_permissions(groups)
     return groups
 
 
-def _permissions(dotted_names: list[str]) -> list[Permission]:
-    """The Permission rows named app_label.codename that exist (yet: see signals)."""
+def role_groups() -> dict[Role, Group]:
+    """The role groups, as the last migration granted them (created and granted here only
+    if one is missing, e.g. on a database restored without them)."""
+    existing = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
+    if len(existing) < len(ROLE_GROUP_NAMES):
+        return ensure_role_groups()
+    return {role: existing[name] for role, name in ROLE_GROUP_NAMES.items()}
+
+
+def _permission_index(dotted_names: list[str]) -> dict[str, Permission]:
+    """The Permission rows named app_label.codename that exist (yet: see signals), by name,
+    in one query."""
     wanted = {tuple(dotted.split(".", 1)) for dotted in dotted_names}
     if not wanted:
-        return []
+        return {}
     query = Q()
     for app_label, codename in wanted:
         query |= Q(content_type__app_label=app_label, codename=codename)
     found = {}
     for permission in Permission.objects.filter(query).select_related("content_type"):
-        found.setdefault((permission.content_type.app_label, permission.codename), permission)
-    return list(found.values())
+        found.setdefault(f"{permission.content_type.app_label}.{permission.codename}", permission)
+    return found
+
+
+def _pick(named: dict[str, Permission], dotted_names: list[str]) -> list[Permission]:
+    return [named[dotted] for dotted in dotted_names if dotted in named]
+
+
+def _permissions(dotted_names: list[str]) -> list[Permission]:
+    return _pick(_permission_index(dotted_names), dotted_names)
 
 
 def _grant_missing(model, grants: list[dict]) -> None:
@@ -145,7 +164,7 @@ def set_roles(user, roles: list[Role], *, department: Department | None = None) 
     roles = {Role(r) for r in roles}
     if Role.EDITOR in roles and department is None:
         raise ValueError("部门信息员必须属于一个部门。")
-    groups = ensure_role_groups()
+    groups = role_groups()
     user.groups.remove(*[g for r, g in groups.items() if r not in roles])
     user.groups.add(*[groups[r] for r in roles])
     profile, _ = StaffProfile.objects.get_or_create(user=user)
