@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from xxgk.workdays.calendar import (
+    MAX_SPAN_DAYS,
     Deadline,
     WorkCalendar,
     add_working_days,
@@ -131,3 +133,48 @@ def test_a_provisional_deadline_tells_the_reader_which_years_are_guessed_and_how
     assert Deadline(D(2028, 1, 5), provisional_years=(2027, 2028)).explain() == (
         "2027、2028年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
     )
+
+
+@pytest.mark.django_db
+def test_a_deadline_ending_on_the_last_working_day_of_a_known_year_is_not_provisional():
+    """2026's holidays are bundled, 2027's are not. A deadline that falls on Thursday
+    31 December 2026 is certain: the days after it are not part of the count, so the
+    reader must not be told that 2027's holidays could move it."""
+    deadline = add_working_days(D(2026, 12, 30), 1)
+    assert deadline.date == D(2026, 12, 31)
+    assert not deadline.is_provisional and deadline.explain() == ""
+
+
+@pytest.mark.django_db
+def test_the_start_day_is_not_one_of_the_years_a_provisional_deadline_names():
+    """Counted from 1 January 2028 (neither 2027's nor 2028's holidays entered), only the
+    days after the start are counted: the notice names 2028, not 2027."""
+    deadline = add_working_days(D(2028, 1, 1), 10)
+    assert deadline.provisional_years == (2028,)
+    assert "2027" not in deadline.explain()
+
+
+@pytest.mark.django_db
+def test_spans_up_to_three_years_are_counted_and_longer_ones_refused_in_chinese():
+    start = D(2021, 9, 1)
+    longest = start + datetime.timedelta(days=MAX_SPAN_DAYS)
+    assert working_days_between(start, longest) > 700  # about 250 working days a year
+    with pytest.raises(ValueError, match="^日期跨度过大。$"):
+        working_days_between(start, longest + datetime.timedelta(days=1))
+
+
+@pytest.mark.django_db
+def test_refusals_say_why_in_chinese():
+    with pytest.raises(ValueError, match="^工作日数不能为负数。$"):
+        add_working_days(D(2022, 1, 1), -1)
+    calendar = WorkCalendar.load(D(2022, 1, 1), D(2022, 1, 31))
+    with pytest.raises(ValueError, match="^期限超出可计算范围。$"):
+        calendar.add_working_days(D(2022, 1, 20), 30)
+    with pytest.raises(ValueError, match="^日期早于已载入的工作日历范围。$"):
+        calendar.working_days_between(D(2021, 12, 1), D(2022, 1, 10))
+
+
+def test_an_english_reader_sees_the_guessed_years_as_an_english_list():
+    with translation.override("en"):
+        text = Deadline(D(2028, 1, 14), provisional_years=(2027, 2028)).explain()
+    assert "2027, 2028" in text and "、" not in text
