@@ -90,6 +90,7 @@ FOCUSED_TESTS = {
         "tests/requests/test_working_days.py",
         "tests/requests/test_lifecycle.py",
         "tests/requests/test_receipt_due.py",
+        "tests/requests/test_fee_period_and_correction_notice.py",
         "tests/cases/",
     ],
     "fees": [

@@ -3,8 +3,10 @@ National Day 1–7 October off, Saturday 10 October worked; received Tuesday 29 
 15 working days fall due on Monday 26 October."""
 
 import pytest
+from django.utils.formats import date_format
 
-from xxgk.requests import deadlines, services
+from xxgk.requests import deadlines, fees, services
+from xxgk.requests.models import PauseKind
 
 from .conftest import D, make_application
 
@@ -69,3 +71,36 @@ def test_the_explanation_names_the_start_the_period_and_the_due_date(case):
     assert lines[0].startswith("起算日期：2026年9月29日（收到申请）")
     assert "答复期限：15个工作日。" in lines
     assert lines[-1] == "合计15个工作日，答复截止日期：2026年10月26日。"
+
+
+def test_each_pause_is_explained_with_its_cause_its_dates_and_the_days_it_adds(case, office):
+    """The deadline panel tells the office and the applicant why the due date moved: what
+    paused the clock, from when to when (or since when, while it lasts), and how many working
+    days that adds. 13–16 October 2026 are four working days."""
+    case = services.start_consultation(
+        case, actor=office, third_party="某公司", matter="是否涉及商业秘密", on=D(2026, 10, 12)
+    )
+    assert (
+        "征求第三方（某公司）意见：自2026年10月12日起暂停，至今不计入4个工作日，恢复后顺延。"
+        in deadlines.compute(case, today=D(2026, 10, 16)).lines
+    )
+    case = services.end_consultation(
+        case, actor=office, opinion="不同意公开", ended_on=D(2026, 10, 16)
+    )
+    assert (
+        "征求第三方（某公司）意见：2026年10月12日至2026年10月16日，不计入4个工作日。"
+        in deadlines.compute(case, today=D(2026, 10, 19)).lines
+    )
+
+
+def test_a_fee_pause_names_the_payment_deadline_on_the_fee_notice(case, office):
+    quote = fees.quote(policy_name="gov-2020", pages=150)
+    services.assess_fees(case, actor=office, quote=quote, on=D(2026, 10, 12))
+    case.refresh_from_db()
+    pause = case.pauses.get(kind=PauseKind.FEE)
+    line = (
+        f"缴费期间（缴费期限{date_format(pause.payment_due)}）：自2026年10月12日起暂停，"
+        "至今不计入4个工作日，恢复后顺延。"
+    )
+    assert pause.payment_due > D(2026, 10, 16)
+    assert line in deadlines.compute(case, today=D(2026, 10, 16)).lines
