@@ -104,3 +104,33 @@ def test_a_fee_pause_names_the_payment_deadline_on_the_fee_notice(case, office):
     )
     assert pause.payment_due > D(2026, 10, 16)
     assert line in deadlines.compute(case, today=D(2026, 10, 16)).lines
+
+
+def test_while_a_correction_is_awaited_the_clock_says_it_is_paused_and_until_when(case, office):
+    case = services.request_correction(case, actor=office, items="请写明年份", on=D(2026, 9, 30))
+    clock = deadlines.compute(case, today=D(2026, 10, 9))
+    assert clock.due is None and clock.days_left is None
+    assert clock.lines == [
+        f"已发出补正告知，答复期限暂停；申请人应于{date_format(case.correction_due)}前补正，"
+        "收到补正材料之日起重新计算。"
+    ]
+
+
+def test_after_a_correction_the_period_counts_from_the_day_the_material_arrived(case, office):
+    case = services.request_correction(case, actor=office, items="请写明年份", on=D(2026, 9, 30))
+    case = services.receive_correction(case, actor=office, received_on=D(2026, 10, 12))
+    clock = deadlines.compute(case, today=D(2026, 10, 12))
+    assert clock.lines[0] == (
+        "起算日期：2026年10月12日（收到补正材料），自次日起按工作日计算，"
+        "法定节假日不计，调休上班日计入。"
+    )
+    # 15 working days after Monday 12 October 2026: 13–16, 19–23, 26–30 October, 2 November.
+    assert clock.due.date == D(2026, 11, 2)
+
+
+def test_an_extension_names_the_head_who_approved_it(case, office, head):
+    head.first_name = "王主任"
+    head.save()
+    case = services.extend(case, actor=office, approved_by=head, days=15, reason="需要检索历年档案")
+    lines = deadlines.compute(case, today=D(2026, 10, 12)).lines
+    assert "经信息公开办公室负责人（王主任）批准延期15个工作日。" in lines
