@@ -134,3 +134,34 @@ def test_an_extension_names_the_head_who_approved_it(case, office, head):
     case = services.extend(case, actor=office, approved_by=head, days=15, reason="需要检索历年档案")
     lines = deadlines.compute(case, today=D(2026, 10, 12)).lines
     assert "经信息公开办公室负责人（王主任）批准延期15个工作日。" in lines
+
+
+def test_the_explanation_states_the_start_rule_in_full(case):
+    assert deadlines.compute(case, today=DUE).lines[0] == (
+        "起算日期：2026年9月29日（收到申请），自次日起按工作日计算，"
+        "法定节假日不计，调休上班日计入。"
+    )
+
+
+def test_an_extension_names_the_head_by_user_name_or_not_at_all_if_the_account_is_gone(
+    case, office, head
+):
+    case = services.extend(case, actor=office, approved_by=head, days=15, reason="需要检索档案")
+    lines = deadlines.compute(case, today=D(2026, 10, 12)).lines
+    assert "经信息公开办公室负责人（head1）批准延期15个工作日。" in lines
+    head.delete()  # the approval stands; the approver's account may not
+    case.refresh_from_db()
+    lines = deadlines.compute(case, today=D(2026, 10, 12)).lines
+    assert "经信息公开办公室负责人批准延期15个工作日。" in lines
+
+
+def test_a_closed_case_has_no_working_days_left(case, office):
+    case = services.answer(case, actor=office, outcome="1", reply_text="予以公开。", on=DUE)
+    assert deadlines.compute(case, today=DUE).days_left is None
+
+
+def test_a_deadline_in_a_year_without_holiday_data_says_it_may_move(office):
+    application, _ = make_application(received_on=D(2026, 12, 24))
+    application = services.accept(application, actor=office, on=D(2026, 12, 24))
+    lines = deadlines.compute(application, today=D(2026, 12, 24)).lines
+    assert lines[-1] == "2027年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
