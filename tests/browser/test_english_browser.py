@@ -2,12 +2,10 @@
 public pages and forms in English, with no Chinese outside the content the office wrote and
 the text marked as Chinese. Screenshots go to test-results/."""
 
-import datetime
-
 import pytest
 
-from tests.english import chinese_runs, visible_text
-from tests.factories import published_disclosure
+from tests.english import chinese_runs
+from tests.test_english_pages import chrome_text, disclosure  # noqa: F401 (a fixture)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,24 +23,12 @@ PAGES = [
 ]
 
 
-def _content(tag: str, attributes: dict) -> bool:
-    return "data-content" in attributes or attributes.get("lang", "").lower().startswith("zh")
-
-
-@pytest.fixture
-def disclosure(item_a, dept_a, office):
-    return published_disclosure(
-        item=item_a,
-        department=dept_a,
-        author=office,
-        title="2022年招生章程",
-        body="<p>本校2022年普通本科招生章程。</p>",
-        publication_date=datetime.date(2022, 3, 1),
-    )
-
-
 def test_a_visitor_switches_to_english_and_reads_no_chinese_chrome(
-    live_server, page, screenshot_dir, disclosure, mailbox
+    live_server,
+    page,
+    screenshot_dir,
+    disclosure,
+    mailbox,  # noqa: F811
 ):
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "zh-CN"
@@ -53,7 +39,7 @@ def test_a_visitor_switches_to_english_and_reads_no_chinese_chrome(
     for path, english_words in PAGES:
         page.goto(live_server.url + path)
         assert page.locator("html").get_attribute("lang") == "en", path
-        text = visible_text(page.content(), "body", _content)
+        text = chrome_text(page.content())
         assert english_words.lower() in text.lower(), (path, english_words)
         # What the office wrote (the mailbox's name) stays as written.
         assert chinese_runs(text, mailbox.name, context=30) == [], path
