@@ -27,8 +27,8 @@ def test_a_visitor_switches_to_english_and_reads_no_chinese_chrome(
     live_server,
     page,
     screenshot_dir,
-    disclosure,
-    mailbox,  # noqa: F811
+    disclosure,  # noqa: F811
+    mailbox,
 ):
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "zh-CN"
