@@ -25,7 +25,7 @@ def ensure_role_groups() -> dict[Role, Group]:
     Runs after every migration (orgs.signals), when the permissions a role needs may be new;
     it asks what is there in a few queries and writes only what is missing (a grant added
     through ``add``/``create`` still reaches the audit log's signals)."""
-    existing = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
+    existing = _existing_role_groups()
     named = _permission_index([name for names in ROLE_PERMISSIONS.values() for name in names])
     groups = {}
     for role, name in ROLE_GROUP_NAMES.items():
@@ -37,10 +37,14 @@ def ensure_role_groups() -> dict[Role, Group]:
     return groups
 
 
+def _existing_role_groups() -> dict[str, Group]:
+    return {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
+
+
 def role_groups() -> dict[Role, Group]:
     """The role groups, as the last migration granted them (created and granted here only
     if one is missing, e.g. on a database restored without them)."""
-    existing = {g.name: g for g in Group.objects.filter(name__in=ROLE_GROUP_NAMES.values())}
+    existing = _existing_role_groups()
     if len(existing) < len(ROLE_GROUP_NAMES):
         return ensure_role_groups()
     return {role: existing[name] for role, name in ROLE_GROUP_NAMES.items()}
