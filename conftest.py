@@ -29,6 +29,7 @@ def django_db_setup(
             name = database_template.setup_postgresql(
                 connection, database_template.template_key(), verbosity
             )
+            database_template.flush_postgresql_by_delete(connection)
         else:
             given = os.environ.get("XXGK_TEST_DB_TEMPLATE")  # scripts/mutation.py's
             database_template.setup_sqlite(

@@ -159,3 +159,35 @@ def drop_postgresql(connection, name: str) -> None:
     connection.close()
     with _maintenance_cursor(connection) as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)}")
+
+
+def flush_postgresql_by_delete(connection) -> None:
+    """Make this connection's flush (the end of every transactional test) DELETE the rows.
+
+    PostgreSQL's flush is one TRUNCATE of all ~140 tables, which gives every table and index
+    new files: 3 to 5 s per transactional test on a two-core machine, against 0.05 s for
+    deleting the few rows a test leaves (the foreign keys are deferrable, so the order does
+    not matter). Tables whose row triggers refuse deletes (the append-only audit log) are
+    still truncated, and a flush that resets sequences is left to Django.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
+        )
+        guarded = {name.strip('"') for (name,) in cursor.fetchall()}
+    django_sql_flush = connection.ops.sql_flush
+    quote = connection.ops.quote_name
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences:
+            return django_sql_flush(
+                style, tables, reset_sequences=True, allow_cascade=allow_cascade
+            )
+        truncated = [table for table in tables if table in guarded]
+        statements = ["SET CONSTRAINTS ALL DEFERRED"]
+        if truncated:
+            statements += django_sql_flush(style, truncated, allow_cascade=allow_cascade)
+        statements += [f"DELETE FROM {quote(table)}" for table in tables if table not in guarded]
+        return statements
+
+    connection.ops.sql_flush = sql_flush
