@@ -48,6 +48,9 @@ STORE = ROOT / "docs" / "mutation-results.json"
 # kept too, compressed, so that a new checkout runs only the tests it has not seen.
 STATS = ROOT / "mutants" / "mutmut-stats.json"
 STORED_STATS = ROOT / "docs" / "mutation-stats.json.gz"
+# Every test that reaches each function, as learned, before focus_tests narrows mutmut's copy
+# to a module's own tests: a later change of FOCUSED_TESTS can widen it again.
+REACH = ROOT / "mutants" / "mutmut-reach.json"
 WORKERS = "2"  # the machine has two cores, shared
 
 # Module → mutmut mutant-name patterns. Case numbering and role grants live in services
@@ -103,6 +106,7 @@ FOCUSED_TESTS = {
         "tests/review/test_scan.py",
         "tests/review/test_scan_rules.py",
         "tests/review/test_attachment_scans.py",
+        "tests/review/test_ocr.py",
         "tests/requests/test_resident_id_rules.py",
         "tests/requests/test_credit_code_rules.py",
         "tests/requests/test_public.py",
@@ -181,8 +185,20 @@ def save_results() -> int:
         }
     STORE.write_text(json.dumps(store, indent=0, sort_keys=True) + "\n")
     if STATS.exists():
-        STORED_STATS.write_bytes(gzip.compress(STATS.read_bytes(), mtime=0))
+        stats = json.loads(STATS.read_text())
+        stats["tests_by_mangled_function_name"] = _reach(stats)
+        STORED_STATS.write_bytes(gzip.compress(json.dumps(stats).encode(), mtime=0))
     return len(store)
+
+
+def _reach(stats: dict) -> dict[str, list[str]]:
+    """REACH merged with what mutmut has learned since (tests it had not seen), kept."""
+    reach = json.loads(REACH.read_text()) if REACH.exists() else {}
+    for function, tests in stats["tests_by_mangled_function_name"].items():
+        reach[function] = sorted(set(reach.get(function, ())) | set(tests))
+    REACH.parent.mkdir(parents=True, exist_ok=True)
+    REACH.write_text(json.dumps(reach))
+    return reach
 
 
 def seed_results() -> list[str]:
@@ -224,15 +240,14 @@ def focus_tests(modules: list[str]) -> None:
     if not STATS.exists():
         return
     stats = json.loads(STATS.read_text())
+    reach = _reach(stats)
     reached = stats["tests_by_mangled_function_name"]
     for module in modules:
         prefixes = tuple(FOCUSED_TESTS[module])
-        for function, tests in reached.items():
+        for function, tests in reach.items():
             if not matches(function + "__mutmut_1", MODULES[module]):
                 continue
-            focused = [test for test in tests if test.startswith(prefixes)]
-            if focused:
-                reached[function] = focused
+            reached[function] = [test for test in tests if test.startswith(prefixes)] or tests
     STATS.write_text(json.dumps(stats))
 
 

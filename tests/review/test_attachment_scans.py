@@ -24,6 +24,7 @@ from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.services import create_disclosure
 from xxgk.review.documents import record_rows
 from xxgk.review.models import AttachmentScan, Notice, ScanReport, ScanState
+from xxgk.review.scan import scan_attachment
 from xxgk.review.services import decide_review, submit_for_review
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +202,11 @@ def test_a_bomb_is_refused_at_upload_and_unscannable_if_stored_some_other_way(
     (item,) = AttachmentScan.objects.filter(report__revision=task_state.revision)
     assert item.state == ScanState.UNSCANNABLE and item.reason == "too_large"
     assert item.label.startswith("未能扫描（解压后过大或压缩比异常")
+
+
+def test_an_attachment_whose_file_is_gone_is_unscannable_because_it_is_missing():
+    document = _document("名单.pdf", b"%PDF-1.4 nothing")
+    document.file.storage.delete(document.file.name)
+    result = scan_attachment(document, "名单.pdf")
+    assert (result.state, result.reason) == (ScanState.UNSCANNABLE, textextract.Reason.MISSING)
+    assert result.detail == "FileNotFoundError"

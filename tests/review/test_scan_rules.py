@@ -2,8 +2,11 @@
 computed here independently (weights and check codes as the standard lists them)."""
 
 import datetime
+import io
+import zipfile
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +17,7 @@ from xxgk.review.scan import (
     luhn_is_valid,
     pages_label,
     resident_id_is_valid,
+    scan_bytes,
     scan_content,
     scan_text,
 )
@@ -175,3 +179,22 @@ def test_pages_without_text_are_named_up_to_ten():
     assert pages_label(list(range(1, 11))) == "第1、2、3、4、5、6、7、8、9、10页"
     assert pages_label(list(range(1, 13))) == "第1、2、3、4、5、6、7、8、9、10等页"
     assert pages_label(list(range(1, 12))) == "第1、2、3、4、5、6、7、8、9、10等页"  # one more
+
+
+def test_a_check_character_is_computed_from_exactly_seventeen_digits():
+    assert resident_id_check_char("11010519491231002") == "X"  # GB 11643's own example
+    for wrong_length in ("1101051949123100", "110105194912310021"):
+        with pytest.raises(ValueError):
+            resident_id_check_char(wrong_length)
+
+
+def test_an_unreadable_files_reason_detail_is_cut_to_the_255_characters_a_record_keeps():
+    """A package entry that would expand too far is named in the detail; a name longer than
+    the record's column is cut there, not refused by the database."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/" + "长" * 300 + ".xml", b"\0" * 2_000_000)
+    result = scan_bytes(buffer.getvalue(), "bomb.docx", "bomb.docx")
+    assert result.state == "unscannable" and result.reason == "too_large"
+    assert len(result.detail) == 255
+    assert result.detail.startswith("word/长长")
