@@ -165,3 +165,29 @@ def test_a_deadline_in_a_year_without_holiday_data_says_it_may_move(office):
     application = services.accept(application, actor=office, on=D(2026, 12, 24))
     lines = deadlines.compute(application, today=D(2026, 12, 24)).lines
     assert lines[-1] == "2027年节假日安排尚未录入，暂按周一至周五计算，日期可能调整。"
+
+
+def test_pauses_from_before_a_correction_are_dropped_and_later_ones_still_count(case, office):
+    """A correction restarts the period from the day the material arrives: a fee period
+    before that no longer moves the date, a consultation after it does."""
+    quote = fees.quote(policy_name="gov-2020", pages=150)
+    for fee in services.assess_fees(case, actor=office, quote=quote, on=D(2026, 9, 30)):
+        services.record_payment(fee, actor=office, paid_on=D(2026, 10, 9))
+    case.refresh_from_db()
+    case = services.request_correction(case, actor=office, items="请写明年份", on=D(2026, 10, 9))
+    case = services.receive_correction(case, actor=office, received_on=D(2026, 10, 12))
+    case = services.start_consultation(
+        case, actor=office, third_party="某学院", matter="是否涉及个人隐私", on=D(2026, 10, 13)
+    )
+    case = services.end_consultation(
+        case, actor=office, opinion="不同意公开", ended_on=D(2026, 10, 16)
+    )
+    clock = deadlines.compute(case, today=D(2026, 10, 20))
+    # 15 working days from 12 October end on 2 November; (13, 16 October] holds 14–16
+    # October, 3 more working days: 3, 4 and 5 November. The fee period adds nothing.
+    assert clock.due.date == D(2026, 11, 5)
+    assert clock.working_days == 18
+    assert not any("缴费期间" in line for line in clock.lines)
+    assert "征求第三方（某学院）意见：2026年10月13日至2026年10月16日，不计入3个工作日。" in (
+        clock.lines
+    )
