@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.core.test_textextract import scanned_pdf
+from tests.review.test_ocr import page_image, png_of
+from xxgk.core.textextract import Reason
 from xxgk.requests.validators import resident_id_check_char, validate_resident_id
+from xxgk.review.models import ScanMethod, ScanState
 from xxgk.review.scan import (
     Hit,
     html_paragraphs,
@@ -198,3 +202,48 @@ def test_an_unreadable_files_reason_detail_is_cut_to_the_255_characters_a_record
     assert result.state == "unscannable" and result.reason == "too_large"
     assert len(result.detail) == 255
     assert result.detail.startswith("word/长长")
+
+
+# Without OCR (the office has turned it off, or no engine is installed) a page without a
+# text layer cannot be read at all: never "scanned", and the reviewer is told which pages.
+
+
+def test_without_ocr_a_pdf_with_pictures_for_pages_is_unscannable_and_names_those_pages():
+    result = scan_bytes(scanned_pdf(pages_with_text=(1,)), "mixed.pdf", "名单.pdf")
+    assert (result.state, result.reason, result.detail) == (
+        ScanState.UNSCANNABLE,
+        Reason.NO_TEXT_LAYER,
+        "第2、3页",
+    )
+    # The page with text is still read: its mobile number is reported.
+    assert [(hit.kind, hit.location) for hit in result.hits] == [("mobile", "附件“名单.pdf”第1页")]
+
+
+def test_without_ocr_a_pdf_of_pictures_only_is_unscannable_with_nothing_found():
+    result = scan_bytes(scanned_pdf(), "scan.pdf", "扫描件.pdf")
+    assert (result.state, result.reason, result.detail, result.hits) == (
+        ScanState.UNSCANNABLE,
+        Reason.NO_TEXT_LAYER,
+        "",
+        [],
+    )
+
+
+def test_without_ocr_a_photo_is_unscannable_for_want_of_a_text_layer():
+    result = scan_bytes(png_of(page_image(["13812345678"])), "photo.png", "照片.png")
+    assert (result.state, result.reason, result.detail, result.hits) == (
+        ScanState.UNSCANNABLE,
+        Reason.NO_TEXT_LAYER,
+        "",
+        [],
+    )
+
+
+def test_a_pdf_with_text_on_every_page_is_scanned_from_its_text_layer():
+    result = scan_bytes(scanned_pdf(pages_with_text=(1, 2, 3)), "list.pdf", "名单.pdf")
+    assert (result.state, result.method) == (ScanState.SCANNED, ScanMethod.TEXT)
+    assert [hit.location for hit in result.hits] == [
+        "附件“名单.pdf”第1页",
+        "附件“名单.pdf”第2页",
+        "附件“名单.pdf”第3页",
+    ]
