@@ -247,3 +247,11 @@ def test_a_pdf_with_text_on_every_page_is_scanned_from_its_text_layer():
         "附件“名单.pdf”第2页",
         "附件“名单.pdf”第3页",
     ]
+
+
+def test_every_mobile_number_of_a_text_is_reported_not_only_the_first():
+    hits = scan_text("联系人：张老师 13812345678，李老师 15987654321。", "第1段")
+    assert [(hit.kind, hit.masked) for hit in hits] == [
+        ("mobile", "138****5678"),
+        ("mobile", "159****4321"),
+    ]
