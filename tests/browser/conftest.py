@@ -1,4 +1,6 @@
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -39,7 +41,23 @@ def page(browser):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
+    for open_page in context.pages:
+        open_page.goto("about:blank")  # unload now, while the test's database is still there
     context.close()
+    _wait_for_requests_in_flight()
+
+
+def _wait_for_requests_in_flight(timeout: float = 10.0) -> None:
+    """A page leaving sends requests of its own (Wagtail's editor releases its editing
+    session on unload). The test database is flushed right after the test, and on SQLite a
+    request served during the flush makes it fail with a locked table: wait until the live
+    server's request threads have ended."""
+    time.sleep(0.2)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture
