@@ -15,6 +15,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 
+from tests.core.test_textextract import scanned_pdf
 from tests.factories import TEST_PASSWORD
 from tests.review.conftest import VALID_ID, _document, approve_kwargs
 from xxgk.core import ocr
@@ -317,3 +318,86 @@ def test_a_word_files_thumbnail_is_not_a_picture_in_the_document():
         archive.writestr("docProps/thumbnail.png", png_of(page_image(["招生章程"])))
     result = scan_bytes(buffer.getvalue(), "章程.docx", "章程.docx", limits())
     assert (result.state, result.method, result.hits) == ("scanned", "text", [])
+
+
+def text_and_scanned_pdf(text_line: str, scanned_pages) -> bytes:
+    """Page 1 typed (a text layer holding ``text_line``), then one picture per scanned page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=A4)
+    sheet.drawString(64, 700, text_line)
+    sheet.showPage()
+    for lines in scanned_pages:
+        sheet.drawImage(ImageReader(page_image(lines)), 0, 300, width=A4[0], height=A4[0] / 3)
+        sheet.showPage()
+    sheet.save()
+    return buffer.getvalue()
+
+
+def test_only_the_pages_without_a_text_layer_are_recognised():
+    """A typed page is read from its text (once); OCR reads the scanned page only."""
+    data = text_and_scanned_pdf(f"Tel {MOBILE}", [ROWS])
+    result = scan_bytes(data, "名单.pdf", "名单.pdf", limits())
+    assert (result.state, result.reason, result.method) == ("scanned", "", "ocr")
+    assert result.ocr_pages == 1
+    assert sorted((hit.kind, hit.ocr, hit.page or 0) for hit in result.hits) == [
+        ("mobile", False, 0),  # text hits carry no page number: their location names it
+        ("mobile", True, 2),
+        ("resident_id", True, 2),
+    ]
+
+
+def test_a_pdf_with_text_on_every_page_is_read_from_its_text_only_even_with_ocr_on():
+    result = scan_bytes(scanned_pdf(pages_with_text=(1, 2, 3)), "名单.pdf", "名单.pdf", limits())
+    assert (result.state, result.method, result.ocr_pages) == ("scanned", "text", 0)
+    assert len(result.hits) == 3 and not any(hit.ocr for hit in result.hits)
+
+
+def test_a_word_file_with_neither_text_nor_pictures_is_not_reported_as_scanned():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    result = scan_bytes(buffer.getvalue(), "空白.docx", "空白.docx", limits())
+    assert (result.state, result.reason) == ("unscannable", "no_text_layer")
+
+
+def test_blank_pictures_in_a_word_file_are_named_up_to_ten():
+    """Pictures in which OCR finds no text either are listed for the reviewer (图片1 …
+    图片10), so that they are checked by eye."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件：照片")
+    for number in range(11):  # sizes differ, so that Word keeps eleven pictures
+        blank = png_of(Image.new("L", (400 + number, 300), 255))
+        document.add_picture(io.BytesIO(blank))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = scan_bytes(buffer.getvalue(), "照片.docx", "照片.docx", limits())
+    assert (result.state, result.reason) == ("unscannable", "no_text_layer")
+    assert result.detail == "、".join(f"图片{number}" for number in range(1, 11))
+
+
+def test_when_ocr_is_refused_the_hits_of_the_text_layer_are_kept():
+    data = text_and_scanned_pdf(f"Tel {MOBILE}", [["空白"], ["空白"]])
+    result = scan_bytes(data, "名单.pdf", "名单.pdf", limits(max_pages=1))
+    assert (result.state, result.reason, result.detail) == (
+        "unscannable",
+        "too_many_pages",
+        "2 > 1",
+    )
+    assert [(hit.kind, hit.ocr) for hit in result.hits] == [("mobile", False)]
+
+
+def test_the_recognised_text_is_kept_page_after_page():
+    """What OCR read is stored for search and for the reviewer, one page after another."""
+    data = scanned_list_pdf([["公示名单"], ["录取名单"]])
+    result = scan_bytes(data, "名单.pdf", "名单.pdf", limits())
+    assert [line for line in result.ocr_text.splitlines() if line.strip()] == [
+        "公示名单",
+        "录取名单",
+    ]
