@@ -3,7 +3,7 @@
 
 import pytest
 
-from xxgk.supervision.obligations import Status
+from xxgk.supervision.obligations import Status, worst
 from xxgk.supervision.selectors import obligation_set
 
 from .conftest import SCHOOL_YEAR, d
@@ -70,3 +70,23 @@ def test_each_of_two_responsible_departments_owes_its_own_disclosure(
     result = obligation_set(SCHOOL_YEAR, today=d("2022-03-01"))
     statuses = {o.department_id: o.status for o in result.obligations}
     assert statuses == {dept_a.pk: Status.ON_TIME, dept_b.pk: Status.NEVER}
+
+
+def test_a_continuous_item_goes_stale_after_its_own_freshness_period(dept_a, responsible, publish):
+    """The office may set an item's freshness period; six months means stale after six."""
+    item = responsible("21", dept_a)
+    item.freshness_months = 6
+    item.save()
+    publish(item, dept_a, d("2021-09-01"))
+    (at_limit,) = obligation_set(SCHOOL_YEAR, today=d("2022-03-01")).obligations
+    assert (at_limit.deadline, at_limit.status) == (d("2022-03-01"), Status.DUE_SOON)
+    (next_day,) = obligation_set(SCHOOL_YEAR, today=d("2022-03-02")).obligations
+    assert (next_day.status, next_day.since) == (Status.STALE, d("2022-03-02"))
+
+
+def test_the_worst_status_is_the_most_severe_not_the_first_by_name():
+    """A matrix cell takes the colour of its worst obligation: stale content outranks a
+    deadline coming up, whatever the statuses are called."""
+    assert worst([Status.ON_TIME, Status.DUE_SOON, Status.STALE, Status.LATE]) == Status.STALE
+    assert worst([Status.PENDING, Status.NEVER]) == Status.NEVER
+    assert worst([]) is None
