@@ -90,3 +90,15 @@ def test_the_worst_status_is_the_most_severe_not_the_first_by_name():
     assert worst([Status.ON_TIME, Status.DUE_SOON, Status.STALE, Status.LATE]) == Status.STALE
     assert worst([Status.PENDING, Status.NEVER]) == Status.NEVER
     assert worst([]) is None
+
+
+def test_information_recorded_before_the_period_does_not_hide_what_was_recorded_in_it(
+    dept_a, editor_a, responsible
+):
+    from xxgk.supervision.services import record_pending
+
+    item = responsible("2", dept_a)
+    record_pending(user=editor_a, item=item, title="上学年的章程修订", formed_on=d("2021-08-16"))
+    record_pending(user=editor_a, item=item, title="新修订的学校章程", formed_on=FORMED)
+    result = obligation_set(SCHOOL_YEAR, today=d("2022-09-15"), detail=True)
+    assert [(o.formed_on, o.status) for o in result.obligations] == [(FORMED, Status.OVERDUE)]
