@@ -101,3 +101,17 @@ def test_a_continuous_item_retired_on_the_first_day_of_the_period_binds_in_no_pa
     item.save()
     (obligation,) = obligation_set(SCHOOL_YEAR, today=d("2022-06-01")).obligations
     assert (obligation.status, obligation.since) == (Status.NEVER, SCHOOL_YEAR.start)
+
+
+def test_a_continuous_item_saved_without_its_period_is_taken_as_yearly(
+    dept_a, responsible, publish
+):
+    """The form requires the period; data loaded around the form may lack it."""
+    item = responsible("21", dept_a)
+    publish(item, dept_a, d("2021-06-01"))
+    type(item).objects.filter(pk=item.pk).update(freshness_months=None)
+    (obligation,) = obligation_set(SCHOOL_YEAR, today=d("2022-05-01")).obligations
+    assert (obligation.deadline, obligation.label) == (
+        d("2022-06-01"),
+        "每12个月更新（上次 2021-06-01）",
+    )
