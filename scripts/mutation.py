@@ -118,6 +118,7 @@ FOCUSED_TESTS = {
         "tests/test_rights_replay.py",
         "tests/security/test_role_refusals.py",
         "tests/mailbox/test_letter_rights.py",
+        "tests/requests/test_request_rights.py",
         "tests/orgs/",
         "tests/review/test_admin_paths.py",
         "tests/review/test_readable_revisions.py",

@@ -11,7 +11,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from tests.factories import DepartmentFactory, catalogue_item, make_responsible
 from xxgk.orgs.roles import DEPARTMENT_GROUP_PREFIX, ROLE_GROUP_NAMES, Role
-from xxgk.orgs.services import ensure_role_groups
+from xxgk.orgs.services import ensure_role_groups, role_groups
 
 REPORT_RECORDS = (
     "admissionresult",
@@ -233,3 +233,21 @@ def test_granting_the_role_groups_again_changes_no_right(two_departments):
         for g in Group.objects.all()
     }
     assert after == before
+
+
+def test_role_groups_missing_from_a_restored_database_come_back_with_exactly_their_rights(
+    two_departments,
+):
+    Group.objects.filter(name__in=ROLE_GROUP_NAMES.values()).delete()
+    groups = role_groups()
+    assert set(groups) == set(Role)
+    for role, group in groups.items():
+        assert group.name == ROLE_GROUP_NAMES[role]
+        assert model_permissions(group) == MODEL_PERMISSIONS[role]
+        assert collection_permissions(group) == {
+            (ROOT_COLLECTION, p) for p in COLLECTION_PERMISSIONS[role]
+        }
+    assert page_permissions(groups[Role.OFFICE]) == {
+        (SITE_ROOT, p) for p in OFFICE_PAGE_PERMISSIONS
+    }
+    assert role_groups() == groups  # asked again: the same groups, nothing created twice
