@@ -123,6 +123,7 @@ FOCUSED_TESTS = {
         "tests/review/test_admin_paths.py",
         "tests/review/test_readable_revisions.py",
         "tests/review/test_workflow.py",
+        "tests/review/test_restore.py",
         "tests/supervision/test_department_page_rights.py",
         "tests/disclosures/",
         "tests/catalogue/",

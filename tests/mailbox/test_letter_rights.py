@@ -90,3 +90,11 @@ def test_the_letter_list_holds_what_each_may_read(
     assert visible(editor_a) == [ours, forwarded]  # once, although it handled it twice
     assert visible(editor_b) == [forwarded]
     assert visible(leader) == []
+
+
+def test_the_letter_list_is_open_to_staff_of_a_department_and_closed_to_staff_without_one(
+    office, supervisor, editor_a, leader
+):
+    for user in (office, supervisor, editor_a):
+        assert letter_policy.allows(user, Action.VIEW)
+    assert not letter_policy.allows(leader, Action.VIEW)
