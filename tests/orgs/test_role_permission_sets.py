@@ -251,3 +251,23 @@ def test_role_groups_missing_from_a_restored_database_come_back_with_exactly_the
         (SITE_ROOT, p) for p in OFFICE_PAGE_PERMISSIONS
     }
     assert role_groups() == groups  # asked again: the same groups, nothing created twice
+
+
+def test_checking_an_editors_department_group_again_changes_and_records_nothing(editor_a):
+    from xxgk.audit.models import AuditEvent
+    from xxgk.orgs.services import sync_department_group
+
+    groups = set(editor_a.groups.values_list("name", flat=True))
+    events = AuditEvent.objects.count()
+    sync_department_group(editor_a)
+    assert set(editor_a.groups.values_list("name", flat=True)) == groups
+    assert AuditEvent.objects.count() == events
+
+
+def test_new_roles_count_at_once_on_the_same_user_object(editor_a, dept_a):
+    from xxgk.orgs.selectors import has_role
+    from xxgk.orgs.services import set_roles
+
+    assert has_role(editor_a, Role.EDITOR) and not has_role(editor_a, Role.OFFICE)
+    set_roles(editor_a, [Role.OFFICE], department=dept_a)
+    assert has_role(editor_a, Role.OFFICE) and not has_role(editor_a, Role.EDITOR)
