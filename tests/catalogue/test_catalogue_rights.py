@@ -54,3 +54,20 @@ def test_an_item_takes_new_disclosures_until_it_is_retired(office, editor_a, edi
     item_a.save()
     assert not allows(editor_a, Action.ADD_CHILD, item_a)
     assert not allows(office, Action.ADD_CHILD, item_a)
+
+
+def test_the_office_adds_items_to_a_category(office, editor_a, item):
+    category = item.get_parent().specific
+    assert allows(office, Action.ADD_CHILD, category)
+    assert not allows(editor_a, Action.ADD_CHILD, category)
+
+
+def test_a_new_category_is_part_of_the_catalogue_before_it_holds_any_item(office, item):
+    from xxgk.catalogue.models import CatalogueCategoryPage
+    from xxgk.disclosures.policy import hides_disclosures
+
+    index = item.get_parent().get_parent()
+    category = index.add_child(
+        instance=CatalogueCategoryPage(title="其他信息", slug="qtxx", number=11)
+    )
+    assert hides_disclosures(category)

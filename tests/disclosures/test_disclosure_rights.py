@@ -98,3 +98,14 @@ def test_an_inactive_office_account_may_do_nothing(shapes):
     office.save(update_fields=["is_active"])
     assert not disclosure_policy.allows(office, Action.EDIT, shapes["a_on_7"])
     assert not disclosure_policy.allows(office, Action.VIEW, shapes["a_on_7"])
+
+
+def test_a_locked_disclosure_is_unlocked_by_whoever_locked_it_or_the_office(
+    office, editor_a, editor_b, item_a, dept_a
+):
+    page = published_disclosure(item=item_a, department=dept_a, author=office)
+    page.locked, page.locked_by = True, editor_a
+    page.save()
+    assert disclosure_policy.allows(editor_a, Action.UNLOCK, page)
+    assert disclosure_policy.allows(office, Action.UNLOCK, page)
+    assert not disclosure_policy.allows(editor_b, Action.UNLOCK, page)

@@ -98,3 +98,11 @@ def test_the_letter_list_is_open_to_staff_of_a_department_and_closed_to_staff_wi
     for user in (office, supervisor, editor_a):
         assert letter_policy.allows(user, Action.VIEW)
     assert not letter_policy.allows(leader, Action.VIEW)
+
+
+def test_the_office_drafts_the_answer_of_a_letter_assigned_to_another_department(
+    letter, office, dept_b
+):
+    services.assign_letter(letter, user=office, department=dept_b, working_days=10)
+    assert office.staff_profile.department != dept_b
+    assert may_draft(office, letter)

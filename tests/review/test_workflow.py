@@ -72,14 +72,14 @@ def test_reviewer_cannot_approve_own_submission(dept_a, item_a, office):
     page.save_revision(user=both)
     state = submit_for_review(page, user=both)
     state.refresh_from_db()
-    with pytest.raises(PermissionDenied, match="不能审查自己"):
+    with pytest.raises(PermissionDenied, match="^不能审查自己提交或修改的内容。$"):
         decide_review(state.current_task_state, user=both, **approve_kwargs())
     assert not ReviewRecord.objects.filter(reviewer=both).exists()
     assert fresh(page).title != "自己提交"
 
 
 def test_superuser_is_not_a_reviewer(in_review, admin_user, draft):
-    with pytest.raises(PermissionDenied, match="只有保密审查员"):
+    with pytest.raises(PermissionDenied, match="^只有保密审查员可以进行保密审查。$"):
         decide_review(in_review, user=admin_user, **approve_kwargs())
     assert not fresh(draft).live
 
@@ -168,6 +168,8 @@ def test_head_step_pending_blocks_publish(in_review, draft, reviewer, office, de
     assert not fresh(draft).live
     with pytest.raises(PermissionDenied):
         draft.get_latest_revision().publish(user=office, skip_permission_checks=True)
+    with pytest.raises(PermissionDenied, match="^只有发布部门负责人可以进行部门负责人审核。$"):
+        decide_review(state.current_task_state, user=reviewer, decision="approved", opinion="同意")
     decide_review(state.current_task_state, user=office, decision="approved", opinion="同意")
     assert fresh(draft).live
 
@@ -185,7 +187,7 @@ def test_edit_during_review_restarts_review(in_review, draft, editor_a, reviewer
     new_revision = page.save_revision(user=editor_a)
     in_review.refresh_from_db()
     assert in_review.status == TaskState.STATUS_CANCELLED
-    with pytest.raises(PermissionDenied, match="已经结束"):
+    with pytest.raises(PermissionDenied, match="^该审查已经结束，不能重复作出决定。$"):
         decide_review(in_review, user=reviewer, **approve_kwargs())
     current = fresh(draft).current_workflow_state.current_task_state
     assert current.revision_id == new_revision.pk

@@ -32,6 +32,13 @@ def test_content_never_published_is_urged_and_escalated_as_missing(
     assert urging[:2] == (ActionKind.URGING, "continuous:none")
     assert escalation[:2] == (ActionKind.ESCALATION, "continuous:none")
     assert "（每12个月更新）至今从未公开" in urging[2]
+    # On the dashboard, content never published was due when the period began.
+    (never,) = obligation_set(SCHOOL_YEAR, today=d("2022-03-10")).obligations
+    assert (never.status, never.deadline, never.since) == (
+        Status.NEVER,
+        SCHOOL_YEAR.start,
+        SCHOOL_YEAR.start,
+    )
 
 
 def test_content_that_goes_stale_again_after_an_update_is_urged_again(
