@@ -296,3 +296,20 @@ def test_editor_cannot_review(in_review, editor_b, draft):
     with pytest.raises(PermissionDenied):
         decide_review(in_review, user=editor_b, **approve_kwargs())
     assert not fresh(draft).live
+
+
+def test_a_step_outside_the_confidentiality_review_is_nobodys_to_decide_here(
+    draft, editor_a, reviewer, office
+):
+    """A task another workflow adds (here Wagtail's group approval) is not decided through
+    the review desk, whoever asks."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from xxgk.review.policy import refusal_reason
+
+    task = GroupApprovalTask.objects.create(name="其他审批环节")
+    workflow = Workflow.objects.create(name="其他流程")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    state = workflow.start(fresh(draft), editor_a)
+    for user in (reviewer, office):
+        assert refusal_reason(state.current_task_state, user) == "该环节不属于保密审查流程。"
