@@ -39,6 +39,18 @@ def d(text: str) -> datetime.date:
     return datetime.date.fromisoformat(text)
 
 
+def only(result, department=None):
+    """The one obligation of an ObligationSet (of one department, if given)."""
+    rows = [o for o in result.obligations if department is None or o.department_id == department.pk]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def retire(item, on: datetime.date) -> None:
+    item.retired_on, item.retired_reason = on, "并入新事项"
+    item.save()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_dashboard_cache():
     """Dashboard figures are cached by data fingerprint; test databases reuse primary keys."""

@@ -8,7 +8,7 @@ from xxgk.supervision.obligations import Status
 from xxgk.supervision.selectors import obligation_set
 from xxgk.supervision.services import run_supervision
 
-from .conftest import SCHOOL_YEAR, d
+from .conftest import SCHOOL_YEAR, d, retire
 
 pytestmark = pytest.mark.django_db
 
@@ -85,13 +85,11 @@ def test_a_retired_continuous_item_is_judged_as_it_stood_the_day_before_retireme
     """Content fresh on the last day the item bound is not stale later in the period."""
     item = responsible("21", dept_a)
     publish(item, dept_a, d("2021-03-01"))  # stale from 2 March 2022
-    item.retired_on, item.retired_reason = d("2022-03-02"), "并入新事项"
-    item.save()
+    retire(item, d("2022-03-02"))
     (obligation,) = obligation_set(SCHOOL_YEAR, today=d("2022-06-01")).obligations
     assert (obligation.status, obligation.since) == (Status.ON_TIME, None)
 
-    item.retired_on = d("2022-03-03")
-    item.save()
+    retire(item, d("2022-03-03"))
     (obligation,) = obligation_set(SCHOOL_YEAR, today=d("2022-06-01")).obligations
     assert (obligation.status, obligation.since) == (Status.STALE, d("2022-03-02"))
 
@@ -100,12 +98,10 @@ def test_a_continuous_item_retired_on_the_first_day_of_the_period_binds_in_no_pa
     dept_a, responsible, publish
 ):
     item = responsible("21", dept_a)
-    item.retired_on, item.retired_reason = SCHOOL_YEAR.start, "并入新事项"
-    item.save()
+    retire(item, SCHOOL_YEAR.start)
     assert obligation_set(SCHOOL_YEAR, today=d("2022-06-01")).obligations == []
 
-    item.retired_on = d("2021-09-02")  # binds on its first day only: nothing was published
-    item.save()
+    retire(item, d("2021-09-02"))  # binds on its first day only: nothing was published
     (obligation,) = obligation_set(SCHOOL_YEAR, today=d("2022-06-01")).obligations
     assert (obligation.status, obligation.since) == (Status.NEVER, SCHOOL_YEAR.start)
 

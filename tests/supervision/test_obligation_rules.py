@@ -6,7 +6,7 @@ import pytest
 from xxgk.supervision.obligations import Status, worst
 from xxgk.supervision.selectors import obligation_set
 
-from .conftest import SCHOOL_YEAR, d
+from .conftest import SCHOOL_YEAR, d, retire
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +45,7 @@ def test_an_item_no_longer_binds_on_its_retirement_day(dept_a, responsible, publ
     item = responsible("2", dept_a)
     publish(item, dept_a, d("2022-05-20"), formed_on=d("2022-05-09"))
     publish(item, dept_a, d("2022-05-20"), formed_on=d("2022-05-10"))
-    item.retired_on, item.retired_reason = d("2022-05-10"), "并入新事项"
-    item.save()
+    retire(item, d("2022-05-10"))
     result = obligation_set(SCHOOL_YEAR, today=d("2022-09-15"), detail=True)
     assert [o.formed_on for o in result.obligations] == [d("2022-05-09")]
 

@@ -10,7 +10,7 @@ from xxgk.supervision.selectors import compliance_matrix, monthly_trend, obligat
 from xxgk.supervision.services import record_pending
 from xxgk.workdays.calendar import add_working_days
 
-from .conftest import SCHOOL_YEAR, d
+from .conftest import SCHOOL_YEAR, d, only, retire
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +21,6 @@ def statuses(result, department=None):
         for o in result.obligations
         if department is None or o.department_id == department.pk
     ]
-
-
-def only(result, department=None):
-    rows = [o for o in result.obligations if department is None or o.department == department]
-    assert len(rows) == 1, rows
-    return rows[0]
 
 
 class TestEvent:
@@ -81,8 +75,7 @@ class TestEvent:
         item = responsible("2", dept_a)
         publish(item, dept_a, d("2021-10-20"), formed_on=d("2021-10-08"))
         publish(item, dept_a, d("2022-05-20"), formed_on=d("2022-05-10"))
-        item.retired_on, item.retired_reason = d("2022-01-01"), "并入新事项"
-        item.save()
+        retire(item, d("2022-01-01"))
         result = obligation_set(SCHOOL_YEAR, today=d("2022-09-15"), detail=True)
         assert [o.formed_on for o in result.obligations] == [d("2021-10-08")]
 

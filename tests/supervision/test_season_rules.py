@@ -7,26 +7,14 @@ from xxgk.supervision.charts import obligation_rows_html
 from xxgk.supervision.obligations import Status
 from xxgk.supervision.selectors import obligation_set
 
-from .conftest import SCHOOL_YEAR, d
+from .conftest import SCHOOL_YEAR, d, only, retire
 
 pytestmark = pytest.mark.django_db
-
-
-def only(result, department=None):
-    (obligation,) = [
-        o for o in result.obligations if department is None or o.department_id == department.pk
-    ]
-    return obligation
 
 
 def described(obligation):
     """What the dashboard's row says of an obligation: which, for when, by when, how."""
     return (obligation.key, obligation.label, obligation.deadline, obligation.status)
-
-
-def retire(item, on):
-    item.retired_on, item.retired_reason = on, "并入新事项"
-    item.save()
 
 
 def test_a_disclosure_on_the_day_the_season_opens_is_in_season(dept_a, responsible, publish):
