@@ -1,16 +1,18 @@
 """The public portal under admission-season load, against nginx serving a static file.
 
-1. A dataset of 100,000 disclosures, 10,000 applications and 50 departments in a database of
-   its own (var/bench/portal/bench.sqlite3, or BENCH_DATABASE_URL), bulk-inserted; kept and
-   reused while the generator is unchanged (migrated forward when migrations change).
+1. A dataset of 100,000 disclosures, 10,000 applications and 50 departments (--disclosures,
+   --applications for other sizes) in a database of its own (var/bench/portal/bench.sqlite3,
+   or BENCH_DATABASE_URL), bulk-inserted; kept and reused while the generator is unchanged
+   (migrated forward when migrations change).
 2. The production configuration on loopback (deploy/local.py: gunicorn, 2 workers, behind
-   nginx), and in the same nginx a second server with a saved copy of the disclosure page.
-3. wrk (Debian package) against home, a catalogue item list, the disclosure page (cached),
-   search and the static copy, and at low concurrency against the uncached disclosure and
-   list pages; medians of a few short runs, interleaved so that each target sees the same
-   machine load. The cached page and the static copy run back to back, in alternating order,
-   and their ratio is the median of the rounds' ratios; nginx's CPU time per request for the
-   two is printed too (it hardly depends on what else runs on the machine).
+   nginx), and in the same nginx a second server with saved copies of the cached pages.
+3. wrk (Debian package) against home, a catalogue item list and the disclosure page (cached),
+   each paired with nginx serving a saved copy of its bytes as a static file, and at low
+   concurrency against search and the uncached disclosure and list pages; medians of a few
+   short runs, interleaved so that each target sees the same machine load. Each cached page
+   and its static copy run back to back, in alternating order, and their ratio is the median
+   of the rounds' ratios; nginx's CPU time per request is printed too (it hardly depends on
+   what else runs on the machine).
 4. 200 concurrent reader threads (each view a different reader, from its own loopback
    address and browser: the page, then the count endpoint as the page's script does), with a
    graceful worker reload halfway and a graceful stop at the end; the views counted in the
@@ -18,6 +20,8 @@
 
     .venv/bin/python bench/portal_bench.py                # as make bench runs it
     .venv/bin/python bench/portal_bench.py --runs 1 --seconds 3 --readers-seconds 10
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/xxgk_bench_1m \
+        .venv/bin/python bench/portal_bench.py --disclosures 1000000 --applications 100000
 """
 
 import argparse
@@ -52,6 +56,14 @@ BENCH = "portal"
 WORK = REPO / "var" / "bench" / "portal"
 DISCLOSURES, APPLICATIONS, DEPARTMENTS = 100_000, 10_000, 50
 SEARCH_QUERY = "招生"
+
+
+def scale(disclosures: int, applications: int) -> None:
+    """Size the dataset; a size other than the default is kept in a directory of its own."""
+    global DISCLOSURES, APPLICATIONS, WORK
+    if (disclosures, applications) != (DISCLOSURES, APPLICATIONS):
+        WORK = WORK.with_name(f"portal-{disclosures}-{applications}")
+    DISCLOSURES, APPLICATIONS = disclosures, applications
 
 
 def database_url() -> str:
@@ -448,7 +460,15 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--readers", type=int, default=200)
     parser.add_argument("--readers-seconds", type=float, default=60)
+    parser.add_argument(
+        "--disclosures",
+        type=int,
+        default=DISCLOSURES,
+        help="dataset size; other sizes than the default keep their dataset in var/bench/portal-N",
+    )
+    parser.add_argument("--applications", type=int, default=APPLICATIONS)
     args = parser.parse_args()
+    scale(args.disclosures, args.applications)
     for tool in ("nginx", "wrk"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(
@@ -496,26 +516,29 @@ def main() -> None:
     )
     stack.static_root = REPO / "var" / "static-prod"
     with stack:
-        # Warm the caches, save the static copy of exactly what readers get.
+        # Warm the caches; save a static copy of exactly what readers get of each cached page.
         for path in ("/", item_url, disclosure_url, disclosure_url):
             fetch(stack.port, path)
-        response, body = fetch(stack.port, disclosure_url)
-        emit(BENCH, "disclosure page served by", response.getheader("X-Page-Cache"))
+        cached_pages = {
+            "home /": ("/", "home.html"),
+            "catalogue item list": (item_url, "list.html"),
+            "disclosure page (cached)": (disclosure_url, "disclosure.html"),
+        }
         static_dir.mkdir(exist_ok=True)
-        (static_dir / "disclosure.html").write_bytes(body)
+        for name, (path, copy) in cached_pages.items():
+            response, body = fetch(stack.port, path)
+            emit(BENCH, f"{name} served by", response.getheader("X-Page-Cache") or "nginx")
+            (static_dir / copy).write_bytes(body)
         search_path = f"/search/?q={quote(SEARCH_QUERY)}"
         search_status = fetch(stack.port, search_path)[0].status
 
         base = stack.url
-        heavy = {
-            "home /": f"{base}/",
-            "catalogue item list": f"{base}{item_url}",
-        }
-        # Measured back to back, in alternating order from round to round, so that each
-        # round's ratio compares the two under the same machine load.
-        pair = {
-            "disclosure page (cached)": f"{base}{disclosure_url}",
-            "nginx static copy": f"http://127.0.0.1:{static_port}/disclosure.html",
+        # Each cached page and nginx serving its saved bytes as a static file run back to
+        # back, in alternating order from round to round, so that each round's ratio compares
+        # the two under the same machine load.
+        pairs = {
+            name: (f"{base}{path}", f"http://127.0.0.1:{static_port}/{copy}")
+            for name, (path, copy) in cached_pages.items()
         }
         # Rendered on every request: measured at the concurrency of the two workers, so that
         # the latency is the service time, not the queue.
@@ -527,17 +550,18 @@ def main() -> None:
             light[f"search ?q={SEARCH_QUERY}"] = f"{base}{search_path}"
         else:
             emit(BENCH, f"search ?q={SEARCH_QUERY}", f"unavailable (HTTP {search_status})")
-        results = {name: [] for name in [*heavy, *pair, *light]}
-        nginx_cpu = {name: [] for name in pair}
+        statics = {name: f"{name}: nginx static copy" for name in pairs}
+        results = {name: [] for name in [*pairs, *statics.values(), *light]}
+        nginx_cpu = {name: [] for name in [*pairs, *statics.values()]}
         for run in range(args.runs):
-            for name, url in heavy.items():
-                results[name].append(wrk(url, args.connections, args.seconds))
-            for name in list(pair)[:: 1 if run % 2 == 0 else -1]:
-                began = stack.nginx_cpu_seconds()
-                result = wrk(pair[name], args.connections, args.seconds)
-                spent = stack.nginx_cpu_seconds() - began
-                results[name].append(result)
-                nginx_cpu[name].append(spent / max(result["requests"], 1) * 1e6)
+            for name, urls in pairs.items():
+                order = [(name, urls[0]), (statics[name], urls[1])]
+                for label, url in order[:: 1 if run % 2 == 0 else -1]:
+                    began = stack.nginx_cpu_seconds()
+                    result = wrk(url, args.connections, args.seconds)
+                    spent = stack.nginx_cpu_seconds() - began
+                    results[label].append(result)
+                    nginx_cpu[label].append(spent / max(result["requests"], 1) * 1e6)
             for name, url in light.items():
                 results[name].append(wrk(url, 2, args.seconds))
                 drain(stack)
@@ -555,15 +579,16 @@ def main() -> None:
             failed = sum(r["errors"] for r in runs)
             if failed:
                 emit(BENCH, f"{label} non-2xx responses", failed)
-        ours, static = (results[name] for name in pair)
-        ratios = [o["rps"] / s["rps"] for o, s in zip(ours, static, strict=True) if s["rps"]]
-        emit(
-            BENCH,
-            "cached disclosure / nginx static throughput (median of the rounds' ratios)",
-            round(statistics.median(ratios), 3) if ratios else "n/a",
-            "ratio",
-        )
-        emit(BENCH, "  each round", " ".join(f"{ratio:.2f}" for ratio in ratios))
+        for name in pairs:
+            ours, static = results[name], results[statics[name]]
+            ratios = [o["rps"] / s["rps"] for o, s in zip(ours, static, strict=True) if s["rps"]]
+            emit(
+                BENCH,
+                f"{name} / nginx static throughput (median of the rounds' ratios)",
+                round(statistics.median(ratios), 3) if ratios else "n/a",
+                "ratio",
+            )
+            emit(BENCH, "  each round", " ".join(f"{ratio:.2f}" for ratio in ratios))
         # What the load of other processes hardly changes: nginx's own CPU time per request.
         for name, spent in nginx_cpu.items():
             emit(BENCH, f"{name}: nginx CPU per request", round(statistics.median(spent), 2), "µs")
