@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
@@ -154,17 +154,65 @@ def test_attachment_text_is_searchable_and_a_broken_file_does_not_break_indexing
     assert found("附件测试") == [page.pk]
 
 
+def indexed_rows():
+    rows = SearchDocument.objects.values_list(
+        "page_id",
+        "version",
+        "content__title_tokens",
+        "content__body_tokens",
+        "content__packed_text",
+    )
+    return sorted((*row[:4], bytes(row[4])) for row in rows)
+
+
 def test_rebuild_reproduces_the_index(disclosure, office, item_a):
     create_disclosure(user=office, item=item_a, title="重建测试草稿")
-    before = sorted(
-        SearchDocument.objects.values_list("page_id", "version", "content__body_tokens")
-    )
+    before = indexed_rows()
     SearchDocument.objects.all().delete()
     assert found("招生章程") == []
     assert rebuild_index() == len(before)
-    after = sorted(SearchDocument.objects.values_list("page_id", "version", "content__body_tokens"))
-    assert after == before
+    assert indexed_rows() == before
     assert found("招生章程") == [disclosure.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="FTS5: the tokens its triggers compute from the text"
+)
+def test_sqlites_full_text_index_matches_the_text_through_edits_and_deletes(
+    disclosure, office, item_a
+):
+    """FTS5 deletes a row by being told its tokens again, computed from the packed text
+    (xxgk.search.sqlite). Every token instance FTS5 holds, read back through fts5vocab, is
+    exactly what the stored rows tokenise to: nothing left of an edited or deleted version."""
+    from xxgk.search.models import SearchText
+    from xxgk.search.tokenizer import index_tokens
+
+    revision_page = disclosure.get_latest_revision_as_object()
+    revision_page.body = "<p>新增艺术类专业招生要求。</p>"
+    revision_page.save_revision(user=office)
+    review_through(DisclosurePage.objects.get(pk=disclosure.pk), submitter=office)
+    DisclosurePage.objects.get(pk=disclosure.pk).unpublish()
+    create_disclosure(user=office, item=item_a, title="待删除的草稿").delete()
+
+    expected = set()
+    for row in SearchText.objects.all():
+        assert row.body_tokens == ""  # SQLite stores no body tokens
+        for column, tokens in (("title_tokens", row.title_tokens.split()),
+                               ("body_tokens", index_tokens(row.text))):  # fmt: skip
+            expected |= {(t, row.document_id, column, n) for n, t in enumerate(tokens)}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE VIRTUAL TABLE temp.fts_instances"
+            " USING fts5vocab(main, xxgk_search_fts, instance)"
+        )
+        try:
+            cursor.execute("SELECT term, doc, col, offset FROM temp.fts_instances")
+            held = set(cursor.fetchall())
+        finally:
+            cursor.execute("DROP TABLE temp.fts_instances")
+    assert held == expected
+    assert staff_found(office, "艺术类") == [(disclosure.pk, Version.DRAFT)]
+    assert staff_found(office, "普通本科") == []
 
 
 def test_the_index_follows_edits_after_a_rebuild(disclosure, office):

@@ -25,7 +25,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from .documents import Content
-from .models import SearchDocument, SearchText
+from .models import SearchDocument, SearchText, pack_text
 from .query import Alternative, ParsedQuery, parse
 from .tokenizer import index_text
 
@@ -101,14 +101,6 @@ def _document_fields(content: Content) -> dict:
     }
 
 
-def _text_fields(content: Content) -> dict:
-    return {
-        "title_tokens": index_text(content.title),
-        "body_tokens": index_text(content.text),
-        "text": content.text,
-    }
-
-
 # Hits are a little better the more recent they are: ×1.2 today, ×1.1 after a year.
 RECENCY_BOOST = 0.2
 # A query ranks at most this many matches: the most recently indexed visible ones. Scoring
@@ -135,12 +127,22 @@ class DatabaseBackend(SearchBackend):
     """The shared SQL of the two database engines; subclasses supply the match and rank."""
 
     batch_size = 1000
+    # Whether the body's tokens are stored (SearchText.body_tokens) or computed by the
+    # engine from the packed text where it needs them.
+    stores_body_tokens = True
+
+    def text_fields(self, content: Content) -> dict:
+        return {
+            "title_tokens": index_text(content.title),
+            "body_tokens": index_text(content.text) if self.stores_body_tokens else "",
+            "packed_text": pack_text(content.text),
+        }
 
     def index_document(self, page_id, version, content):
         document, _ = SearchDocument.objects.update_or_create(
             page_id=page_id, version=version, defaults=_document_fields(content)
         )
-        SearchText.objects.update_or_create(document=document, defaults=_text_fields(content))
+        SearchText.objects.update_or_create(document=document, defaults=self.text_fields(content))
 
     def remove_document(self, page_id, version=None):
         documents = SearchDocument.objects.filter(page_id=page_id)
@@ -180,14 +182,13 @@ class DatabaseBackend(SearchBackend):
                 batch = []
         return count + self._insert(batch)
 
-    @staticmethod
-    def _insert(batch) -> int:
+    def _insert(self, batch) -> int:
         documents = SearchDocument.objects.bulk_create(
             SearchDocument(page_id=page_id, version=version, **_document_fields(content))
             for page_id, version, content in batch
         )
         SearchText.objects.bulk_create(
-            SearchText(document=document, **_text_fields(content))
+            SearchText(document=document, **self.text_fields(content))
             for document, (_, _, content) in zip(documents, batch, strict=True)
         )
         return len(documents)
@@ -320,7 +321,10 @@ def near_alternatives(parsed: ParsedQuery) -> list[Alternative]:
 
 
 class SQLiteBackend(DatabaseBackend):
-    """FTS5 external-content table over the token columns (migration 0002)."""
+    """FTS5 external-content table over the title tokens and the body tokens computed from
+    the packed text (migration 0006, xxgk.search.sqlite)."""
+
+    stores_body_tokens = False
 
     # CROSS JOIN fixes the join order: SQLite would otherwise sometimes walk the documents
     # and probe the full-text index once per row.
@@ -493,7 +497,7 @@ DISPLAYED_FIELDS = (
     *(f"page__{f}" for f in ("id", "title", "url_path", "path", "depth", "live", "locale_id")),
     *("page__content_type_id", "page__expire_at"),
     *("item__title", "item__item_number", "department__name"),
-    *("content__document_id", "content__text"),
+    *("content__document_id", "content__packed_text"),
 )
 
 

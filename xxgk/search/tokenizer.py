@@ -16,6 +16,9 @@ matches deep in long attachments there but not on SQLite).
 Every token consists of letters and digits only, so the engines' own tokenizers (FTS5
 unicode61, PostgreSQL's 'simple' parser) see exactly our tokens, and no user input can
 reach either engine's query syntax.
+
+SQLite's index recomputes a row's tokens to delete it (xxgk.search.sqlite): a change to what
+index_tokens returns needs a migration that empties the index, as 0005 did.
 """
 
 import functools
