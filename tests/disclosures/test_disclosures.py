@@ -146,6 +146,26 @@ def test_item_page_lists_newest_first_paginated(client, office, dept_a, item_a, 
 
 
 @pytest.mark.django_db
+def test_item_page_count_reads_no_page_rows(client, office, dept_a, item_a, settings):
+    """The count behind an item's pagination asks liveness of the few pages that are not
+    live: joined to every disclosure's page row, PostgreSQL read the whole page table to
+    count one item at 1,000,000 disclosures (docs/performance.md, issue 23)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.XXGK_DISCLOSURES_PER_PAGE = 1
+    published_disclosure(item=item_a, department=dept_a, author=office, title="仍公开")
+    withdrawn = published_disclosure(item=item_a, department=dept_a, author=office, title="已撤回")
+    withdrawn.unpublish()
+    with CaptureQueriesContext(connection) as queries:
+        listed = client.get(item_a.url).context["disclosures"]
+    assert [d.title for d in listed] == ["仍公开"]
+    assert listed.paginator.count == 1
+    (count,) = [q["sql"] for q in queries.captured_queries if "COUNT(*)" in q["sql"]]
+    assert "JOIN" not in count
+
+
+@pytest.mark.django_db
 def test_future_formed_on_rejected(office, dept_a, item_a):
     from django.core.exceptions import ValidationError
 

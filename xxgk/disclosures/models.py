@@ -174,6 +174,12 @@ class DisclosurePage(Page):
         verbose_name = verbose_name_plural = _("公开信息")
         indexes = [
             models.Index(fields=["publication_date", "page_ptr"], name="disclosure_pubdate"),
+            # An item's public list, newest first, and its count (portal, catalogue item
+            # pages): read from the index alone, whatever the size of the item.
+            models.Index(
+                fields=["catalogue_item", "publication_date", "page_ptr"],
+                name="disclosure_item_pubdate",
+            ),
             # Covering indexes for supervision's per-department figures (xxgk.supervision
             # selectors): publications per (item, department) and the monthly trend.
             models.Index(
@@ -182,6 +188,18 @@ class DisclosurePage(Page):
             ),
             models.Index(
                 fields=["publishing_department", "publication_date"], name="disclosure_dept_pubdate"
+            ),
+            # Supervision's event disclosures formed in a period, read from the index alone
+            # (one school year of five at 1,000,000 disclosures, not the whole table).
+            models.Index(
+                fields=[
+                    "formed_on",
+                    "catalogue_item",
+                    "publishing_department",
+                    "publication_date",
+                    "page_ptr",
+                ],
+                name="disclosure_formed_item_dept",
             ),
         ]
 

@@ -60,6 +60,9 @@ class Row:
     label: str
     cases: Callable[[Period], QuerySet]
     indent: int = 0
+    # Rows of 三 (applications closed in the period): which outcome codes the row counts, so
+    # that request_table counts them all from one grouped query.
+    counts_outcome: Callable[[str], bool] | None = None
 
     @property
     def shown_code(self) -> str:
@@ -124,6 +127,7 @@ def _outcome_row(outcome, position: int):
         label,
         lambda p: _closed(p).filter(outcome=outcome.code),
         indent=0 if outcome.is_category else 1,
+        counts_outcome=lambda code: code == outcome.code,
     )
 
 
@@ -142,10 +146,18 @@ def _result_rows():
                         lambda p, prefix=prefix: _closed(p).filter(
                             outcome__startswith=f"{prefix}."
                         ),
+                        counts_outcome=lambda code, prefix=prefix: code.startswith(f"{prefix}."),
                     )
                 )
         rows.append(_outcome_row(outcome, len(seen) - 1))
-    rows.append(Row("三.总计", lazy_numbered(len(seen), gettext_lazy("总计")), _closed))
+    rows.append(
+        Row(
+            "三.总计",
+            lazy_numbered(len(seen), gettext_lazy("总计")),
+            _closed,
+            counts_outcome=lambda code: True,
+        )
+    )
     return rows
 
 
@@ -160,14 +172,24 @@ ROWS_BY_CODE = {row.code: row for row in ROWS}
 
 
 def request_table(period: Period) -> list[tuple[Row, dict[str, int]]]:
-    """表三: for each row, the count per applicant column and the total."""
+    """表三: for each row, the count per applicant column and the total.
+
+    The rows of 三 come from one query grouped by outcome and applicant type: a query per
+    row read the period's closed applications 26 times (650 ms at 100,000 applications on
+    PostgreSQL; docs/performance.md)."""
+    closed = list(
+        _closed(period).values_list("outcome", "applicant_type").annotate(n=Count("pk")).order_by()
+    )
     table = []
     for row in ROWS:
         counts = dict.fromkeys([c for c, _ in COLUMNS], 0)
-        grouped = row.cases(period).values("applicant_type").annotate(n=Count("pk"))
-        for entry in grouped:
-            counts[entry["applicant_type"]] = entry["n"]
-            counts[TOTAL] += entry["n"]
+        if row.counts_outcome is not None:
+            grouped = [(t, n) for code, t, n in closed if row.counts_outcome(code)]
+        else:
+            grouped = row.cases(period).values_list("applicant_type").annotate(n=Count("pk"))
+        for applicant_type, n in grouped:
+            counts[applicant_type] = counts.get(applicant_type, 0) + n
+            counts[TOTAL] += n
         table.append((row, counts))
     return table
 
