@@ -562,7 +562,9 @@ def main() -> None:
             "disclosure page (uncached)": f"{base}{disclosure_url}?nocache=1",
             "catalogue item list (uncached)": f"{base}{item_url}?nocache=1",
         }
-        if search_status == 200:
+        if isinstance(dataset["search_index"], str):  # the search app's failure, reported
+            emit(BENCH, f"search ?q={SEARCH_QUERY}", "not measured: no search index")
+        elif search_status == 200:
             light[f"search ?q={SEARCH_QUERY}"] = f"{base}{search_path}"
         else:
             emit(BENCH, f"search ?q={SEARCH_QUERY}", f"unavailable (HTTP {search_status})")
