@@ -9,8 +9,11 @@ import datetime
 import logging
 from dataclasses import dataclass, replace
 
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
 from xxgk.core.textextract import ExtractionError, extract_document_chunks
@@ -95,7 +98,9 @@ def disclosure_content(page) -> Content:
         title=page.title,
         text="\n".join([main, *attachments])[:MAX_TEXT_LENGTH],
         date=page.publication_date or _page_date(page),
-        item_id=page.get_parent().pk,  # catalogue_item_id is not updated by moves
+        # The parent, not catalogue_item_id, which moves do not update; a rebuild reads it
+        # with the page (indexing_queryset).
+        item_id=getattr(page, "indexed_parent_pk", None) or page.get_parent().pk,
         department_id=page.publishing_department_id,
     )
 
@@ -124,6 +129,21 @@ def _builders():
 
 def searchable_models() -> list[type]:
     return list(_builders())
+
+
+def indexing_queryset(model):
+    """The pages of one searchable type with what content_of reads of them, loaded a chunk at
+    a time: a rebuild that asked for each disclosure's attachments and parent separately
+    indexed about 200 pages a second on PostgreSQL (85 minutes for a million)."""
+    queryset = model.objects.exact_type(model).order_by("pk")
+    if issubclass(model, DisclosurePage):
+        parent = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        ).values("pk")[:1]
+        queryset = queryset.prefetch_related("attachments__document").annotate(
+            indexed_parent_pk=Subquery(parent)
+        )
+    return queryset
 
 
 def content_of(page) -> Content | None:

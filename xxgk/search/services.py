@@ -11,7 +11,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from .backends import get_backend
-from .documents import content_of, searchable_models
+from .documents import content_of, indexing_queryset, searchable_models
 from .models import SearchDocument, SearchQueryDay, Synonym, Version
 
 
@@ -43,8 +43,9 @@ def sync_page(page_id: int, *, draft_revision=None) -> None:
 
 def _entries():
     for model in searchable_models():
-        # exact_type: a subclass page (an annual report is a DisclosurePage) comes once, as itself.
-        for page in model.objects.exact_type(model).order_by("pk").iterator(chunk_size=500):
+        # exact_type (indexing_queryset): a subclass page (an annual report is a
+        # DisclosurePage) comes once, as itself.
+        for page in indexing_queryset(model).iterator(chunk_size=500):
             if page.live:
                 yield page.pk, Version.LIVE, content_of(page)
             if not page.live or page.has_unpublished_changes:
