@@ -20,6 +20,13 @@ def live_pages_referencing(obj) -> QuerySet[Page]:
     return Page.objects.live().filter(pk__in=[int(pk) for pk in set(ids)])
 
 
+def not_live_pages():
+    """The pages that are not live (drafts, unpublished), as a subquery: the few rows of a
+    partial index (supervision's migration 0002), where a condition on the live column of
+    every row would read the whole page table."""
+    return Page.objects.filter(live=False).values("pk")
+
+
 def document_settings():
     """The school's layout and fonts for generated documents (设置 → 公文版式与字体); Wagtail
     creates the row with the defaults the first time it is asked for."""

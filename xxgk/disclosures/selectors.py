@@ -1,9 +1,9 @@
 from django.db.models import Count
-from wagtail.models import Page
 
 from xxgk.catalogue import selectors as catalogue_selectors
 from xxgk.catalogue.models import CatalogueCategoryPage, CatalogueItemPage
 from xxgk.catalogue.policy import catalogue_policy
+from xxgk.core.selectors import not_live_pages
 from xxgk.orgs.policy import Action
 from xxgk.viewcounts.selectors import current_count
 
@@ -11,12 +11,12 @@ from .models import AnnualReportPage, DisclosurePage
 
 
 def live_disclosures():
-    """The live disclosures, liveness asked of the few pages that are not live (a subquery
-    answered from the partial index supervision_page_not_live) rather than of every
+    """The live disclosures, liveness asked of the few pages that are not live
+    (core.selectors.not_live_pages, a partial index) rather than of every
     disclosure's page row: at 1,000,000 disclosures PostgreSQL answered `live = true` for
     one item's 20,000 disclosures by reading the whole page table (350 ms to count them,
     against ~25 ms this way; docs/performance.md, "A million disclosures")."""
-    return DisclosurePage.objects.exclude(pk__in=Page.objects.filter(live=False).values("pk"))
+    return DisclosurePage.objects.exclude(pk__in=not_live_pages())
 
 
 def published_disclosures():

@@ -29,7 +29,6 @@ from django.db.models import (
     When,
 )
 from django.utils.translation import gettext
-from wagtail.models import Page
 
 from xxgk.catalogue.models import (
     CatalogueCategoryPage,
@@ -39,7 +38,8 @@ from xxgk.catalogue.models import (
 )
 from xxgk.catalogue.selectors import item_sort_key
 from xxgk.catalogue.services import RULE_FIELDS
-from xxgk.disclosures.models import DisclosurePage
+from xxgk.core.selectors import not_live_pages
+from xxgk.disclosures.selectors import live_disclosures
 from xxgk.orgs.models import Department
 from xxgk.workdays.calendar import ONE_DAY, WorkCalendar
 from xxgk.workdays.models import CalendarDay, ConfirmedYear
@@ -423,24 +423,15 @@ class DateLookup(Expression):
         return lookup(self.runs)
 
 
-def not_live_pages():
-    """The pages that are not live (drafts, unpublished), as a subquery: the few rows of a
-    partial index (migration 0002), where a condition on the live column of every row
-    would read the whole page table."""
-    return Page.objects.filter(live=False).values("pk")
-
-
 def published_disclosures():
     """Live disclosures with a publication date, the rows every supervision figure counts.
 
-    Liveness is asked of the few pages that are not live (not_live_pages) instead of
+    Liveness is asked of the few pages that are not live (live_disclosures) instead of
     joining every disclosure to its page row; the rest of each query is then answered from
     the disclosures' covering indexes (DisclosurePage.Meta.indexes). At 100,000 disclosures
     the row-by-row join alone took longer than the dashboard's budget.
     """
-    return DisclosurePage.objects.filter(publication_date__isnull=False).exclude(
-        pk__in=not_live_pages()
-    )
+    return live_disclosures().filter(publication_date__isnull=False)
 
 
 def data_fingerprint() -> tuple:

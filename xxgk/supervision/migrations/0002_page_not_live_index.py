@@ -1,4 +1,4 @@
-"""A partial index of the pages that are not live, for supervision's not_live_pages():
+"""A partial index of the pages that are not live, for not_live_pages() (core.selectors):
 read once per dashboard request, it otherwise scans the whole page table (≈7 ms at 100,000
 disclosures on SQLite) to find the few drafts. Kept in this app (Wagtail owns the table);
 partial indexes work on SQLite and PostgreSQL alike. Django's state does not know it: on
