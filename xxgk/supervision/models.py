@@ -211,3 +211,31 @@ class Inspection(models.Model):
             and self.rectification_deadline is not None
             and self.rectification_deadline < today
         )
+
+
+class DailyPublications(models.Model):
+    """Live disclosures published per day, department and catalogue item: a summary kept by
+    database triggers on the disclosure and page tables (supervision/db.py), so that the
+    dashboard's monthly trend and per-segment dates read a few thousand rows instead of every
+    disclosure of the year (docs/performance.md §6). `item_id` 0 stands for a disclosure not
+    filed under an item; rows whose count fell to 0 stay."""
+
+    item_id = models.IntegerField()
+    department_id = models.BigIntegerField()
+    day = models.DateField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item_id", "department_id", "day"], name="supervision_daily_key"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["day", "department_id", "count"], name="supervision_daily_day_dept"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.department_id}/{self.item_id}: {self.count}"
