@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from .obligations import status_labels
+
 BAR_GAP = 2
 TICK_SPACE = 12
 
@@ -185,6 +187,7 @@ def obligation_rows_html(obligations, *, show_department=False, caption="", empt
     )
     if show_department:
         head = '<th scope="col">部门</th>' + head
+    labels = status_labels()
     rows = []
     for o in obligations:
         department = ""
@@ -196,7 +199,7 @@ def obligation_rows_html(obligations, *, show_department=False, caption="", empt
             f"<tr>{department}<td>{escape(o.item)}</td>"
             f"<td>{escape(o.label or '—')}{formed}</td>"
             f"<td>{_day(o.deadline)}</td>"
-            f'<td><span class="sv-badge sv-{o.status}">{escape(o.status_label)}</span></td>'
+            f'<td><span class="sv-badge sv-{o.status}">{escape(labels[o.status])}</span></td>'
             f"<td>{_day(o.since)}</td><td>{_day(o.satisfied_on)}</td></tr>"
         )
     if not rows:

@@ -51,6 +51,12 @@ FAILING_STATUSES = frozenset({Status.NEVER, Status.OVERDUE, Status.STALE})
 BEGINNING = datetime.date.min
 
 
+def status_labels() -> dict:
+    """Each status's label in the active language, for pages that show hundreds of them
+    (every gettext call walks the chain of catalogues: charts.ChartTexts)."""
+    return {status: str(status.label) for status in Status}
+
+
 def worst(statuses) -> Status | None:
     return min(statuses, key=SEVERITY.__getitem__, default=None)
 

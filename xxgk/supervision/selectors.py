@@ -65,6 +65,7 @@ from .obligations import (
     Rule,
     Segment,
     Status,
+    status_labels,
     worst,
 )
 from .periods import Period, add_months
@@ -563,7 +564,7 @@ class CellLabels:
     chain of catalogues: charts.ChartTexts)."""
 
     def __init__(self):
-        self.status = {status: str(status.label) for status in Status}
+        self.status = status_labels()
         self.no_requirement = gettext("无要求")
         self.nothing_due = gettext("本期无公开要求")
 
