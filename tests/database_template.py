@@ -167,12 +167,15 @@ def flush_postgresql_by_delete(connection) -> None:
     PostgreSQL's flush is one TRUNCATE of all ~140 tables, which gives every table and index
     new files: 3 to 5 s per transactional test on a two-core machine, against 0.05 s for
     deleting the few rows a test leaves (the foreign keys are deferrable, so the order does
-    not matter). Tables whose row triggers refuse deletes (the append-only audit log) are
-    still truncated, and a flush that resets sequences is left to Django.
+    not matter). Tables whose row triggers refuse deletes (the append-only audit log: BEFORE
+    DELETE) are still truncated; AFTER triggers (supervision's daily summary) see the deletes
+    as any other. A flush that resets sequences is left to Django.
     """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
+            # Row triggers BEFORE DELETE (tgtype bits 2 and 8): those that may refuse one.
+            "SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger "
+            "WHERE NOT tgisinternal AND tgtype & 10 = 10"
         )
         guarded = {name.strip('"') for (name,) in cursor.fetchall()}
     django_sql_flush = connection.ops.sql_flush

@@ -9,7 +9,9 @@ of them, whatever the path (Wagtail's actions, services, bulk updates, raw SQL).
 counts while its page row exists and is live and it has a publication date; each trigger
 asks for the other table's row, so the order in which a deletion removes the two rows does
 not matter. PostgreSQL adds with an upsert (concurrent publications of one day add up);
-SQLite has one writer at a time.
+SQLite has one writer at a time. Only an increase creates a summary row; a decrease updates
+the row it finds, or nothing: Django's flush (tests) deletes the tables in no fixed order,
+and a page deleted after the summary was emptied must not leave a count of -1 behind.
 
 SQLite drops a table's triggers when a schema change rebuilds the table, so the app's
 post_migrate receiver calls ensure_triggers(), which re-creates missing triggers and then
@@ -49,9 +51,15 @@ _POSTGRES_INSTALL = [
         p_item integer, p_dept bigint, p_day date, p_delta integer
     ) RETURNS void AS $$
     BEGIN
-        IF p_day IS NOT NULL THEN
+        IF p_day IS NULL THEN
+            RETURN;
+        END IF;
+        IF p_delta > 0 THEN
             INSERT INTO {SUMMARY} ({KEY_COLUMNS}, count) VALUES (p_item, p_dept, p_day, p_delta)
             ON CONFLICT ({KEY_COLUMNS}) DO UPDATE SET count = {SUMMARY}.count + p_delta;
+        ELSE
+            UPDATE {SUMMARY} SET count = count + p_delta
+            WHERE ({KEY_COLUMNS}) = (p_item, p_dept, p_day);
         END IF;
     END;
     $$ LANGUAGE plpgsql""",
@@ -129,17 +137,18 @@ def _sqlite_add(key: str, where: str, delta: int) -> str:
     return insert + " " + update
 
 
-def _sqlite_page(ref: str, delta: str) -> str:
-    """The page's disclosure row, if any, moved in or out of the count."""
+def _sqlite_page(ref: str, delta: str, counted: str | None) -> str:
+    """The page's disclosure row, if any, moved in (when `counted`, SQL) or out of the count.
+    Only a move in creates the summary row (see _sqlite_add)."""
     key = KEY.format(r="d")
     where = f"d.page_ptr_id = {ref}.id AND d.publication_date IS NOT NULL"
     match = f"({KEY_COLUMNS}) = (SELECT {key} FROM {DISCLOSURE} d WHERE {where})"
     insert = (
         f"INSERT OR IGNORE INTO {SUMMARY} ({KEY_COLUMNS}, count) "
-        f"SELECT {key}, 0 FROM {DISCLOSURE} d WHERE {where};"
+        f"SELECT {key}, 0 FROM {DISCLOSURE} d WHERE {where} AND {counted};"
     )
     update = f"UPDATE {SUMMARY} SET count = count + ({delta}) WHERE {match};"
-    return insert + " " + update
+    return update if counted is None else insert + " " + update
 
 
 def _sqlite_install() -> list[str]:
@@ -154,12 +163,12 @@ def _sqlite_install() -> list[str]:
             _sqlite_add(*old, -1) + " " + _sqlite_add(*new, 1),
         ),
         (f"AFTER DELETE ON {DISCLOSURE}", _sqlite_add(*old, -1)),
-        (f"AFTER INSERT ON {PAGE} WHEN NEW.live", _sqlite_page("NEW", "1")),
+        (f"AFTER INSERT ON {PAGE} WHEN NEW.live", _sqlite_page("NEW", "1", "1")),
         (
             f"AFTER UPDATE OF live ON {PAGE} WHEN OLD.live IS NOT NEW.live",
-            _sqlite_page("NEW", "CASE WHEN NEW.live THEN 1 ELSE -1 END"),
+            _sqlite_page("NEW", "CASE WHEN NEW.live THEN 1 ELSE -1 END", "NEW.live"),
         ),
-        (f"AFTER DELETE ON {PAGE} WHEN OLD.live", _sqlite_page("OLD", "-1")),
+        (f"AFTER DELETE ON {PAGE} WHEN OLD.live", _sqlite_page("OLD", "-1", None)),
     ]
     return [
         f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {body} END"
