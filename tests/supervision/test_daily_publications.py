@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import bulk_disclosures, catalogue_item, review_through
 from xxgk.disclosures.models import DisclosurePage
@@ -201,3 +201,19 @@ def test_emptying_the_tables_in_any_order_leaves_no_count_behind(varied):
         cursor.execute(f"DELETE FROM {summary_db.DISCLOSURE}")
         assert not DailyPublications.objects.exists()
         transaction.set_rollback(True)  # the rows other tables refer to come back
+
+
+def test_the_cached_dashboard_speaks_the_language_of_each_reader(varied):
+    """The figures are cached per state of the data; their texts are per language."""
+    period, today = Period.school_year(2021), d("2022-06-30")
+    with translation.override("zh-hans"):
+        chinese = selectors.dashboard_data(period, today=today)["matrix"]
+    with translation.override("en"):
+        english = selectors.dashboard_data(period, today=today)["matrix"]
+    labels = [(c["label"], c["summary"]) for row in chinese for c in row["cells"]]
+    english_labels = [(c["label"], c["summary"]) for row in english for c in row["cells"]]
+    assert len(labels) == len(english_labels) > 0
+    assert all(a != b for a, b in zip(labels, english_labels, strict=True))
+    assert not any(
+        "\u4e00" <= char <= "\u9fff" for label in english_labels for text in label for char in text
+    )

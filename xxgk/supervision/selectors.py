@@ -29,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from xxgk.catalogue.models import (
     CatalogueCategoryPage,
@@ -469,12 +469,12 @@ def data_fingerprint() -> tuple:
 
 
 def dashboard_data(period: Period, *, today: datetime.date) -> dict:
-    """The dashboard's figures, computed once per state of the data and day (see
-    data_fingerprint), then served from the cache."""
+    """The dashboard's figures, computed once per state of the data, day and language (the
+    matrix carries its texts; see data_fingerprint), then served from the cache."""
     key = (
         "supervision:dashboard:"
         + hashlib.sha1(
-            repr((data_fingerprint(), period, today, due_soon_days())).encode()
+            repr((data_fingerprint(), period, today, due_soon_days(), get_language())).encode()
         ).hexdigest()
     )
     data = cache.get(key)
