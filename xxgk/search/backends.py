@@ -11,6 +11,7 @@ pages are never returned, whatever the state of the index.
 """
 
 import datetime
+import math
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -219,9 +220,15 @@ class DatabaseBackend(SearchBackend):
         raise NotImplementedError
 
     # --- shared SQL ------------------------------------------------------------------------
-    def where_sql(self, parsed, filters: Filters, drafts: DraftScope | None):
-        match, params = self.match_sql(parsed)
-        clauses = [match]
+    def where_sql(
+        self, parsed, filters: Filters, drafts: DraftScope | None, source=None, match=True
+    ):
+        """FROM … WHERE for the visible matches; ``source`` replaces ``from_sql``, and
+        without ``match`` the source has been matched already."""
+        clauses, params = [], []
+        if match:
+            match_sql, params = self.match_sql(parsed)
+            clauses.append(match_sql)
         visible, visible_params = _public_visibility()
         params += visible_params
         if drafts is not None:
@@ -250,31 +257,33 @@ class DatabaseBackend(SearchBackend):
         if filters.date_to is not None:
             clauses.append("d.date <= %s")
             params.append(filters.date_to)
-        base = f"FROM {self.from_sql} {self.join} wagtailcore_page p ON p.id = d.page_id"
+        base = f"FROM {source or self.from_sql} {self.join} wagtailcore_page p ON p.id = d.page_id"
         return f"{base} WHERE {' AND '.join(clauses)}", params
 
-    def count_sql(self, parsed, filters, drafts):
-        """How many visible matches there are, counting no further than MAX_CANDIDATES."""
-        where, params = self.where_sql(parsed, filters, drafts)
-        return f"SELECT COUNT(*) FROM (SELECT 1 {where} LIMIT {MAX_CANDIDATES}) m", params
-
-    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list):
-        """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first."""
+    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list, ids=None):
+        """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first —
+        or exactly ``ids``, the candidates an engine has found beforehand."""
+        if ids is not None:
+            listed = ", ".join(["%s"] * len(ids))
+            return f"SELECT {columns} FROM {self.from_sql} WHERE d.id IN ({listed})", [
+                *params,
+                *ids,
+            ]
         where, where_params = self.where_sql(parsed, filters, drafts)
         sql = f"SELECT {columns} {where} ORDER BY {self.candidate_order} LIMIT {MAX_CANDIDATES}"
         return sql, [*params, *where_params]
 
-    def hits_sql(self, parsed, filters, sort, drafts, ranking=False):
+    def hits_sql(self, parsed, filters, sort, drafts, ranking=False, ids=None):
         """Every candidate's (id, score), best first: at most MAX_CANDIDATES rows."""
         columns = "d.id AS id, d.date AS date, d.page_id AS page_id, d.version AS version"
         if sort == Sort.DATE:
-            inner, params = self.candidates_sql(parsed, filters, drafts, columns, [])
+            inner, params = self.candidates_sql(parsed, filters, drafts, columns, [], ids)
             select, select_params = "0.0", []
             order = "c.date DESC, c.page_id DESC, c.version"
         else:
             rank, rank_params = self.rank_sql(parsed, ranking)
             inner, params = self.candidates_sql(
-                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params
+                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params, ids
             )
             recency = f"(1.0 + {RECENCY_BOOST} / (1.0 + {self.age_days_sql('c.date')} / 365.0))"
             select, select_params = f"c.rank * {recency}", [timezone.localdate()]
@@ -283,16 +292,8 @@ class DatabaseBackend(SearchBackend):
         return sql, [*select_params, *params]
 
     def ranked(self, cursor, parsed, filters, sort, drafts) -> list[tuple[int, float]]:
-        """Every candidate's (id, score), best first. Close and whole typed words rank
-        higher only where the matches are fewer than MAX_CANDIDATES (a common word: checking
-        word positions in every one of tens of thousands of documents cost 30–150 ms at
-        100,000 documents, for an order among the newest matches only)."""
-        ranking = sort != Sort.DATE and bool(near_alternatives(parsed))
-        if ranking:
-            cursor.execute(*self.count_sql(parsed, filters, drafts))
-            ranking = cursor.fetchone()[0] < MAX_CANDIDATES
-        cursor.execute(*self.hits_sql(parsed, filters, sort, drafts, ranking))
-        return cursor.fetchall()
+        """Every candidate's (id, score), best first."""
+        raise NotImplementedError
 
 
 # Proximity: the typed words of a query standing within this many index tokens of each
@@ -431,6 +432,38 @@ class SQLiteBackend(DatabaseBackend):
             cursor.execute("INSERT INTO xxgk_search_fts(xxgk_search_fts) VALUES ('optimize')")
 
 
+# PostgreSQL's search (PostgresBackend.candidate_ids): how many of the newest index rows the
+# first window covers, and what testing a row on the walk costs against fetching a match
+# through the GIN index (relative; measured, docs/search.md "The planner trap").
+FIRST_WINDOW = 500
+WALK_ROW = 2.0
+INDEX_ROW = 1.0
+# A window is walked row by row through the primary keys, whatever the planner estimates:
+# with any of these it fetched every match of the query or scanned every row instead (and
+# read a thousand candidates by their ids with a scan of the whole table).
+WALK_ONLY = {
+    "enable_bitmapscan": "off",
+    "enable_seqscan": "off",
+    "enable_hashjoin": "off",
+    "enable_mergejoin": "off",
+}
+
+
+@contextmanager
+def _planner_settings(cursor, **settings: str):
+    """Planner settings for the statements inside, put back afterwards even inside an outer
+    transaction (set_config(..., true) would otherwise last until that one ends). Use it
+    inside a savepoint: on an error, rolling that back restores them."""
+    names = list(settings)
+    calls = ", ".join("current_setting(%s), set_config(%s, %s, true)" for _ in names)
+    cursor.execute(f"SELECT {calls}", [v for n in names for v in (n, n, settings[n])])
+    row = cursor.fetchone()
+    previous = {name: row[2 * i] for i, name in enumerate(names)}
+    yield
+    restore = ", ".join("set_config(%s, %s, true)" for _ in names)
+    cursor.execute(f"SELECT {restore}", [v for n in names for v in (n, previous[n])])
+
+
 class PostgresBackend(DatabaseBackend):
     """A generated tsvector column over the token columns with a GIN index (migration 0002)."""
 
@@ -482,6 +515,83 @@ class PostgresBackend(DatabaseBackend):
 
     def age_days_sql(self, column):
         return f"greatest(%s::date - {column}, 0)"
+
+    def ranked(self, cursor, parsed, filters, sort, drafts):
+        """The newest MAX_CANDIDATES visible matches, ranked.
+
+        Asked for them in one query, PostgreSQL walks the primary key backwards and tests
+        each row when it believes the matches are many, and for a word missing from its
+        statistics (or two common words that seldom meet) it believes 1 % of the rows match:
+        at a million documents it then tested every row, 4–5 s, to find nothing
+        (docs/search.md, "The planner trap"). Here a walk never goes further than a window
+        of rows, and the share of matches found in each window says whether walking on or
+        fetching every older match through the GIN index costs less. Each way is forced by
+        planner settings, as the estimates are what cannot be trusted here; the candidates
+        are then read by their ids. Close and whole typed words rank higher (cover density)
+        only where the matches are fewer than MAX_CANDIDATES: for a common word that would
+        check word positions in every match, for an order among the newest ones only."""
+        with transaction.atomic(), _planner_settings(cursor, **WALK_ONLY):
+            ids, below = self.walked_matches(cursor, parsed, filters, drafts)
+            if below:
+                with _planner_settings(cursor, enable_bitmapscan="on"):
+                    ids += self.older_matches(
+                        cursor, parsed, filters, drafts, below, MAX_CANDIDATES - len(ids)
+                    )
+            if not ids:
+                return []
+            ranking = len(ids) < MAX_CANDIDATES and bool(near_alternatives(parsed))
+            cursor.execute(*self.hits_sql(parsed, filters, sort, drafts, ranking, ids))
+            return cursor.fetchall()
+
+    def walked_matches(self, cursor, parsed, filters, drafts) -> tuple[list[int], int | None]:
+        """The newest matches, window by window (the newest FIRST_WINDOW ids, each next
+        window sized to find the rest at the share of matches seen so far), and the id
+        below which the GIN index is to answer for the rest (None: nothing left to find)."""
+        # A window: a range of ids read off the primary key newest first, each row's text
+        # looked up on its own (LATERAL; OFFSET 0 keeps the planner from turning it back
+        # into a join it may reorder); the matches come out in the window's order, so the
+        # walk stops at the LIMIT.
+        source = (
+            "(SELECT * FROM xxgk_search_searchdocument WHERE id >= %s AND id < %s"
+            " ORDER BY id DESC) d JOIN LATERAL (SELECT * FROM xxgk_search_searchtext"
+            " WHERE document_id = d.id OFFSET 0) t ON TRUE"
+        )
+        where, params = self.where_sql(parsed, filters, drafts, source)
+        cursor.execute("SELECT max(id) FROM xxgk_search_searchdocument")
+        (newest,) = cursor.fetchone()
+        ids: list[int] = []
+        high, window = (newest or 0) + 1, FIRST_WINDOW
+        while True:
+            need, low = MAX_CANDIDATES - len(ids), max(high - window, 0)
+            cursor.execute(
+                f"SELECT d.id {where} ORDER BY d.id DESC LIMIT {need}", [low, high, *params]
+            )
+            found = [row[0] for row in cursor.fetchall()]
+            ids += found
+            if len(found) == need or low == 0:
+                return ids, None
+            share, need, high = len(found) / (high - low), need - len(found), low
+            if not share or need / share * WALK_ROW > share * high * INDEX_ROW:
+                return ids, high
+            window = math.ceil(2 * need / share)
+
+    def older_matches(self, cursor, parsed, filters, drafts, below: int, limit: int):
+        """The newest ``limit`` visible matches with ids below ``below``, through the GIN
+        index: every match is fetched first (a materialised CTE), then they are checked for
+        visibility newest first until ``limit`` are found."""
+        match, match_params = self.match_sql(parsed)
+        source = (
+            "(SELECT document_id FROM m ORDER BY document_id DESC) m"
+            " JOIN xxgk_search_searchdocument d ON d.id = m.document_id"
+        )
+        where, params = self.where_sql(parsed, filters, drafts, source, match=False)
+        cursor.execute(
+            "WITH m AS MATERIALIZED (SELECT t.document_id FROM xxgk_search_searchtext t"
+            f" WHERE {match} AND t.document_id < %s)"
+            f" SELECT d.id {where} ORDER BY d.id DESC LIMIT {limit}",
+            [*match_params, below, *params],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def optimize(self):
         with connection.cursor() as cursor:
