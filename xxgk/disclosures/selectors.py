@@ -91,20 +91,33 @@ def latest_annual_reports(limit: int = 5):
     return list(published_annual_reports()[:limit])
 
 
+def _items_to_write_under(user):
+    """The live catalogue items under which this user may write a disclosure, lazily and in
+    no order: the candidates are the items the user's department answers for (every item
+    for the office), and the catalogue's policy decides each (``Action.ADD_CHILD`` on the
+    item), so the menu and the 新建公开信息 page ask the same rule as Wagtail's editor.
+
+    Unordered on purpose: with Page's default ordering by path, SQLite answered the office's
+    candidates by walking the whole page table in path order (the page index) and looking
+    each row up among the items — 40 ms at 100,000 disclosures, on every admin page, for the
+    menu item below. Without the ORDER BY it reads the 50 items and their 50 page rows."""
+    candidates = catalogue_selectors.authorable_items(user).live().order_by()
+    return (item for item in candidates if catalogue_policy.allows(user, Action.ADD_CHILD, item))
+
+
 def items_to_write_under(user) -> list[CatalogueItemPage]:
     """The live catalogue items under which this user may write a disclosure, in catalogue
-    order: the catalogue's policy decides (``Action.ADD_CHILD`` on the item)."""
-    candidates = catalogue_selectors.authorable_items(user).live()
+    order."""
     return sorted(
-        (item for item in candidates if catalogue_policy.allows(user, Action.ADD_CHILD, item)),
-        key=catalogue_selectors.item_sort_key,
+        _items_to_write_under(user),
+        key=lambda item: (catalogue_selectors.item_sort_key(item), item.path),
     )
 
 
 def may_write_disclosures(user) -> bool:
-    """Is there an item under which this user may write a disclosure (for the menu)?"""
-    candidates = catalogue_selectors.authorable_items(user).live()
-    return any(catalogue_policy.allows(user, Action.ADD_CHILD, item) for item in candidates)
+    """Is there an item under which this user may write a disclosure (for the menu item,
+    asked on every admin page)? Stops at the first item the policy allows."""
+    return next(_items_to_write_under(user), None) is not None
 
 
 def _number_key(text: str) -> str:
