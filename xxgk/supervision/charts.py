@@ -158,7 +158,10 @@ def matrix_rows_html(matrix: list[dict], query: str):
                 f'{escape(cell["label"])}<span class="sv-cell__n"> '
                 f"{cell['worst_count']}/{cell['total']}</span>"
                 if cell["status"]
-                else '<span class="sv-cell__none">—</span><span class="w-sr-only">无要求</span>'
+                # selectors.CellLabels: the label of a cell without requirements, translated
+                # once for the whole matrix
+                else '<span class="sv-cell__none">—</span>'
+                f'<span class="w-sr-only">{escape(cell["label"])}</span>'
             )
             + "</td>"
             for cell in row["cells"]
@@ -186,15 +189,21 @@ def obligation_rows_html(obligations, *, show_department=False, caption="", empt
         )
     )
     if show_department:
-        head = '<th scope="col">部门</th>' + head
+        department_label = _("部门")  # outside the f-string, where xgettext finds it
+        head = f'<th scope="col">{department_label}</th>' + head
     labels = status_labels()
+    formed_on = gettext("信息形成于 %(day)s")  # once per table, not per row
     rows = []
     for o in obligations:
         department = ""
         if show_department:
             url = escape(reverse("supervision:department", args=[o.department.code]))
             department = f'<td><a href="{url}">{escape(o.department.name)}</a></td>'
-        formed = f"<br><small>信息形成于 {o.formed_on.isoformat()}</small>" if o.formed_on else ""
+        formed = (
+            f"<br><small>{escape(formed_on % {'day': o.formed_on.isoformat()})}</small>"
+            if o.formed_on
+            else ""
+        )
         rows.append(
             f"<tr>{department}<td>{escape(o.item)}</td>"
             f"<td>{escape(o.label or '—')}{formed}</td>"
