@@ -14,6 +14,8 @@ from contextlib import contextmanager
 
 from django.db.backends.signals import connection_created
 
+from xxgk.core.db import execute_for_vendor
+
 TABLE = "audit_auditevent"
 MESSAGE = "audit log is append-only"
 _state = threading.local()
@@ -42,26 +44,14 @@ _POSTGRES_DROP = [
 ]
 
 
-def _statements(vendor: str, install: bool) -> list[str]:
-    if vendor == "postgresql":
-        return _POSTGRES_INSTALL if install else _POSTGRES_DROP
-    if vendor == "sqlite":
-        return _SQLITE_INSTALL if install else _SQLITE_DROP
-    return []
-
-
 def install_triggers(connection) -> None:
     """Create the triggers (idempotent: also run after every migrate, since SQLite drops a
     table's triggers whenever a schema change rebuilds the table)."""
-    with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=True):
-            cursor.execute(sql)
+    execute_for_vendor(connection, {"postgresql": _POSTGRES_INSTALL, "sqlite": _SQLITE_INSTALL})
 
 
 def drop_triggers(connection) -> None:
-    with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=False):
-            cursor.execute(sql)
+    execute_for_vendor(connection, {"postgresql": _POSTGRES_DROP, "sqlite": _SQLITE_DROP})
 
 
 def _sealed() -> int:

@@ -18,6 +18,8 @@ post_migrate receiver calls ensure_triggers(), which re-creates missing triggers
 counts the table again (fill()).
 """
 
+from xxgk.core.db import execute_for_vendor
+
 PAGE = "wagtailcore_page"
 DISCLOSURE = "disclosures_disclosurepage"
 SUMMARY = "supervision_dailypublications"
@@ -179,24 +181,12 @@ def _sqlite_install() -> list[str]:
 _SQLITE_DROP = [f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS]
 
 
-def _statements(vendor: str, install: bool) -> list[str]:
-    if vendor == "postgresql":
-        return _POSTGRES_INSTALL if install else _POSTGRES_DROP
-    if vendor == "sqlite":
-        return _sqlite_install() if install else _SQLITE_DROP
-    return []
-
-
 def install_triggers(connection) -> None:
-    with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=True):
-            cursor.execute(sql)
+    execute_for_vendor(connection, {"postgresql": _POSTGRES_INSTALL, "sqlite": _sqlite_install()})
 
 
 def drop_triggers(connection) -> None:
-    with connection.cursor() as cursor:
-        for sql in _statements(connection.vendor, install=False):
-            cursor.execute(sql)
+    execute_for_vendor(connection, {"postgresql": _POSTGRES_DROP, "sqlite": _SQLITE_DROP})
 
 
 def fill(connection) -> None:
