@@ -46,8 +46,11 @@ def test_the_compliance_matrix_in_english(result):
         html = matrix_rows_html(compliance_matrix(result), "year=2021")
     assert '<span class="w-sr-only">No requirement</span>' in html
     assert "无要求" not in html
+    # The cells' titles: Latin punctuation, the department and category from the database.
+    assert "招生办公室 · " in html and "：" not in html and "；" not in html
 
 
 def test_the_compliance_matrix_in_chinese_is_unchanged(result):
     html = matrix_rows_html(compliance_matrix(result), "year=2021")
     assert '<span class="w-sr-only">无要求</span>' in html
+    assert "：" in html

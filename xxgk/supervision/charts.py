@@ -142,10 +142,20 @@ def trend_rows(trend: dict, departments) -> list[dict]:
     return rows
 
 
+def _title_parts(department, cell) -> dict:
+    return {
+        "department": department.name,
+        "category": cell["category"].title,
+        "summary": cell["summary"],
+    }
+
+
 def matrix_rows_html(matrix: list[dict], query: str):
     """The <tr> rows of the compliance matrix (selectors.compliance_matrix): a department
     link, then one cell per category coloured by its worst status."""
     query = escape(query)
+    # Looked up once for the matrix's cells (ChartTexts says why).
+    cell_title = gettext("%(department)s · %(category)s：%(summary)s")
     rows = []
     for row in matrix:
         department = row["department"]
@@ -153,7 +163,7 @@ def matrix_rows_html(matrix: list[dict], query: str):
         url = escape(reverse("supervision:department", args=[department.code]))
         cells = "".join(
             f'<td class="sv-cell sv-{cell["status"] or "none"}" '
-            f'title="{name} · {escape(cell["category"].title)}：{escape(cell["summary"])}">'
+            f'title="{escape(cell_title % _title_parts(department, cell))}">'
             + (
                 f'{escape(cell["label"])}<span class="sv-cell__n"> '
                 f"{cell['worst_count']}/{cell['total']}</span>"

@@ -29,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from xxgk.catalogue.models import (
     CatalogueCategoryPage,
@@ -567,6 +567,7 @@ class CellLabels:
         self.status = status_labels()
         self.no_requirement = gettext("无要求")
         self.nothing_due = gettext("本期无公开要求")
+        self.separator = pgettext("list separator", "；")
 
 
 def _cell(category, counts: Counter, labels: CellLabels) -> dict:
@@ -578,7 +579,8 @@ def _cell(category, counts: Counter, labels: CellLabels) -> dict:
         "label": labels.status[status] if status else labels.no_requirement,
         "total": sum(counts.values()),
         "worst_count": counts.get(status, 0) if status else 0,
-        "summary": "；".join(f"{labels.status[s]} {n}" for s, n in ordered) or labels.nothing_due,
+        "summary": labels.separator.join(f"{labels.status[s]} {n}" for s, n in ordered)
+        or labels.nothing_due,
     }
 
 
