@@ -1,13 +1,23 @@
-"""The SQL function SQLite's full-text triggers call (migration 0006), registered on every
-SQLite connection: the body tokens of a packed text, computed where FTS5 needs them (insert,
-delete, rebuild) instead of stored beside the text, which took three times its size.
+"""SQLite specifics of the search app.
 
-FTS5 deletes a row by being told its tokens again, so they must come out exactly as they
-went in: a change to xxgk.search.tokenizer.index_tokens needs a migration that empties the
-index (as 0005 did) before the new code deletes anything.
+The SQL function SQLite's full-text triggers call (migration 0006), registered on every
+SQLite connection: the body tokens of a packed text, computed where FTS5 needs them (insert,
+delete, rebuild) instead of stored beside the text. FTS5 deletes a row by being told its
+tokens again, so they must come out exactly as they went in.
+
+And the SQLite the next index needs: 3.43 or newer (contentless FTS5 tables with
+``contentless_delete=1``). Debian 12 ships 3.40, which xxgk/__init__.py replaces with the
+pysqlite3 wheel's SQLite where it can. Where the SQLite in use is still older, the system
+check fails (``manage.py check``, ``migrate``) and the first connection of any other
+process raises the same explanation.
 """
 
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
 from django.db.backends.signals import connection_created
+
+from xxgk import MIN_SQLITE_VERSION
 
 from .models import unpack_text
 from .tokenizer import index_text
@@ -27,3 +37,37 @@ def _register(sender, connection, **kwargs):
 
 
 connection_created.connect(_register, dispatch_uid="xxgk_search_sqlite_functions")
+
+
+def _too_old(connection) -> str | None:
+    if connection.vendor != "sqlite":
+        return None
+    version = connection.Database.sqlite_version_info
+    if tuple(version) >= MIN_SQLITE_VERSION:
+        return None
+    wanted = ".".join(map(str, MIN_SQLITE_VERSION))
+    return (
+        f"The search index needs SQLite {wanted} or newer (FTS5 contentless_delete); this "
+        f"process uses SQLite {connection.Database.sqlite_version} through "
+        f"{connection.Database.__name__}. Install the pysqlite3-binary wheel (uv sync does on "
+        "x86_64 Linux) or a Python built with a newer SQLite."
+    )
+
+
+def _refuse_an_old_sqlite(sender, connection, **kwargs):
+    problem = _too_old(connection)
+    if problem:
+        raise ImproperlyConfigured(problem)
+
+
+@checks.register(checks.Tags.database)
+def check_sqlite_version(app_configs=None, databases=None, **kwargs):
+    errors = []
+    for alias in databases or ():
+        problem = _too_old(connections[alias])
+        if problem:
+            errors.append(checks.Error(problem, id="xxgk_search.E001"))
+    return errors
+
+
+connection_created.connect(_refuse_an_old_sqlite, dispatch_uid="xxgk_search_sqlite_version")
