@@ -15,7 +15,7 @@ from tests.core.test_textextract import docx_bytes, xlsx_bytes
 from tests.factories import published_disclosure, review_through
 from xxgk.disclosures.models import DisclosurePage
 from xxgk.disclosures.services import create_disclosure
-from xxgk.search.models import AttachmentText, SearchDocument, Version
+from xxgk.search.models import AttachmentText, SearchDocument, SearchText, Version
 from xxgk.search.selectors import search, staff_search
 from xxgk.search.services import rebuild_index, sync_page
 from xxgk_demo.pdf import render_pdf
@@ -154,15 +154,80 @@ def test_attachment_text_is_searchable_and_a_broken_file_does_not_break_indexing
     assert found("附件测试") == [page.pk]
 
 
-def indexed_rows():
-    rows = SearchDocument.objects.values_list(
-        "page_id",
-        "version",
-        "content__title_tokens",
-        "content__body_tokens",
-        "content__packed_text",
+def test_snippets_are_cut_from_the_indexed_text(office, dept_a, item_a):
+    """The index keeps no text: snippets recompute it from the pages (texts_of), a live row
+    from the page, a draft row from its latest revision, attachments from AttachmentText.
+    It is exactly what was indexed, attachments (marked, titled) included."""
+    from xxgk.search.documents import content_of, texts_of
+
+    documents = [
+        _document("名单.docx", docx_bytes(["2022年国家励志奖学金获奖学生名单"])),
+        _document("损坏.pdf", b"%PDF-1.4 this is not really a pdf"),
+    ]
+    page = create_disclosure(
+        user=office,
+        item=item_a,
+        title="附件测试",
+        publishing_department=dept_a,
+        documents=documents,
+        summary="摘要：奖学金名单",
     )
-    return sorted((*row[:4], bytes(row[4])) for row in rows)
+    review_through(page, submitter=office)
+    draft = DisclosurePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    draft.body = "<p>修订后的正文 &amp; 说明。</p>"
+    draft.save_revision(user=office)
+    rows = list(SearchDocument.objects.filter(page_id=page.pk).order_by("version"))
+    assert [row.version for row in rows] == [Version.DRAFT, Version.LIVE]
+    live = DisclosurePage.objects.get(pk=page.pk)
+    expected = {
+        rows[0].pk: content_of(live.get_latest_revision_as_object()).text,
+        rows[1].pk: content_of(live).text,
+    }
+    assert texts_of(rows) == expected
+    assert "\x1e名单.docx\n" in expected[rows[1].pk] and "励志奖学金" in expected[rows[1].pk]
+    assert "修订后的正文 & 说明" in expected[rows[0].pk]
+    assert "修订后的正文" not in expected[rows[1].pk]
+    standard = SearchDocument.objects.filter(kind="栏目页面", version=Version.LIVE).first()
+    assert standard is not None  # the guide and rules pages of the migrations
+    assert texts_of([standard]) == {standard.pk: content_of(standard.page.specific).text}
+
+
+def fts_instances(table: str) -> set[tuple]:
+    """Every token instance an FTS5 table holds (fts5vocab): (term, document id, column,
+    offset); column and offset are None in the characters table (detail=none)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, {table}, instance)"
+        )
+        try:
+            cursor.execute("SELECT term, doc, col, offset FROM temp.instances")
+            return set(cursor.fetchall())
+        finally:
+            cursor.execute("DROP TABLE temp.instances")
+
+
+def indexed_rows():
+    """What the index holds, by (page, version): the document row, and the tokens (SQLite:
+    read back from both FTS5 tables; PostgreSQL: the token columns)."""
+    documents = {
+        pk: (page_id, version, title, kind, date)
+        for pk, page_id, version, title, kind, date in SearchDocument.objects.values_list(
+            "pk", "page_id", "version", "title", "kind", "date"
+        )
+    }
+    if connection.vendor == "sqlite":
+        tokens = sorted(
+            (*documents[doc][:2], term, table, -1 if column is None else column, offset or 0)
+            for table in ("xxgk_search_fts", "xxgk_search_chars")
+            for term, doc, column, offset in fts_instances(table)
+        )
+    else:
+        tokens = sorted(
+            SearchText.objects.values_list(
+                "document__page_id", "document__version", "title_tokens", "body_tokens"
+            )
+        )
+    return sorted(documents.values()), tokens
 
 
 def test_rebuild_reproduces_the_index(disclosure, office, item_a):
@@ -170,49 +235,57 @@ def test_rebuild_reproduces_the_index(disclosure, office, item_a):
     before = indexed_rows()
     SearchDocument.objects.all().delete()
     assert found("招生章程") == []
-    assert rebuild_index() == len(before)
+    assert indexed_rows() == ([], [])
+    assert rebuild_index() == len(before[0])
     assert indexed_rows() == before
     assert found("招生章程") == [disclosure.pk]
 
 
-@pytest.mark.skipif(
-    connection.vendor != "sqlite", reason="FTS5: the tokens its triggers compute from the text"
-)
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 tables")
 def test_sqlites_full_text_index_matches_the_text_through_edits_and_deletes(
     disclosure, office, item_a
 ):
-    """FTS5 deletes a row by being told its tokens again, computed from the packed text
-    (xxgk.search.sqlite). Every token instance FTS5 holds, read back through fts5vocab, is
-    exactly what the stored rows tokenise to: nothing left of an edited or deleted version."""
-    from xxgk.search.models import SearchText
+    """FTS5 contentless tables delete a row by its rowid (migration 0007), written beside the
+    document row and deleted by a trigger on it. Every token instance both tables hold, read
+    back through fts5vocab, is exactly what the index's rows tokenise to — their pages'
+    content now, a live row from the page, a draft row from its latest revision — after an
+    edit, a publication, a withdrawal and a deletion: nothing left of an edited or deleted
+    version, no row without its tokens."""
+    from xxgk.search.backends import document_characters
+    from xxgk.search.documents import content_of
     from xxgk.search.tokenizer import index_tokens
 
     revision_page = disclosure.get_latest_revision_as_object()
     revision_page.body = "<p>新增艺术类专业招生要求。</p>"
     revision_page.save_revision(user=office)
     review_through(DisclosurePage.objects.get(pk=disclosure.pk), submitter=office)
+    other = published_disclosure(item=item_a, department=disclosure.publishing_department,
+                                 author=office, title="另一份公开信息")  # fmt: skip
+    edited = other.get_latest_revision_as_object()
+    edited.title = "另一份公开信息（修订）"
+    edited.save_revision(user=office)  # a draft row beside the live one
     DisclosurePage.objects.get(pk=disclosure.pk).unpublish()
     create_disclosure(user=office, item=item_a, title="待删除的草稿").delete()
 
-    expected = set()
-    for row in SearchText.objects.all():
-        assert row.body_tokens == ""  # SQLite stores no body tokens
-        for column, tokens in (("title_tokens", row.title_tokens.split()),
-                               ("body_tokens", index_tokens(row.text))):  # fmt: skip
-            expected |= {(t, row.document_id, column, n) for n, t in enumerate(tokens)}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE VIRTUAL TABLE temp.fts_instances"
-            " USING fts5vocab(main, xxgk_search_fts, instance)"
-        )
-        try:
-            cursor.execute("SELECT term, doc, col, offset FROM temp.fts_instances")
-            held = set(cursor.fetchall())
-        finally:
-            cursor.execute("DROP TABLE temp.fts_instances")
-    assert held == expected
+    expected_tokens, expected_characters = set(), set()
+    for document in SearchDocument.objects.select_related("page"):
+        page = document.page.specific
+        if document.version == Version.DRAFT:
+            page = page.get_latest_revision_as_object()
+        content = content_of(page)
+        title, body = index_tokens(content.title), index_tokens(content.text)
+        for column, tokens in (("title_tokens", title), ("body_tokens", body)):
+            expected_tokens |= {(t, document.pk, column, n) for n, t in enumerate(tokens)}
+        for character in document_characters(title + body).split():
+            expected_characters.add((character, document.pk, None, None))
+    assert {doc for _, doc, _, _ in expected_tokens} == set(
+        SearchDocument.objects.values_list("pk", flat=True)
+    )
+    assert fts_instances("xxgk_search_fts") == expected_tokens
+    assert fts_instances("xxgk_search_chars") == expected_characters
     assert staff_found(office, "艺术类") == [(disclosure.pk, Version.DRAFT)]
     assert staff_found(office, "普通本科") == []
+    assert sorted(staff_found(office, "修订")) == [(other.pk, Version.DRAFT)]
 
 
 def test_the_index_follows_edits_after_a_rebuild(disclosure, office):

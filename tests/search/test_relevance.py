@@ -286,3 +286,35 @@ def test_common_words_rank_the_most_recently_indexed_matches_only(corpus, monkey
     assert {hit.document.pk for hit in capped[:10]} == {document.pk for document in newest}
     dated = search("招生章程", sort="date")
     assert {hit.document.pk for hit in dated[:10]} == {document.pk for document in newest}
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        # one-character words beside words: on SQLite the characters table beside the bigrams
+        ("宿 安全", {"dormitory"}),
+        ("宿 舍", {"dormitory"}),
+        ("宿 學費", {"hk_fees"}),
+        ("宿 学生 检查", {"dormitory"}),
+    ],
+)
+def test_one_character_words_beside_others(corpus, query, expected):
+    assert set(hits(query)) == {corpus.pages[key].pk for key in expected}
+
+
+def test_a_word_that_is_one_character_or_a_word(corpus):
+    """A word whose alternatives are a one-character prefix term and a bigram conjunction
+    (a one-character entry of a synonym list, say): either may match."""
+    from xxgk.search.query import Alternative, Clause, ParsedQuery
+    from xxgk.search.tokenizer import QueryTerm
+
+    one = Alternative((QueryTerm("舍", prefix=True),), text="舍")
+    fees = Alternative((QueryTerm("学费"),), text="学费")
+    both = Alternative((QueryTerm("宿", prefix=True), QueryTerm("学费")), text="宿学费")
+    check = Alternative((QueryTerm("检查"),), text="检查")
+    parsed = ParsedQuery("舍", [Clause("舍", [one, fees])])
+    assert set(hits(parsed)) == {corpus.pages[k].pk for k in ("dormitory", "fees", "hk_fees")}
+    parsed = ParsedQuery("宿学费", [Clause("宿学费", [both])])
+    assert set(hits(parsed)) == {corpus.pages["hk_fees"].pk}
+    parsed = ParsedQuery("宿学费 检查", [Clause("宿学费", [both, check]), Clause("检查", [check])])
+    assert set(hits(parsed)) == {corpus.pages["dormitory"].pk}

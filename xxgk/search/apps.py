@@ -14,7 +14,7 @@ class SearchConfig(AppConfig):
         # which cannot load before the app registry is ready.
         from xxgk.core.schedule import Job, register_job
 
-        from . import signals, sqlite  # noqa: F401  (receivers; SQLite's token function)
+        from . import signals, sqlite  # noqa: F401  (receivers; SQLite's version check)
         from .services import purge_search_log
 
         post_migrate.connect(_index_if_empty, sender=self)

@@ -26,9 +26,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from .documents import Content
-from .models import SearchDocument, SearchText, pack_text
+from .models import SearchDocument, SearchText
 from .query import Alternative, ParsedQuery, parse
-from .tokenizer import index_text
+from .tokenizer import index_tokens, is_cjk
 
 
 class Sort:
@@ -128,15 +128,11 @@ class DatabaseBackend(SearchBackend):
     """The shared SQL of the two database engines; subclasses supply the match and rank."""
 
     batch_size = 1000
-    # Whether the body's tokens are stored (SearchText.body_tokens) or computed by the
-    # engine from the packed text where it needs them.
-    stores_body_tokens = True
 
     def text_fields(self, content: Content) -> dict:
         return {
-            "title_tokens": index_text(content.title),
-            "body_tokens": index_text(content.text) if self.stores_body_tokens else "",
-            "packed_text": pack_text(content.text),
+            "title_tokens": " ".join(index_tokens(content.title)),
+            "body_tokens": " ".join(index_tokens(content.text)),
         }
 
     def index_document(self, page_id, version, content):
@@ -215,6 +211,13 @@ class DatabaseBackend(SearchBackend):
     # full-text index without scoring or sorting every match.
     candidate_order = "d.id DESC"
 
+    def from_sql_for(self, parsed: ParsedQuery) -> str:
+        """The tables a query reads (``d`` being the documents)."""
+        return self.from_sql
+
+    def candidate_order_for(self, parsed: ParsedQuery) -> str:
+        return self.candidate_order
+
     def age_days_sql(self, column: str) -> str:
         """SQL for the non-negative age in days of ``column`` relative to the %s parameter."""
         raise NotImplementedError
@@ -257,7 +260,8 @@ class DatabaseBackend(SearchBackend):
         if filters.date_to is not None:
             clauses.append("d.date <= %s")
             params.append(filters.date_to)
-        base = f"FROM {source or self.from_sql} {self.join} wagtailcore_page p ON p.id = d.page_id"
+        source = source or self.from_sql_for(parsed)
+        base = f"FROM {source} {self.join} wagtailcore_page p ON p.id = d.page_id"
         return f"{base} WHERE {' AND '.join(clauses)}", params
 
     def candidates_sql(self, parsed, filters, drafts, columns: str, params: list, ids=None):
@@ -270,7 +274,8 @@ class DatabaseBackend(SearchBackend):
                 *ids,
             ]
         where, where_params = self.where_sql(parsed, filters, drafts)
-        sql = f"SELECT {columns} {where} ORDER BY {self.candidate_order} LIMIT {MAX_CANDIDATES}"
+        order = self.candidate_order_for(parsed)
+        sql = f"SELECT {columns} {where} ORDER BY {order} LIMIT {MAX_CANDIDATES}"
         return sql, [*params, *where_params]
 
     def hits_sql(self, parsed, filters, sort, drafts, ranking=False, ids=None):
@@ -321,28 +326,109 @@ def near_alternatives(parsed: ParsedQuery) -> list[Alternative]:
     return [clause.alternatives[0] for clause in clauses]
 
 
-class SQLiteBackend(DatabaseBackend):
-    """FTS5 external-content table over the title tokens and the body tokens computed from
-    the packed text (migration 0006, xxgk.search.sqlite)."""
+FTS_TABLE = "xxgk_search_fts"
+CHARS_TABLE = "xxgk_search_chars"
 
-    stores_body_tokens = False
+
+def _has_prefix(alternative: Alternative) -> bool:
+    return any(term.prefix for term in alternative.terms)
+
+
+def _only_prefixes(alternative: Alternative) -> bool:
+    return all(term.prefix for term in alternative.terms)
+
+
+def document_characters(tokens: Iterable[str]) -> str:
+    """What the characters table holds for a document: each CJK character that begins one of
+    its tokens, once. A CJK character of the text begins a bigram or is a run's last
+    character, so this is every distinct CJK character of the title and text, and a
+    document matches ``宿`` here exactly when a token of it starts with 宿 (the prefix term
+    ``宿*`` a one-character query is, tokenizer.query_terms)."""
+    return " ".join(dict.fromkeys(token[0] for token in tokens if is_cjk(token[0])))
+
+
+class SQLiteBackend(DatabaseBackend):
+    """Two contentless FTS5 tables with deletes by rowid (migration 0007; SQLite ≥ 3.43),
+    whose rowid is the document's id: ``xxgk_search_fts`` holds the title and body tokens
+    (bigrams, detail=full: exact phrases, NEAR, bm25), ``xxgk_search_chars`` each
+    document's distinct CJK characters (detail=none) for one-character queries, which a
+    one-character prefix index on the first table answered at 1.1 times the text's size.
+    Neither keeps the text. Both are written here, in the transaction that writes the
+    document row; a trigger on the documents table deletes a row from both, whatever
+    deletes it (a page's deletion cascading included)."""
 
     # CROSS JOIN fixes the join order: SQLite would otherwise sometimes walk the documents
     # and probe the full-text index once per row.
-    from_sql = (
-        "xxgk_search_fts CROSS JOIN xxgk_search_searchdocument d ON d.id = xxgk_search_fts.rowid"
-    )
+    from_sql = f"{FTS_TABLE} CROSS JOIN xxgk_search_searchdocument d ON d.id = {FTS_TABLE}.rowid"
     join = "CROSS JOIN"
     # FTS5 walks its doclists backwards for this, without computing a rank per match.
-    candidate_order = "xxgk_search_fts.rowid DESC"
+    candidate_order = f"{FTS_TABLE}.rowid DESC"
+
+    # --- writing ----------------------------------------------------------------------------
+    def index_document(self, page_id, version, content):
+        with transaction.atomic():
+            document, created = SearchDocument.objects.update_or_create(
+                page_id=page_id, version=version, defaults=_document_fields(content)
+            )
+            with connection.cursor() as cursor:
+                if not created:
+                    for table in (FTS_TABLE, CHARS_TABLE):
+                        cursor.execute(f"DELETE FROM {table} WHERE rowid = %s", [document.pk])
+                self._write(cursor, [(document.pk, content)])
 
     @staticmethod
-    def _phrase(alternative: Alternative) -> str:
-        """An FTS5 phrase: the tokens next to each other (a prefix only at the end)."""
-        last = alternative.terms[-1]
-        return (
-            '"' + " ".join(t.token for t in alternative.terms) + '"' + ("*" if last.prefix else "")
+    def _write(cursor, rows) -> None:
+        fts, chars = [], []
+        for pk, content in rows:
+            title, body = index_tokens(content.title), index_tokens(content.text)
+            fts.append((pk, " ".join(title), " ".join(body)))
+            chars.append((pk, document_characters(title + body)))
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE}(rowid, title_tokens, body_tokens) VALUES (%s, %s, %s)", fts
         )
+        cursor.executemany(f"INSERT INTO {CHARS_TABLE}(rowid, chars) VALUES (%s, %s)", chars)
+
+    def _insert(self, batch) -> int:
+        documents = SearchDocument.objects.bulk_create(
+            SearchDocument(page_id=page_id, version=version, **_document_fields(content))
+            for page_id, version, content in batch
+        )
+        with connection.cursor() as cursor:
+            self._write(
+                cursor,
+                [(d.pk, content) for d, (_, _, content) in zip(documents, batch, strict=True)],
+            )
+        return len(documents)
+
+    @contextmanager
+    def _bulk_loading(self):
+        # The delete trigger would tell FTS5 about each of the old rows one by one; emptying
+        # both tables at once ('delete-all') does the same. The trigger's own SQL is read back
+        # from the schema, so the migration stays its only definition.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+                [SearchDocument._meta.db_table],
+            )
+            triggers = cursor.fetchall()
+            for name, _ in triggers:
+                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
+            for table in (FTS_TABLE, CHARS_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            yield
+            for _, sql in triggers:
+                cursor.execute(sql)
+
+    def optimize(self):
+        with connection.cursor() as cursor:
+            for table in (FTS_TABLE, CHARS_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+    # --- reading ----------------------------------------------------------------------------
+    @staticmethod
+    def _phrase(alternative: Alternative) -> str:
+        """An FTS5 phrase: the tokens next to each other."""
+        return '"' + " ".join(t.token for t in alternative.terms) + '"'
 
     @classmethod
     def _alternative(cls, alternative: Alternative) -> str:
@@ -351,35 +437,114 @@ class SQLiteBackend(DatabaseBackend):
         return "(" + " AND ".join(cls._phrase(Alternative((t,))) for t in alternative.terms) + ")"
 
     @classmethod
+    def _disjunction(cls, alternatives: list[str]) -> str:
+        return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+
+    @classmethod
     def expression(cls, parsed: ParsedQuery) -> str:
-        """The FTS5 query. Tokens are letters and digits only and always quoted, so even
-        "NEAR" or "and" stay plain words."""
-        clauses = []
+        """The FTS5 query of the words without a one-character prefix term. Tokens are
+        letters and digits only and always quoted, so even "NEAR" or "and" stay plain
+        words."""
+        return " AND ".join(
+            cls._disjunction([cls._alternative(a) for a in clause.alternatives])
+            for clause in cls._split(parsed)[0]
+        )
+
+    @staticmethod
+    def _characters(alternative: Alternative) -> str:
+        """The prefix terms of an alternative, as the characters table's query."""
+        return " AND ".join(f'"{t.token}"' for t in alternative.terms if t.prefix)
+
+    @classmethod
+    def characters_expression(cls, parsed: ParsedQuery) -> str:
+        """The characters table's query for the words that are one-character prefix terms
+        only (宿: every document with a token that starts with 宿)."""
+        return " AND ".join(
+            cls._disjunction([f"({cls._characters(a)})" for a in clause.alternatives])
+            for clause in cls._split(parsed)[1]
+        )
+
+    @staticmethod
+    def _split(parsed: ParsedQuery):
+        """The query's words as (those without a one-character prefix term, those of such
+        terms only, the rest: a word with alternatives of both kinds, or a prefix term and
+        other tokens in one alternative)."""
+        plain, characters, mixed = [], [], []
         for clause in parsed.clauses:
-            alternatives = [cls._alternative(a) for a in clause.alternatives]
-            clauses.append(
-                alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
-            )
-        return " AND ".join(clauses)
+            if not any(_has_prefix(a) for a in clause.alternatives):
+                plain.append(clause)
+            elif all(_only_prefixes(a) for a in clause.alternatives):
+                characters.append(clause)
+            else:
+                mixed.append(clause)
+        return plain, characters, mixed
+
+    def _driver(self, parsed: ParsedQuery) -> str:
+        """The table the candidates are read from, in descending rowid order."""
+        plain, characters, _mixed = self._split(parsed)
+        if plain:
+            return FTS_TABLE
+        return CHARS_TABLE if characters else ""
+
+    def from_sql_for(self, parsed):
+        driver = self._driver(parsed)
+        if not driver:
+            return "xxgk_search_searchdocument d"
+        return f"{driver} CROSS JOIN xxgk_search_searchdocument d ON d.id = {driver}.rowid"
+
+    def candidate_order_for(self, parsed):
+        driver = self._driver(parsed)
+        return f"{driver}.rowid DESC" if driver else "d.id DESC"
+
+    def match_sql(self, parsed):
+        in_fts = f"d.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        in_chars = f"d.id IN (SELECT rowid FROM {CHARS_TABLE} WHERE {CHARS_TABLE} MATCH %s)"
+        plain, characters, mixed = self._split(parsed)
+        sql, params = [], []
+        if plain:
+            sql.append(f"{FTS_TABLE} MATCH %s")
+            params.append(self.expression(parsed))
+        if characters:
+            sql.append(in_chars if plain else f"{CHARS_TABLE} MATCH %s")
+            params.append(self.characters_expression(parsed))
+        for clause in mixed:
+            alternatives = []
+            for alternative in clause.alternatives:
+                parts = []
+                rest = tuple(t for t in alternative.terms if not t.prefix)
+                if rest:
+                    parts.append(in_fts)
+                    params.append(self._alternative(Alternative(rest)))
+                if _has_prefix(alternative):
+                    parts.append(in_chars)
+                    params.append(self._characters(alternative))
+                alternatives.append("(" + " AND ".join(parts) + ")")
+            sql.append("(" + " OR ".join(alternatives) + ")")
+        return " AND ".join(sql), params
+
+    def rank_sql(self, parsed, ranking=False):
+        # bm25() is lower-is-better; a title hit weighs four times a body hit. A query of
+        # one-character words only is ranked by presence (the characters table keeps no
+        # counts): by date, as the recency factor and the tie order have it.
+        if self._driver(parsed) == FTS_TABLE:
+            return f"-bm25({FTS_TABLE}, 4.0, 1.0)", []
+        return "1.0", []
 
     @classmethod
     def proximity_expression(cls, parsed: ParsedQuery) -> str:
         """The FTS5 query for documents where the typed words stand close together (or a
-        single word stands whole); empty where that tells nothing (near_alternatives)."""
+        single word stands whole); empty where that tells nothing (near_alternatives).
+        One-character words are left out: the bigram table has no prefix index, and a
+        prefix scan of every bigram a character starts costs 200–300 ms at 100,000
+        documents."""
         near = near_alternatives(parsed)
-        if len(near) == 1:
-            return cls._phrase(near[0])
-        if near:
-            phrases = " ".join(cls._phrase(a) for a in near)
-            return f"NEAR({phrases}, {NEAR_TOKENS_PER_GAP * (len(near) - 1)})"
+        close = [a for a in near if not _has_prefix(a)]
+        if len(near) == 1 and close:
+            return cls._phrase(close[0])
+        if len(close) > 1:
+            phrases = " ".join(cls._phrase(a) for a in close)
+            return f"NEAR({phrases}, {NEAR_TOKENS_PER_GAP * (len(close) - 1)})"
         return ""
-
-    def match_sql(self, parsed):
-        return "xxgk_search_fts MATCH %s", [self.expression(parsed)]
-
-    def rank_sql(self, parsed, ranking=False):
-        # bm25() is lower-is-better; a title hit weighs four times a body hit.
-        return "-bm25(xxgk_search_fts, 4.0, 1.0)", []
 
     def ranked(self, cursor, parsed, filters, sort, drafts):
         """bm25 ranks the candidates; then, where they are fewer than MAX_CANDIDATES, those
@@ -394,8 +559,7 @@ class SQLiteBackend(DatabaseBackend):
         if sort == Sort.DATE or not proximity or not rows or len(rows) >= MAX_CANDIDATES:
             return rows
         cursor.execute(
-            "SELECT rowid FROM xxgk_search_fts WHERE xxgk_search_fts MATCH %s"
-            " AND rowid BETWEEN %s AND %s",
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid BETWEEN %s AND %s",
             [proximity, min(row[0] for row in rows), max(row[0] for row in rows)],
         )
         close = {row[0] for row in cursor.fetchall()}
@@ -407,29 +571,6 @@ class SQLiteBackend(DatabaseBackend):
 
     def age_days_sql(self, column):
         return f"max(julianday(%s) - julianday({column}), 0)"
-
-    @contextmanager
-    def _bulk_loading(self):
-        # Row triggers would feed FTS5 one document at a time, merging segments as they
-        # grow; with them suspended FTS5 indexes the loaded table in one sorted pass (about
-        # 40 % less CPU, measured at 20,000 documents). The triggers' own SQL is read back
-        # from the schema, so the migrations stay their only definition.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
-                [SearchText._meta.db_table],
-            )
-            triggers = cursor.fetchall()
-            for name, _ in triggers:
-                cursor.execute(f"DROP TRIGGER {connection.ops.quote_name(name)}")
-            yield
-            cursor.execute("INSERT INTO xxgk_search_fts(xxgk_search_fts) VALUES ('rebuild')")
-            for _, sql in triggers:
-                cursor.execute(sql)
-
-    def optimize(self):
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO xxgk_search_fts(xxgk_search_fts) VALUES ('optimize')")
 
 
 # PostgreSQL's search (PostgresBackend.candidate_ids): how many of the newest index rows the
@@ -600,14 +741,14 @@ class PostgresBackend(DatabaseBackend):
 
 
 # What a results page shows of a hit: its page's URL, the catalogue item and department by
-# name, the stored text for the snippet. Building whole page objects for the items (and
-# loading the token columns) tripled the time to load a page of hits at 100,000 documents.
+# name (the snippet's text comes from the pages, documents.texts_of). Building whole page
+# objects for the items (and loading the token columns) tripled the time to load a page of
+# hits at 100,000 documents.
 DISPLAYED_FIELDS = (
     *("id", "page_id", "version", "kind", "title", "date", "item_id", "department_id"),
     *(f"page__{f}" for f in ("id", "title", "url_path", "path", "depth", "live", "locale_id")),
     *("page__content_type_id", "page__expire_at"),
     *("item__title", "item__item_number", "department__name"),
-    *("content__document_id", "content__packed_text"),
 )
 
 
@@ -653,7 +794,7 @@ class DatabaseResults:
         if not rows:
             return []
         documents = (
-            SearchDocument.objects.select_related("page", "item", "department", "content")
+            SearchDocument.objects.select_related("page", "item", "department")
             .only(*DISPLAYED_FIELDS)
             .in_bulk([row[0] for row in rows])
         )

@@ -1,15 +1,12 @@
 """The search index: one row per indexed version of a page.
 
-SearchDocument holds what queries filter and join on, SearchText the bulky text; kept apart
-so that checking thousands of candidate hits reads small rows only. The engine-specific
-full-text structures hang off SearchText (migrations 0002 and 0006): on SQLite an FTS5 table
-whose body tokens are computed from the compressed text by a SQL function (xxgk.search.sqlite)
-in the triggers that keep it in step, so that no token text is stored; on PostgreSQL a
-generated tsvector column over the token columns, with a GIN index. Either way a write
-updates the full-text index in the same transaction.
+SearchDocument holds what queries filter and join on. The full-text structures are the
+engine's own: on SQLite two contentless FTS5 tables whose rowid is the document's id
+(migration 0007; written by xxgk.search.backends.SQLiteBackend in the same transaction as
+the document row, deleted by a trigger on it); on PostgreSQL SearchText's token columns and
+a generated tsvector column over them, with a GIN index (migration 0002). Neither engine
+keeps the text itself: snippets are cut from the pages' own text (documents.texts_of).
 """
-
-import zlib
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,35 +51,19 @@ class SearchDocument(models.Model):
         return f"{self.title} ({self.get_version_display()})"
 
 
-def pack_text(text: str) -> bytes:
-    """The stored form of a document's text: zlib keeps Chinese text at about 0.6 of its
-    UTF-8 size, and a row of SQLite's 4 KiB pages then rarely spills into overflow pages."""
-    return zlib.compress(text.encode(), 6)
-
-
-def unpack_text(packed) -> str:
-    return zlib.decompress(packed).decode() if packed else ""
-
-
 class SearchText(models.Model):
-    """The text of a document (for snippets, and on SQLite the source of its body tokens)
-    and the tokens the engines index. Its primary key is the document's id, which is also
-    the FTS5 rowid. ``body_tokens`` feeds PostgreSQL's tsvector and phrase check; SQLite
-    leaves it empty and tokenises the packed text in its triggers instead."""
+    """PostgreSQL's token columns (its generated tsvector and phrase check read them); its
+    primary key is the document's id. SQLite writes no rows here: its FTS5 tables hold the
+    tokens."""
 
     document = models.OneToOneField(
         SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="content"
     )
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
-    packed_text = models.BinaryField(default=b"")
 
     def __str__(self):
         return str(self.document_id)
-
-    @property
-    def text(self) -> str:
-        return unpack_text(self.packed_text)
 
 
 class AttachmentText(models.Model):

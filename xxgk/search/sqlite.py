@@ -1,15 +1,12 @@
-"""SQLite specifics of the search app.
+"""The SQLite the full-text index needs: 3.43 or newer.
 
-The SQL function SQLite's full-text triggers call (migration 0006), registered on every
-SQLite connection: the body tokens of a packed text, computed where FTS5 needs them (insert,
-delete, rebuild) instead of stored beside the text. FTS5 deletes a row by being told its
-tokens again, so they must come out exactly as they went in.
-
-And the SQLite the next index needs: 3.43 or newer (contentless FTS5 tables with
-``contentless_delete=1``). Debian 12 ships 3.40, which xxgk/__init__.py replaces with the
-pysqlite3 wheel's SQLite where it can. Where the SQLite in use is still older, the system
-check fails (``manage.py check``, ``migrate``) and the first connection of any other
-process raises the same explanation.
+The index is two contentless FTS5 tables with ``contentless_delete=1`` (migration 0007): a
+row is deleted by its rowid alone, so no copy of the text is kept for FTS5 to be told
+again. SQLite added that option in 3.43; Debian 12 ships 3.40, which xxgk/__init__.py
+replaces with the pysqlite3 wheel's SQLite where it can. Where the SQLite in use is still
+older, the system check fails (``manage.py check``, ``migrate``, ``runserver``) and the
+first connection of any other process raises the same explanation instead of an FTS5
+syntax error at the first search.
 """
 
 from django.core import checks
@@ -18,25 +15,6 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 
 from xxgk import MIN_SQLITE_VERSION
-
-from .models import unpack_text
-from .tokenizer import index_text
-
-BODY_TOKENS_FUNCTION = "xxgk_search_body_tokens"
-
-
-def body_tokens(packed) -> str:
-    return index_text(unpack_text(packed))
-
-
-def _register(sender, connection, **kwargs):
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            BODY_TOKENS_FUNCTION, 1, body_tokens, deterministic=True
-        )
-
-
-connection_created.connect(_register, dispatch_uid="xxgk_search_sqlite_functions")
 
 
 def _too_old(connection) -> str | None:

@@ -17,8 +17,9 @@ Every token consists of letters and digits only, so the engines' own tokenizers 
 unicode61, PostgreSQL's 'simple' parser) see exactly our tokens, and no user input can
 reach either engine's query syntax.
 
-SQLite's index recomputes a row's tokens to delete it (xxgk.search.sqlite): a change to what
-index_tokens returns needs a migration that empties the index, as 0005 did.
+A change to what index_tokens returns needs a migration that empties the index (as 0005
+did), so that the post-migrate hook rebuilds it with the new tokens; SQLite deletes a row by
+its rowid alone (migration 0007), so old rows are removed correctly until then.
 """
 
 import functools

@@ -9,6 +9,7 @@ from wagtail.models import Page, WorkflowState
 
 from xxgk.core.pagination import paginate_or_404
 
+from .documents import texts_of
 from .forms import SearchForm
 from .highlight import highlight, snippet
 from .models import Version
@@ -44,9 +45,10 @@ def _run_search(request, run):
             notices.append(_("同义词过多，只扩展了前面的一部分。"))
         results = run(parsed, filters=form.to_filters(), sort=form.sort_order())
         page_obj = paginate_or_404(request, results, PER_PAGE)
+        texts = texts_of(hit.document for hit in page_obj.object_list)
         for hit in page_obj.object_list:
             hit.title_html = highlight(hit.document.title, parsed)
-            hit.snippet_html = snippet(hit.document.content.text, parsed)
+            hit.snippet_html = snippet(texts[hit.document.pk], parsed)
     elif query:
         notices.append(_("搜索词中没有可检索的文字（汉字、字母或数字），请换个说法。"))
     filtered = any(form.cleaned_data.get(f) for f in FILTER_FIELDS)
