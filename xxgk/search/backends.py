@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -204,7 +205,7 @@ class DatabaseBackend(SearchBackend):
     def match_sql(self, parsed: ParsedQuery) -> tuple[str, list]:
         raise NotImplementedError
 
-    def rank_sql(self, parsed: ParsedQuery, ranking: bool = False) -> tuple[str, list]:
+    def rank_sql(self, parsed: ParsedQuery) -> tuple[str, list]:
         raise NotImplementedError
 
     # The candidates' order: newest index row first, which the engine can read off the
@@ -264,31 +265,24 @@ class DatabaseBackend(SearchBackend):
         base = f"FROM {source} {self.join} wagtailcore_page p ON p.id = d.page_id"
         return f"{base} WHERE {' AND '.join(clauses)}", params
 
-    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list, ids=None):
-        """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first —
-        or exactly ``ids``, the candidates an engine has found beforehand."""
-        if ids is not None:
-            listed = ", ".join(["%s"] * len(ids))
-            return f"SELECT {columns} FROM {self.from_sql} WHERE d.id IN ({listed})", [
-                *params,
-                *ids,
-            ]
+    def candidates_sql(self, parsed, filters, drafts, columns: str, params: list):
+        """The visible matches to rank: at most MAX_CANDIDATES, newest index rows first."""
         where, where_params = self.where_sql(parsed, filters, drafts)
         order = self.candidate_order_for(parsed)
         sql = f"SELECT {columns} {where} ORDER BY {order} LIMIT {MAX_CANDIDATES}"
         return sql, [*params, *where_params]
 
-    def hits_sql(self, parsed, filters, sort, drafts, ranking=False, ids=None):
+    def hits_sql(self, parsed, filters, sort, drafts):
         """Every candidate's (id, score), best first: at most MAX_CANDIDATES rows."""
         columns = "d.id AS id, d.date AS date, d.page_id AS page_id, d.version AS version"
         if sort == Sort.DATE:
-            inner, params = self.candidates_sql(parsed, filters, drafts, columns, [], ids)
+            inner, params = self.candidates_sql(parsed, filters, drafts, columns, [])
             select, select_params = "0.0", []
             order = "c.date DESC, c.page_id DESC, c.version"
         else:
-            rank, rank_params = self.rank_sql(parsed, ranking)
+            rank, rank_params = self.rank_sql(parsed)
             inner, params = self.candidates_sql(
-                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params, ids
+                parsed, filters, drafts, f"{columns}, {rank} AS rank", rank_params
             )
             recency = f"(1.0 + {RECENCY_BOOST} / (1.0 + {self.age_days_sql('c.date')} / 365.0))"
             select, select_params = f"c.rank * {recency}", [timezone.localdate()]
@@ -522,7 +516,7 @@ class SQLiteBackend(DatabaseBackend):
             sql.append("(" + " OR ".join(alternatives) + ")")
         return " AND ".join(sql), params
 
-    def rank_sql(self, parsed, ranking=False):
+    def rank_sql(self, parsed):
         # bm25() is lower-is-better; a title hit weighs four times a body hit. A query of
         # one-character words only is ranked by presence (the characters table keeps no
         # counts): by date, as the recency factor and the tie order have it.
@@ -573,20 +567,22 @@ class SQLiteBackend(DatabaseBackend):
         return f"max(julianday(%s) - julianday({column}), 0)"
 
 
-# PostgreSQL's search (PostgresBackend.candidate_ids): how many of the newest index rows the
-# first window covers, and what testing a row on the walk costs against fetching a match
-# through the GIN index (relative; measured, docs/search.md "The planner trap").
-FIRST_WINDOW = 500
-WALK_ROW = 2.0
-INDEX_ROW = 1.0
-# A window is walked row by row through the primary keys, whatever the planner estimates:
-# with any of these it fetched every match of the query or scanned every row instead (and
-# read a thousand candidates by their ids with a scan of the whole table).
-WALK_ONLY = {
-    "enable_bitmapscan": "off",
+# PostgreSQL's search (PostgresBackend.candidates): the GIN index keeps each row's bucket of
+# BUCKET_IDS ids (migration 0008 writes the same number into the index expression); the first
+# window covers the newest FIRST_WINDOW ids; a window of more buckets than MAX_WINDOW_BUCKETS
+# asks the index for all matches instead (a window that wide is chosen when matches are few).
+BUCKET_IDS = 1024
+FIRST_WINDOW = 2 * BUCKET_IDS
+MAX_WINDOW_BUCKETS = 64
+# Each statement has one way to go, whatever the planner estimates: bitmap scans of the GIN
+# index and, per candidate, of the primary keys (with any of these off-switches on, it walked
+# or scanned every row instead). JIT and parallel workers cost more than these plans.
+INDEX_ONLY = {
     "enable_seqscan": "off",
     "enable_hashjoin": "off",
     "enable_mergejoin": "off",
+    "jit": "off",
+    "max_parallel_workers_per_gather": "0",
 }
 
 
@@ -642,17 +638,24 @@ class PostgresBackend(DatabaseBackend):
                 params += [pattern, pattern]
         return " AND ".join(sql), params
 
-    def rank_sql(self, parsed, ranking=False):
-        # Normalisation 1 divides by 1 + log(length), as BM25 damps long documents. Cover
-        # density over the typed words (ts_rank_cd) adds the proximity boost.
-        rank = "ts_rank(t.search_vector, to_tsquery('simple', %s), 1)"
-        params = [self.tsquery(parsed)]
-        near = near_alternatives(parsed) if ranking else []
-        if near:
-            words = " & ".join(self._conjunction(a) for a in near)
-            rank = f"{rank} * (1.0 + ts_rank_cd(t.search_vector, to_tsquery('simple', %s), 1))"
-            params.append(words)
-        return rank, params
+    def rank_sql(self, parsed):
+        # Normalisation 1 divides by 1 + log(length), as BM25 damps long documents.
+        return "ts_rank(t.search_vector, to_tsquery('simple', %s), 1)", [self.tsquery(parsed)]
+
+    def proximity(self, cursor, parsed, ids: list[int]) -> dict[int, float]:
+        """Cover density of the typed words (near_alternatives) in each of ``ids``: a
+        candidate's rank is multiplied by one plus this where the matches are fewer than
+        MAX_CANDIDATES. Asked only then (the tsvectors were just read, so they are in
+        the buffer cache): reading every candidate's twice cost a third more at the cap."""
+        near = near_alternatives(parsed)
+        if not near:
+            return {}
+        cursor.execute(
+            "SELECT document_id, ts_rank_cd(search_vector, to_tsquery('simple', %s), 1)"
+            " FROM xxgk_search_searchtext WHERE document_id = ANY(%s)",
+            [" & ".join(self._conjunction(a) for a in near), ids],
+        )
+        return dict(cursor.fetchall())
 
     def age_days_sql(self, column):
         return f"greatest(%s::date - {column}, 0)"
@@ -664,75 +667,76 @@ class PostgresBackend(DatabaseBackend):
         each row when it believes the matches are many, and for a word missing from its
         statistics (or two common words that seldom meet) it believes 1 % of the rows match:
         at a million documents it then tested every row, 4–5 s, to find nothing
-        (docs/search.md, "The planner trap"). Here a walk never goes further than a window
-        of rows, and the share of matches found in each window says whether walking on or
-        fetching every older match through the GIN index costs less. Each way is forced by
-        planner settings, as the estimates are what cannot be trusted here; the candidates
-        are then read by their ids. Close and whole typed words rank higher (cover density)
-        only where the matches are fewer than MAX_CANDIDATES: for a common word that would
-        check word positions in every match, for an order among the newest ones only."""
-        with transaction.atomic(), _planner_settings(cursor, **WALK_ONLY):
-            ids, below = self.walked_matches(cursor, parsed, filters, drafts)
-            if below:
-                with _planner_settings(cursor, enable_bitmapscan="on"):
-                    ids += self.older_matches(
-                        cursor, parsed, filters, drafts, below, MAX_CANDIDATES - len(ids)
-                    )
-            if not ids:
-                return []
-            ranking = len(ids) < MAX_CANDIDATES and bool(near_alternatives(parsed))
-            cursor.execute(*self.hits_sql(parsed, filters, sort, drafts, ranking, ids))
-            return cursor.fetchall()
+        (docs/search.md, "The planner trap"). Here the GIN index answers every question,
+        for one window of ids at a time (``candidates``), and the planner has no other way
+        to go. Each candidate is scored where it is found (reading a thousand tsvectors
+        again by their ids cost 10–15 ms at 100,000 documents); close and whole typed words
+        rank higher (cover density) only where the matches are fewer than MAX_CANDIDATES,
+        as on SQLite: for a common word, for an order among the newest ones only."""
+        scored = sort == Sort.RELEVANCE
+        with transaction.atomic():
+            # Off the primary key's end (the planner may not take another way here).
+            cursor.execute("SELECT max(id) FROM xxgk_search_searchdocument")
+            newest = (cursor.fetchone()[0] or 0) + 1
+            with _planner_settings(cursor, **INDEX_ONLY):
+                found = self.candidates(cursor, parsed, filters, drafts, scored, newest)
+                close = {}
+                if scored and found and len(found) < MAX_CANDIDATES:
+                    close = self.proximity(cursor, parsed, [c.id for c in found])
+        return _in_order(found, scored, close)
 
-    def walked_matches(self, cursor, parsed, filters, drafts) -> tuple[list[int], int | None]:
-        """The newest matches, window by window (the newest FIRST_WINDOW ids, each next
-        window sized to find the rest at the share of matches seen so far), and the id
-        below which the GIN index is to answer for the rest (None: nothing left to find)."""
-        # A window: a range of ids read off the primary key newest first, each row's text
-        # looked up on its own (LATERAL; OFFSET 0 keeps the planner from turning it back
-        # into a join it may reorder); the matches come out in the window's order, so the
-        # walk stops at the LIMIT.
-        source = (
-            "(SELECT * FROM xxgk_search_searchdocument WHERE id >= %s AND id < %s"
-            " ORDER BY id DESC) d JOIN LATERAL (SELECT * FROM xxgk_search_searchtext"
-            " WHERE document_id = d.id OFFSET 0) t ON TRUE"
-        )
-        where, params = self.where_sql(parsed, filters, drafts, source)
-        cursor.execute("SELECT max(id) FROM xxgk_search_searchdocument")
-        (newest,) = cursor.fetchone()
-        ids: list[int] = []
-        high, window = (newest or 0) + 1, FIRST_WINDOW
-        while True:
-            need, low = MAX_CANDIDATES - len(ids), max(high - window, 0)
-            cursor.execute(
-                f"SELECT d.id {where} ORDER BY d.id DESC LIMIT {need}", [low, high, *params]
-            )
-            found = [row[0] for row in cursor.fetchall()]
-            ids += found
-            if len(found) == need or low == 0:
-                return ids, None
-            share, need, high = len(found) / (high - low), need - len(found), low
-            if not share or need / share * WALK_ROW > share * high * INDEX_ROW:
-                return ids, high
-            window = math.ceil(2 * need / share)
+    def candidates(self, cursor, parsed, filters, drafts, scored, newest) -> list["Candidate"]:
+        """The newest MAX_CANDIDATES visible matches with ids below ``newest``, window by
+        window of ids: the newest FIRST_WINDOW, then each next window sized to find the rest
+        at the share of matches seen so far (every older row once that share is nil).
 
-    def older_matches(self, cursor, parsed, filters, drafts, below: int, limit: int):
-        """The newest ``limit`` visible matches with ids below ``below``, through the GIN
-        index: every match is fetched first (a materialised CTE), then they are checked for
-        visibility newest first until ``limit`` are found."""
+        Each window's matches come out of one scan of the GIN index: the index holds each
+        row's bucket of ids beside its tsvector (migration 0008), so the posting lists of
+        the window's buckets are intersected with the query's inside the index, and only
+        the window's matches are read from the table. (Left to itself, the planner would
+        AND the primary key's range in, or test every row of the range instead — cheap in
+        its eyes, as it does not price reading a tsvector out of TOAST.) The range itself is
+        checked on the rows (+ 0: not through the primary key). The visible ones are then
+        taken newest first and ranked."""
         match, match_params = self.match_sql(parsed)
         source = (
             "(SELECT document_id FROM m ORDER BY document_id DESC) m"
             " JOIN xxgk_search_searchdocument d ON d.id = m.document_id"
         )
-        where, params = self.where_sql(parsed, filters, drafts, source, match=False)
-        cursor.execute(
-            "WITH m AS MATERIALIZED (SELECT t.document_id FROM xxgk_search_searchtext t"
-            f" WHERE {match} AND t.document_id < %s)"
-            f" SELECT d.id {where} ORDER BY d.id DESC LIMIT {limit}",
-            [*match_params, below, *params],
-        )
-        return [row[0] for row in cursor.fetchall()]
+        where, where_params = self.where_sql(parsed, filters, drafts, source, match=False)
+        columns, column_params = self.candidate_columns(parsed, scored)
+        found: list[Candidate] = []
+        low, window = newest, FIRST_WINDOW
+        while True:
+            high, low = low, max(low - window, 0)
+            first, last = low // BUCKET_IDS, (high - 1) // BUCKET_IDS
+            buckets, bucket_params = "", []
+            if last - first < MAX_WINDOW_BUCKETS:
+                buckets = f" AND ARRAY[t.document_id / {BUCKET_IDS}] && %s::bigint[]"
+                bucket_params = [list(range(first, last + 1))]
+            cursor.execute(
+                "WITH m AS MATERIALIZED (SELECT t.document_id FROM xxgk_search_searchtext t"
+                f" WHERE {match}{buckets} AND t.document_id + 0 >= %s"
+                f" AND t.document_id + 0 < %s),"
+                f" c AS (SELECT d.* {where} ORDER BY d.id DESC"
+                f" LIMIT {MAX_CANDIDATES - len(found)})"
+                f" SELECT {columns} FROM c d JOIN LATERAL (SELECT search_vector"
+                " FROM xxgk_search_searchtext WHERE document_id = d.id OFFSET 0) t ON TRUE"
+                " ORDER BY d.id DESC",
+                [*match_params, *bucket_params, low, high, *where_params, *column_params],
+            )
+            found += [Candidate(*row) for row in cursor.fetchall()]
+            need = MAX_CANDIDATES - len(found)
+            if not need or not low:
+                return found
+            share = len(found) / (newest - low)
+            window = math.ceil(2 * need / share) if share else low
+
+    def candidate_columns(self, parsed, scored: bool) -> tuple[str, list]:
+        """What a candidate is ranked by: its rank (read off its tsvector, ``t``), and its
+        date and page, for the recency factor and for ties."""
+        rank, params = self.rank_sql(parsed) if scored else ("0::real", [])
+        return f"d.id, d.date, d.page_id, d.version, {rank}", params
 
     def optimize(self):
         with connection.cursor() as cursor:
@@ -750,6 +754,36 @@ DISPLAYED_FIELDS = (
     *("page__content_type_id", "page__expire_at"),
     *("item__title", "item__item_number", "department__name"),
 )
+
+
+class Candidate(NamedTuple):
+    """A match as PostgreSQL's windows find it, with what ranks it."""
+
+    id: int
+    date: datetime.date
+    page_id: int
+    version: str
+    rank: float
+
+
+def _in_order(
+    candidates: list[Candidate], scored: bool, close: dict[int, float]
+) -> list[tuple[int, float]]:
+    """(id, score), best first, as hits_sql orders them: the rank (times one plus the
+    typed words' proximity in ``close``) times the recency factor, then the date, the page
+    and the version."""
+    today = timezone.localdate()
+
+    def score(candidate: Candidate) -> float:
+        if not scored:
+            return 0.0
+        age = max((today - candidate.date).days, 0)
+        rank = candidate.rank * (1.0 + close.get(candidate.id, 0.0))
+        return rank * (1.0 + RECENCY_BOOST / (1.0 + age / 365.0))
+
+    rows = [(score(c), c) for c in candidates]
+    rows.sort(key=lambda row: (-row[0], -row[1].date.toordinal(), -row[1].page_id, row[1].version))
+    return [(candidate.id, value) for value, candidate in rows]
 
 
 class DatabaseResults:
