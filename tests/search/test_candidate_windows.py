@@ -129,9 +129,7 @@ def test_candidates_are_scored_as_the_one_query_form_scores_them(corpus, monkeyp
 
 def test_the_bucket_size_is_the_index_s(db):
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE indexname = 'xxgk_search_window_gin'"
-        )
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'xxgk_search_window_gin'")
         (definition,) = cursor.fetchone()
     assert f"(document_id / {backends.BUCKET_IDS})" in definition, definition
 
