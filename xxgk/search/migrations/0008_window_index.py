@@ -10,7 +10,8 @@ the 1024 written here; tests/search/test_candidate_windows.py checks that they a
 
 Built concurrently (no lock on writes; about a minute per 100,000 documents on the bench
 machine), the new index before the old one is dropped, so search keeps an index throughout.
-SQLite: nothing to do.
+A concurrent build that fails leaves an invalid index behind; a second run drops it first
+rather than keeping it (``IF NOT EXISTS`` alone would). SQLite: nothing to do.
 """
 
 from django.db import migrations
@@ -27,9 +28,22 @@ BACKWARD = [
 ]
 
 
-def _run(statements):
+def _drop_invalid(schema_editor, name):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT NOT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+            " WHERE c.relname = %s",
+            [name],
+        )
+        row = cursor.fetchone()
+    if row and row[0]:
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY {name}")
+
+
+def _run(statements, creates):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
+            _drop_invalid(schema_editor, creates)
             for statement in statements:
                 schema_editor.execute(statement)
 
@@ -42,4 +56,8 @@ class Migration(migrations.Migration):
 
     dependencies = [("xxgk_search", "0007_contentless_index")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [
+        migrations.RunPython(
+            _run(FORWARD, "xxgk_search_window_gin"), _run(BACKWARD, "xxgk_search_vector_gin")
+        )
+    ]
