@@ -138,14 +138,14 @@ def test_attachment_text_is_searchable_and_a_broken_file_does_not_break_indexing
         _document("通知.pdf", render_pdf("通知", ["请于周五前提交体检报告"])),
         _document("损坏.pdf", b"%PDF-1.4 this is not really a pdf"),
     ]
-    page = create_disclosure(
-        user=office,
+    page = published_disclosure(
         item=item_a,
+        department=dept_a,
+        author=office,
         title="附件测试",
-        publishing_department=dept_a,
+        body="",
         documents=documents,
     )
-    review_through(page, submitter=office)
     assert found("励志奖学金") == [page.pk]
     assert found("实验室建设") == [page.pk]
     assert found("体检报告") == [page.pk]
@@ -164,15 +164,15 @@ def test_snippets_are_cut_from_the_indexed_text(office, dept_a, item_a):
         _document("名单.docx", docx_bytes(["2022年国家励志奖学金获奖学生名单"])),
         _document("损坏.pdf", b"%PDF-1.4 this is not really a pdf"),
     ]
-    page = create_disclosure(
-        user=office,
+    page = published_disclosure(
         item=item_a,
+        department=dept_a,
+        author=office,
         title="附件测试",
-        publishing_department=dept_a,
+        body="",
         documents=documents,
         summary="摘要：奖学金名单",
     )
-    review_through(page, submitter=office)
     draft = DisclosurePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     draft.body = "<p>修订后的正文 &amp; 说明。</p>"
     draft.save_revision(user=office)
